@@ -1,0 +1,73 @@
+/**
+ * Progress and problems on stderr: a bar on a TTY, plain progress lines otherwise, and one line per
+ * warning or fatal naming the input. Counts what was rejected so the command can choose its exit code.
+ */
+import { formatDiagnostic, type Diagnostic } from '../diagnostic.js';
+
+export interface RunReport {
+  /** Inputs (documents) seen, articles produced, inputs rejected. */
+  inputs: number;
+  articles: number;
+  rejected: number;
+  warnings: number;
+}
+
+export interface Reporter {
+  readonly report: RunReport;
+  /** One document done: its label, the articles it gave, its messages. */
+  documentDone(label: string, articleCount: number, messages: readonly Diagnostic[]): void;
+  finish(verb: string): void;
+}
+
+/** Plain progress lines at most this often (ms) when stderr is not a terminal: enough to see life in a log. */
+const PLAIN_PROGRESS_INTERVAL_MS = 5000;
+
+export function makeReporter(options: { quiet?: boolean; verbose?: boolean } = {}): Reporter {
+  const report: RunReport = { inputs: 0, articles: 0, rejected: 0, warnings: 0 };
+  const tty = process.stderr.isTTY === true && !options.quiet;
+  const started = Date.now();
+  let lastPlain = started;
+  let barShown = false;
+
+  const clearBar = () => {
+    if (barShown) process.stderr.write('\r\x1b[K');
+    barShown = false;
+  };
+  const progressText = () => {
+    const seconds = (Date.now() - started) / 1000;
+    const rate = seconds > 0 ? (report.inputs / seconds).toFixed(1) : '0';
+    return `${report.inputs} inputs, ${report.articles} articles, ${report.rejected} rejected (${rate}/s)`;
+  };
+
+  return {
+    report,
+    documentDone(label, articleCount, messages) {
+      report.inputs += 1;
+      report.articles += articleCount;
+      const fatal = messages.some((m) => m.severity === 'fatal');
+      if (fatal) report.rejected += 1;
+      for (const m of messages) {
+        if (m.severity === 'info' && !options.verbose) continue;
+        if (m.severity === 'warning') report.warnings += 1;
+        clearBar();
+        process.stderr.write(formatDiagnostic(label, m) + '\n');
+      }
+      if (tty) {
+        process.stderr.write(`\r\x1b[K${progressText()}`);
+        barShown = true;
+      } else if (!options.quiet && Date.now() - lastPlain >= PLAIN_PROGRESS_INTERVAL_MS) {
+        lastPlain = Date.now();
+        process.stderr.write(`progress: ${progressText()}\n`);
+      }
+    },
+    finish(verb) {
+      clearBar();
+      if (!options.quiet) process.stderr.write(`${verb}: ${progressText()}\n`);
+    },
+  };
+}
+
+/** 0 when all went in, 1 when some inputs were rejected (2, bad usage, is commander's). */
+export function exitCodeFor(report: RunReport): number {
+  return report.rejected > 0 ? 1 : 0;
+}

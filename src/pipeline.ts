@@ -1,0 +1,113 @@
+/**
+ * The pipeline: the one place that knows the order of the stages.
+ *   read (ingest/) → decode → page (clean/html or clean/plain-text) → boilerplate → split
+ *   → per segment: published, credits, outlet, language, id (extract/) → analysis (text/, extract/)
+ * Storage and reuse linking happen outside, in the runner (cli/, api/), which owns the I/O.
+ */
+import { createHash } from 'node:crypto';
+import type { Article, ArticleId, RawDocument } from './article.js';
+import { diagnostic, hasFatal, type Diagnostic } from './diagnostic.js';
+import type { Page, Segment } from './page.js';
+import { decodeContent } from './clean/encoding.js';
+import { readHtmlPage } from './clean/html/html-page.js';
+import { readTextPage } from './clean/plain-text/text-page.js';
+import { removeBoilerplate } from './clean/plain-text/boilerplate.js';
+import { splitCompoundPage } from './clean/compound-page.js';
+import { resolvePublished } from './extract/published/resolve-published.js';
+import { findCredits } from './extract/credits/find-credits.js';
+import { findOutlet } from './extract/outlet/find-outlet.js';
+import { loadLanguageIdentifier, type LanguageIdentifier } from './extract/language/identify-language.js';
+
+export interface PipelineOptions {
+  /** Skip articles whose cleaned text is shorter than this (characters); they are reported, not stored. */
+  readonly minTextChars: number;
+}
+
+export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
+  // A one-line brief ("Putin trifft Xi in Peking.") is still news; an empty page is not.
+  minTextChars: 1,
+};
+
+/** Everything loaded once when the pipeline is built and handed to each stage. */
+export interface StageContext {
+  readonly options: PipelineOptions;
+  readonly identifyLanguage: LanguageIdentifier;
+}
+
+export interface PipelineResult {
+  readonly articles: readonly Article[];
+  /** Messages about the input as a whole (nothing usable in it, decoding trouble). */
+  readonly messages: readonly Diagnostic[];
+}
+
+export interface Pipeline {
+  run(raw: RawDocument): PipelineResult;
+}
+
+export async function buildPipeline(options: Partial<PipelineOptions> = {}): Promise<Pipeline> {
+  const ctx: StageContext = {
+    options: { ...DEFAULT_PIPELINE_OPTIONS, ...options },
+    identifyLanguage: await loadLanguageIdentifier(),
+  };
+  return Object.freeze({ run: (raw: RawDocument) => runPipeline(raw, ctx) });
+}
+
+function runPipeline(raw: RawDocument, ctx: StageContext): PipelineResult {
+  if (hasFatal(raw.messages)) return { articles: [], messages: raw.messages };
+  const decoded = decodeContent(raw);
+  const messages: Diagnostic[] = [...raw.messages, ...decoded.messages];
+  if (decoded.text === null) return { articles: [], messages };
+
+  const page = removeBoilerplate(
+    raw.format === 'html' ? readHtmlPage(decoded.text, raw) : readTextPage(decoded.text, raw),
+  );
+  messages.push(...page.messages);
+  const segments = splitCompoundPage(page);
+  const pageId = segments.length > 1 ? articleIdFor(page.text) : null;
+
+  const articles: Article[] = [];
+  segments.forEach((segment, index) => {
+    if (segment.text.length < ctx.options.minTextChars) {
+      messages.push(diagnostic('warning', 'clean', 'no-text', 'no article text found; nothing stored'));
+      return;
+    }
+    articles.push(makeArticle(page, segment, segments.length > 1 ? index : null, pageId, ctx));
+  });
+  return { articles, messages };
+}
+
+function makeArticle(
+  page: Page,
+  segment: Segment,
+  segmentIndex: number | null,
+  pageId: ArticleId | null,
+  ctx: StageContext,
+): Article {
+  const messages: Diagnostic[] = [];
+  const published = resolvePublished(page, segment);
+  const guess = ctx.identifyLanguage(segment.text);
+  return {
+    id: articleIdFor(segment.text),
+    origin: { ...page.origin, segment: segmentIndex },
+    pageId,
+    title: segment.title,
+    text: segment.text,
+    published: published?.value ?? null,
+    language: guess?.language ?? page.declaredLanguage,
+    outlet: findOutlet(page, segment),
+    credits: findCredits(segment.text, page.sideTexts),
+    byline: page.byline,
+    sideTexts: page.sideTexts,
+    messages,
+  };
+}
+
+/**
+ * Stable id from content: whitespace-folded NFC text, so the same text found at two URLs, or
+ * ingested twice, is one article. 64 bits of SHA-256 keep collisions out of reach for any
+ * corpus we will see (birthday bound ~4·10⁹ articles).
+ */
+export function articleIdFor(text: string): ArticleId {
+  const normalised = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(normalised).digest('hex').slice(0, 16);
+}
