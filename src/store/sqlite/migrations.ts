@@ -1,0 +1,101 @@
+/**
+ * The SQLite schema as an ordered list of migrations, and the runner that applies the missing ones.
+ * Each migration runs in its own transaction and is recorded in `schema_migrations`; never edit one
+ * that has shipped, add the next (entities, quotes, reuse links and stories tables come this way).
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  /** SQLite statements, run together with `exec`. */
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, occurrences, full-text search',
+    sql: `
+      -- seq orders articles by first sight and is the rowid the search index points to.
+      CREATE TABLE articles (
+        seq             INTEGER PRIMARY KEY,
+        id              TEXT NOT NULL UNIQUE,
+        page_id         TEXT,
+        title           TEXT,
+        text            TEXT NOT NULL,
+        published       TEXT,
+        language        TEXT,
+        outlet          TEXT,
+        byline          TEXT,
+        credits_json    TEXT NOT NULL,
+        side_texts_json TEXT NOT NULL,
+        -- null until the analysis stages (issue 3) fill them; tables of their own can follow.
+        entities_json   TEXT,
+        quotes_json     TEXT,
+        messages_json   TEXT NOT NULL,
+        first_seen_at   TEXT NOT NULL
+      );
+      -- One row per place an article's text was found. origin_key is the origin as JSON, because
+      -- SQLite treats NULLs as distinct in UNIQUE constraints and most origins have null fields.
+      CREATE TABLE occurrences (
+        seq         INTEGER PRIMARY KEY,
+        article_id  TEXT NOT NULL REFERENCES articles(id),
+        origin_key  TEXT NOT NULL,
+        path        TEXT,
+        url         TEXT,
+        record      TEXT,
+        segment     INTEGER,
+        title       TEXT,
+        published   TEXT,
+        outlet      TEXT,
+        seen_at     TEXT NOT NULL,
+        UNIQUE (article_id, origin_key)
+      );
+      CREATE INDEX occurrences_by_url ON occurrences (url) WHERE url IS NOT NULL;
+      CREATE INDEX occurrences_by_path ON occurrences (path) WHERE path IS NOT NULL;
+      -- Holds search keys (stemmed, folded words), not the text: contentless keeps the database small;
+      -- snippets are cut from articles.text.
+      CREATE VIRTUAL TABLE article_search USING fts5 (title, body, content = '', contentless_delete = 1);
+    `,
+  },
+];
+
+const CREATE_SCHEMA_MIGRATIONS = `
+  CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`;
+
+/** Applies every migration newer than the database; returns the version it ends at. */
+export function migrateToLatest(db: BetterSqlite3.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  db.exec(CREATE_SCHEMA_MIGRATIONS);
+  const current = currentSchemaVersion(db);
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new StoreSchemaError(
+      `the database has schema version ${current}, newer than this storytrace knows (${latest}); upgrade storytrace`,
+    );
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of migrations.filter((m) => m.version > current)) {
+    // Checked again inside the write lock: another process opening the same new database may have won.
+    db.transaction(() => {
+      if (currentSchemaVersion(db) >= migration.version) return;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }).immediate();
+  }
+  return Math.max(current, latest);
+}
+
+export function currentSchemaVersion(db: BetterSqlite3.Database): number {
+  const row = db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as { version: number | null };
+  return row.version ?? 0;
+}
+
+/** The database cannot be used by this version of storytrace. */
+export class StoreSchemaError extends Error {
+  override readonly name = 'StoreSchemaError';
+}

@@ -1,0 +1,323 @@
+/**
+ * The Store on an embedded SQLite file (better-sqlite3 through kysely): WAL journal, one transaction
+ * per `putArticles` call, FTS5 over search keys so German inflected forms find each other.
+ */
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql, type Generated, type Insertable, type Selectable } from 'kysely';
+import type { Article, ArticleId, Origin } from '../../article.js';
+import type {
+  ArticlePage,
+  CountByName,
+  ListOptions,
+  Occurrence,
+  PutResult,
+  SearchHit,
+  SearchOptions,
+  Store,
+  StoreStats,
+  StoredArticle,
+} from '../store.js';
+import { indexedTextOf, parseSearchQuery } from '../search-terms.js';
+import { makeSnippet } from '../search-snippet.js';
+import { currentSchemaVersion, migrateToLatest } from './migrations.js';
+
+interface ArticlesTable {
+  seq: Generated<number>;
+  id: string;
+  page_id: string | null;
+  title: string | null;
+  text: string;
+  published: string | null;
+  language: string | null;
+  outlet: string | null;
+  byline: string | null;
+  credits_json: string;
+  side_texts_json: string;
+  entities_json: string | null;
+  quotes_json: string | null;
+  messages_json: string;
+  first_seen_at: string;
+}
+
+interface OccurrencesTable {
+  seq: Generated<number>;
+  article_id: string;
+  origin_key: string;
+  path: string | null;
+  url: string | null;
+  record: string | null;
+  segment: number | null;
+  title: string | null;
+  published: string | null;
+  outlet: string | null;
+  seen_at: string;
+}
+
+interface ArticleSearchTable {
+  rowid: number;
+  title: string;
+  body: string;
+}
+
+interface Schema {
+  articles: ArticlesTable;
+  occurrences: OccurrencesTable;
+  article_search: ArticleSearchTable;
+}
+
+type ArticleRow = Selectable<ArticlesTable>;
+type OccurrenceRow = Selectable<OccurrencesTable>;
+
+export interface SqliteStoreOptions {
+  /** Refuse to create a new database file (reading commands: a typo in --db should not make an empty one). */
+  readonly mustExist?: boolean;
+  /** How long to wait for another process's write lock (ms) before failing. */
+  readonly busyTimeoutMs?: number;
+}
+
+/** Title words count double in ranking: a headline naming the query is a better hit than a passing mention. */
+const BM25_TITLE_WEIGHT = 2.0;
+const BM25_BODY_WEIGHT = 1.0;
+
+/** Opens (creating and migrating when needed) the SQLite store at `path`; ":memory:" for a throwaway one. */
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
+  const connection = new Database(path, { fileMustExist: options.mustExist ?? false });
+  // WAL: readers never block the writer, and a killed writer leaves the last committed state.
+  // synchronous=NORMAL is durable against a crashed process; only power loss may drop the last commits.
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+  migrateToLatest(connection);
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connection }) });
+  return new SqliteStore(db, () => currentSchemaVersion(connection));
+}
+
+class SqliteStore implements Store {
+  constructor(
+    private readonly db: Kysely<Schema>,
+    private readonly schemaVersion: () => number,
+  ) {}
+
+  async putArticles(articles: readonly Article[]): Promise<PutResult> {
+    const seenAt = new Date().toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      let articlesAdded = 0;
+      let occurrencesAdded = 0;
+      for (const article of articles) {
+        const inserted = await trx
+          .insertInto('articles')
+          .values(articleRowOf(article, seenAt))
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('seq')
+          .executeTakeFirst();
+        if (inserted?.seq !== undefined) {
+          articlesAdded += 1;
+          await trx
+            .insertInto('article_search')
+            .values({ rowid: inserted.seq, title: indexedTextOf(article.title ?? ''), body: indexedTextOf(article.text) })
+            .execute();
+        }
+        const occurrence = await trx
+          .insertInto('occurrences')
+          .values(occurrenceRowOf(article, seenAt))
+          .onConflict((oc) => oc.columns(['article_id', 'origin_key']).doNothing())
+          .executeTakeFirst();
+        occurrencesAdded += Number(occurrence.numInsertedOrUpdatedRows ?? 0n);
+      }
+      return { articlesAdded, occurrencesAdded };
+    });
+  }
+
+  async getArticle(id: ArticleId): Promise<StoredArticle | null> {
+    const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    if (row === undefined) return null;
+    return (await this.withOccurrences([row]))[0] ?? null;
+  }
+
+  async findIdsByPrefix(prefix: string, limit: number): Promise<readonly ArticleId[]> {
+    // Ids are lower-case hex; anything else cannot match and must not reach LIKE as a pattern.
+    if (!/^[0-9a-f]+$/.test(prefix)) return [];
+    const rows = await this.db
+      .selectFrom('articles')
+      .select('id')
+      .where('id', '>=', prefix)
+      .where('id', '<', prefix + 'g')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async listArticles(options: ListOptions): Promise<ArticlePage> {
+    const after = options.cursor === undefined ? 0 : Number(options.cursor);
+    if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`invalid cursor "${options.cursor}"`);
+    const rows = await this.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(options.limit)
+      .execute();
+    const last = rows.at(-1);
+    return {
+      articles: await this.withOccurrences(rows),
+      nextCursor: rows.length === options.limit && last !== undefined ? String(last.seq) : null,
+    };
+  }
+
+  async search(query: string, options: SearchOptions): Promise<readonly SearchHit[]> {
+    const phrases = parseSearchQuery(query);
+    if (phrases.length === 0) return [];
+    // Search keys are letters and digits only, so quoting each phrase is all FTS5 syntax needs.
+    const match = phrases.map((p) => `"${p.join(' ')}"`).join(' AND ');
+    const rows = await sql<{ id: string; title: string | null; text: string; published: string | null; outlet: string | null; language: string | null; rank: number }>`
+      SELECT a.id, a.title, a.text, a.published, a.outlet, a.language,
+             bm25(article_search, ${BM25_TITLE_WEIGHT}, ${BM25_BODY_WEIGHT}) AS rank
+      FROM article_search JOIN articles a ON a.seq = article_search.rowid
+      WHERE article_search MATCH ${match}
+      ORDER BY rank, a.seq
+      LIMIT ${options.limit}`.execute(this.db);
+    const keys = new Set(phrases.flat());
+    return rows.rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      published: r.published,
+      outlet: r.outlet,
+      language: r.language,
+      // bm25() is lower-is-better; flip it so callers read "higher is better".
+      score: -r.rank,
+      snippet: makeSnippet(r.text, keys),
+    }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const counts = await sql<{ articles: number; occurrences: number; earliest: string | null; latest: string | null }>`
+      SELECT (SELECT count(*) FROM articles) AS articles,
+             (SELECT count(*) FROM occurrences) AS occurrences,
+             (SELECT min(published) FROM articles) AS earliest,
+             (SELECT max(published) FROM articles) AS latest`.execute(this.db);
+    const row = counts.rows[0]!;
+    return {
+      articles: row.articles,
+      occurrences: row.occurrences,
+      outlets: await this.countArticlesBy('outlet'),
+      languages: await this.countArticlesBy('language'),
+      publishedRange: row.earliest !== null && row.latest !== null ? { earliest: row.earliest, latest: row.latest } : null,
+      schemaVersion: this.schemaVersion(),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  private async countArticlesBy(column: 'outlet' | 'language'): Promise<CountByName[]> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .select((eb) => [eb.fn.coalesce(column, sql.lit('(unknown)')).as('name'), eb.fn.countAll<number>().as('count')])
+      .groupBy('name')
+      .orderBy('count', 'desc')
+      .orderBy('name')
+      .execute();
+    return rows.map((r) => ({ name: String(r.name), count: Number(r.count) }));
+  }
+
+  private async withOccurrences(rows: readonly ArticleRow[]): Promise<StoredArticle[]> {
+    if (rows.length === 0) return [];
+    const occurrenceRows = await this.db
+      .selectFrom('occurrences')
+      .selectAll()
+      .where(
+        'article_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('seq')
+      .execute();
+    const byArticle = new Map<string, Occurrence[]>();
+    for (const o of occurrenceRows) {
+      const list = byArticle.get(o.article_id) ?? [];
+      list.push(occurrenceOf(o));
+      byArticle.set(o.article_id, list);
+    }
+    return rows.map((row) => {
+      const occurrences = byArticle.get(row.id) ?? [];
+      return { article: articleOf(row, occurrences[0]?.origin), occurrences };
+    });
+  }
+}
+
+function originKeyOf(origin: Origin): string {
+  return JSON.stringify([origin.path, origin.url, origin.record, origin.segment]);
+}
+
+function articleRowOf(article: Article, seenAt: string): Insertable<ArticlesTable> {
+  return {
+    id: article.id,
+    page_id: article.pageId,
+    title: article.title,
+    text: article.text,
+    published: article.published,
+    language: article.language,
+    outlet: article.outlet,
+    byline: article.byline,
+    credits_json: JSON.stringify(article.credits),
+    side_texts_json: JSON.stringify(article.sideTexts),
+    entities_json: article.entities === undefined ? null : JSON.stringify(article.entities),
+    quotes_json: article.quotes === undefined ? null : JSON.stringify(article.quotes),
+    messages_json: JSON.stringify(article.messages),
+    first_seen_at: seenAt,
+  };
+}
+
+function occurrenceRowOf(article: Article, seenAt: string): Insertable<OccurrencesTable> {
+  const { path, url, record, segment } = article.origin;
+  return {
+    article_id: article.id,
+    origin_key: originKeyOf(article.origin),
+    path,
+    url,
+    record,
+    segment,
+    title: article.title,
+    published: article.published,
+    outlet: article.outlet,
+    seen_at: seenAt,
+  };
+}
+
+function occurrenceOf(row: OccurrenceRow): Occurrence {
+  return {
+    origin: { path: row.path, url: row.url, record: row.record, segment: row.segment },
+    title: row.title,
+    published: row.published,
+    outlet: row.outlet,
+    seenAt: row.seen_at,
+  };
+}
+
+/** Every stored article has an occurrence; the fallback only guards against a hand-edited database. */
+const NO_ORIGIN: Origin = { path: null, url: null, record: null, segment: null };
+
+function articleOf(row: ArticleRow, firstOrigin: Origin | undefined): Article {
+  const article: Article = {
+    id: row.id,
+    origin: firstOrigin ?? NO_ORIGIN,
+    pageId: row.page_id,
+    title: row.title,
+    text: row.text,
+    published: row.published,
+    language: row.language,
+    outlet: row.outlet,
+    credits: JSON.parse(row.credits_json),
+    byline: row.byline,
+    sideTexts: JSON.parse(row.side_texts_json),
+    messages: JSON.parse(row.messages_json),
+  };
+  return {
+    ...article,
+    ...(row.entities_json === null ? {} : { entities: JSON.parse(row.entities_json) }),
+    ...(row.quotes_json === null ? {} : { quotes: JSON.parse(row.quotes_json) }),
+  };
+}

@@ -1,0 +1,235 @@
+/**
+ * The behaviour every Store implementation must show. Each implementation's test file calls
+ * `runStoreContract` with a way to open a fresh, empty store (see sqlite.test.ts).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article, Origin } from '../../src/article.js';
+import { articleIdFor } from '../../src/pipeline.js';
+import type { Store } from '../../src/store/store.js';
+
+export interface ContractOptions {
+  /** Opens a new, empty store. */
+  readonly openEmptyStore: () => Promise<Store> | Store;
+  /** Set to skip every case, with the reason (e.g. no PostgreSQL server reachable). */
+  readonly skip?: string;
+}
+
+function origin(path: string | null, url: string | null = null): Origin {
+  return { path, url, record: null, segment: null };
+}
+
+/** A hand-built article, as the pipeline would make it, with only what a case needs spelled out. */
+export function makeArticle(fields: Partial<Article> & { text: string }): Article {
+  return {
+    id: articleIdFor(fields.text),
+    origin: origin('brief.txt'),
+    pageId: null,
+    title: null,
+    published: null,
+    language: 'de',
+    outlet: null,
+    credits: [],
+    byline: null,
+    sideTexts: [],
+    messages: [],
+    ...fields,
+  };
+}
+
+const GARANTIEN = makeArticle({
+  title: 'Moskau verlangt Sicherheitsgarantien',
+  text: 'Die russische Regierung fordert vom Westen schriftliche Sicherheitsgarantien. Ein Sprecher nannte die Antwort aus Brüssel am Donnerstag enttäuschend.',
+  published: '2023-03-02',
+  outlet: 'Nordkurier Online',
+  credits: [{ name: 'dpa', kind: 'agency', evidence: '(dpa)' }],
+  origin: origin('feeds/nordkurier.txt', 'https://nordkurier.example/moskau-garantien'),
+});
+const ERKLAERUNG = makeArticle({
+  title: 'Gipfel endet mit Erklärung',
+  text: 'Zum Abschluss des Treffens in Lissabon veröffentlichten beide Seiten eine gemeinsame Erklärung zur Energiepolitik.',
+  published: '2023-03-05T18:30+01:00',
+  outlet: 'Rheinblatt',
+  origin: origin('rheinblatt/gipfel.html'),
+});
+const WETTER = makeArticle({
+  title: 'Sturm über der Nordsee',
+  text: 'Orkanböen haben in der Nacht zum Sonntag Fähren zwischen den Inseln stillgelegt. Verletzt wurde niemand.',
+  language: 'de',
+  origin: origin('wetter.txt'),
+});
+const ENGLISH = makeArticle({
+  title: 'Ferry services suspended',
+  text: 'Storm gusts halted ferries between the islands overnight; nobody was hurt.',
+  language: 'en',
+  outlet: 'Coastal Times',
+  published: '2023-02-26',
+  origin: origin('coastal.txt'),
+});
+
+export function runStoreContract(name: string, options: ContractOptions): void {
+  const contractTest = (title: string, body: (store: Store) => Promise<void>) =>
+    test(`${name}: ${title}`, { skip: options.skip ?? false }, async () => {
+      const store = await options.openEmptyStore();
+      try {
+        await body(store);
+      } finally {
+        await store.close();
+      }
+    });
+
+  contractTest('gives back a stored article with every field and its occurrence', async (store) => {
+    const result = await store.putArticles([GARANTIEN]);
+    assert.deepEqual(result, { articlesAdded: 1, occurrencesAdded: 1 });
+    const stored = await store.getArticle(GARANTIEN.id);
+    assert.ok(stored);
+    assert.deepEqual(stored.article, GARANTIEN);
+    assert.equal(stored.occurrences.length, 1);
+    assert.deepEqual(stored.occurrences[0]!.origin, GARANTIEN.origin);
+    assert.equal(stored.occurrences[0]!.title, GARANTIEN.title);
+    assert.match(stored.occurrences[0]!.seenAt, /^\d{4}-\d\d-\d\dT/);
+  });
+
+  contractTest('returns null for an id it does not hold', async (store) => {
+    await store.putArticles([GARANTIEN]);
+    assert.equal(await store.getArticle('0000000000000000'), null);
+  });
+
+  contractTest('adds nothing when the same articles are put twice', async (store) => {
+    await store.putArticles([GARANTIEN, ERKLAERUNG]);
+    const again = await store.putArticles([GARANTIEN, ERKLAERUNG]);
+    assert.deepEqual(again, { articlesAdded: 0, occurrencesAdded: 0 });
+    const stats = await store.stats();
+    assert.equal(stats.articles, 2);
+    assert.equal(stats.occurrences, 2);
+  });
+
+  contractTest('keeps the same text found at two places as one article with two occurrences', async (store) => {
+    const copy: Article = {
+      ...GARANTIEN,
+      title: 'Kreml will Garantien',
+      outlet: 'Blog am Fluss',
+      published: '2023-03-03',
+      origin: origin(null, 'https://blog.example/2023/03/kreml'),
+    };
+    await store.putArticles([GARANTIEN]);
+    assert.deepEqual(await store.putArticles([copy]), { articlesAdded: 0, occurrencesAdded: 1 });
+    const stored = await store.getArticle(GARANTIEN.id);
+    assert.ok(stored);
+    assert.deepEqual(
+      stored.occurrences.map((o) => [o.origin, o.title, o.outlet, o.published]),
+      [
+        [GARANTIEN.origin, GARANTIEN.title, GARANTIEN.outlet, GARANTIEN.published],
+        [copy.origin, copy.title, copy.outlet, copy.published],
+      ],
+    );
+    // The article itself is what was seen first.
+    assert.deepEqual(stored.article.origin, GARANTIEN.origin);
+    assert.equal(stored.article.title, GARANTIEN.title);
+  });
+
+  contractTest('keeps two occurrences put in one call, and segments of one page apart', async (store) => {
+    const segment0 = { ...ERKLAERUNG, origin: { ...ERKLAERUNG.origin, segment: 0 } };
+    const segment1 = { ...ERKLAERUNG, origin: { ...ERKLAERUNG.origin, segment: 1 } };
+    assert.deepEqual(await store.putArticles([segment0, segment1, segment0]), { articlesAdded: 1, occurrencesAdded: 2 });
+  });
+
+  contractTest('round-trips entities and quotes when an analysis filled them', async (store) => {
+    const analysed: Article = {
+      ...WETTER,
+      entities: [{ text: 'Nordsee', start: 0, end: 7, type: 'location', canonical: null }],
+      quotes: [],
+    };
+    await store.putArticles([analysed]);
+    assert.deepEqual((await store.getArticle(WETTER.id))?.article, analysed);
+  });
+
+  contractTest('lists every article once, in first-seen order, page by page', async (store) => {
+    const all = [GARANTIEN, ERKLAERUNG, WETTER, ENGLISH];
+    await store.putArticles(all.slice(0, 2));
+    await store.putArticles(all.slice(2));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await store.listArticles(cursor === undefined ? { limit: 3 } : { limit: 3, cursor });
+      seen.push(...page.articles.map((a) => a.article.id));
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    assert.deepEqual(seen, all.map((a) => a.id));
+  });
+
+  contractTest('finds German inflected forms of the query words', async (store) => {
+    await store.putArticles([GARANTIEN, ERKLAERUNG, WETTER]);
+    const garantie = await store.search('Sicherheitsgarantie', { limit: 10 });
+    assert.deepEqual(garantie.map((h) => h.id), [GARANTIEN.id]);
+    const erklaerungen = await store.search('Erklärungen', { limit: 10 });
+    assert.deepEqual(erklaerungen.map((h) => h.id), [ERKLAERUNG.id]);
+  });
+
+  contractTest('matches regardless of case and umlaut spelling', async (store) => {
+    await store.putArticles([WETTER]);
+    assert.deepEqual((await store.search('ORKANBÖEN', { limit: 5 })).map((h) => h.id), [WETTER.id]);
+    assert.deepEqual((await store.search('orkanböe', { limit: 5 })).map((h) => h.id), [WETTER.id]);
+    assert.deepEqual((await store.search('Orkanbo\u0308en', { limit: 5 })).map((h) => h.id), [WETTER.id], 'decomposed umlaut');
+  });
+
+  contractTest('requires every query word, and quoted words in order', async (store) => {
+    await store.putArticles([GARANTIEN, ERKLAERUNG, WETTER]);
+    assert.deepEqual((await store.search('gemeinsame Erklärung', { limit: 5 })).map((h) => h.id), [ERKLAERUNG.id]);
+    assert.deepEqual((await store.search('Erklärung Orkanböen', { limit: 5 })).map((h) => h.id), []);
+    assert.deepEqual((await store.search('"gemeinsamen Erklärungen"', { limit: 5 })).map((h) => h.id), [ERKLAERUNG.id]);
+    assert.deepEqual((await store.search('"Erklärung gemeinsame"', { limit: 5 })).map((h) => h.id), []);
+  });
+
+  contractTest('marks the matched words in the snippet', async (store) => {
+    await store.putArticles([GARANTIEN]);
+    const [hit] = await store.search('Sicherheitsgarantie', { limit: 1 });
+    assert.ok(hit);
+    assert.equal(hit.title, GARANTIEN.title);
+    const marked = hit.snippet.highlights.map((h) => hit.snippet.text.slice(h.start, h.end));
+    assert.deepEqual(marked, ['Sicherheitsgarantien']);
+  });
+
+  contractTest('ranks a title match above a passing mention and honours the limit', async (store) => {
+    const mention = makeArticle({
+      title: 'Haushalt beschlossen',
+      text: 'Der Landtag beschloss den Haushalt. Am Rande ging es auch um Fähren und den Sturm der Vorwoche.',
+      origin: origin('landtag.txt'),
+    });
+    await store.putArticles([mention, WETTER]);
+    const hits = await store.search('Sturm', { limit: 10 });
+    assert.deepEqual(hits.map((h) => h.id), [WETTER.id, mention.id]);
+    assert.ok(hits[0]!.score > hits[1]!.score);
+    assert.equal((await store.search('Sturm', { limit: 1 })).length, 1);
+  });
+
+  contractTest('returns no hits for an empty query or a word nobody wrote', async (store) => {
+    await store.putArticles([GARANTIEN]);
+    assert.deepEqual(await store.search('', { limit: 5 }), []);
+    assert.deepEqual(await store.search('  — ', { limit: 5 }), []);
+    assert.deepEqual(await store.search('Quantencomputer', { limit: 5 }), []);
+  });
+
+  contractTest('counts articles, occurrences, outlets, languages and the published range', async (store) => {
+    const copy = { ...ENGLISH, origin: origin('mirror/coastal.txt') };
+    await store.putArticles([GARANTIEN, ERKLAERUNG, WETTER, ENGLISH, copy]);
+    const stats = await store.stats();
+    assert.equal(stats.articles, 4);
+    assert.equal(stats.occurrences, 5);
+    assert.deepEqual(stats.languages, [
+      { name: 'de', count: 3 },
+      { name: 'en', count: 1 },
+    ]);
+    assert.equal(stats.outlets.find((o) => o.name === '(unknown)')?.count, 1);
+    assert.equal(stats.outlets.length, 4);
+    assert.deepEqual(stats.publishedRange, { earliest: '2023-02-26', latest: '2023-03-05T18:30+01:00' });
+    assert.ok(stats.schemaVersion >= 1);
+  });
+
+  contractTest('finds ids by a typed prefix', async (store) => {
+    await store.putArticles([GARANTIEN, ERKLAERUNG]);
+    assert.deepEqual(await store.findIdsByPrefix(GARANTIEN.id.slice(0, 6), 5), [GARANTIEN.id]);
+    assert.deepEqual(await store.findIdsByPrefix("x' OR 1=1", 5), []);
+  });
+}
