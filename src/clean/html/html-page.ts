@@ -1,27 +1,45 @@
-/** HTML page → Page: metadata, then main text. */
+/**
+ * HTML page → Page: parse once (capped), read the date and metadata from the intact tree, then
+ * the main text. Container hints (feed, JSONL, HTTP) are trusted over what the page says.
+ */
 import type { RawDocument } from '../../article.js';
+import type { Diagnostic } from '../../diagnostic.js';
 import type { Page } from '../../page.js';
+import { findPublishedInHtml } from '../../extract/published/html-date.js';
+import { DEFAULT_HTML_PARSE_LIMITS, parseHtmlWithLimits, type HtmlParseLimits } from './parse-html.js';
+import { readHtmlMetadata } from './html-metadata.js';
+import { DEFAULT_MAIN_TEXT_OPTIONS, extractMainText, type MainTextOptions } from './main-text.js';
 
-export function readHtmlPage(html: string, raw: RawDocument): Page {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim() ?? raw.hints.title ?? null;
-  const text = html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
-    .replace(/<\/(p|div|h\d|li)>/gi, '\n\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\n\s*\n+/g, '\n\n')
-    .trim();
+export interface HtmlPageOptions {
+  readonly limits: HtmlParseLimits;
+  readonly mainText: MainTextOptions;
+}
+
+export const DEFAULT_HTML_PAGE_OPTIONS: HtmlPageOptions = {
+  limits: DEFAULT_HTML_PARSE_LIMITS,
+  mainText: DEFAULT_MAIN_TEXT_OPTIONS,
+};
+
+export function readHtmlPage(html: string, raw: RawDocument, options: HtmlPageOptions = DEFAULT_HTML_PAGE_OPTIONS): Page {
+  const { document, messages: parseMessages } = parseHtmlWithLimits(html, options.limits);
+  const metadata = readHtmlMetadata(document);
+  const url = raw.origin.url ?? metadata.canonicalUrl;
+  // The date reader looks at <time> in headers and comment blocks that text extraction leaves out.
+  const published = findPublishedInHtml(document, url);
+  const title = raw.hints.title ?? metadata.title;
+  const main = extractMainText(document, options.mainText, title);
+  const messages: Diagnostic[] = [...parseMessages, ...metadata.messages];
   return {
-    origin: raw.origin,
+    origin: { ...raw.origin, url },
     label: raw.label,
     format: 'html',
     title,
-    text,
-    published: null,
-    siteName: raw.hints.outlet ?? null,
-    byline: null,
-    declaredLanguage: raw.hints.language ?? null,
-    sideTexts: [],
-    messages: [],
+    text: main.paragraphs.join('\n\n'),
+    published,
+    siteName: raw.hints.outlet ?? metadata.siteName,
+    byline: metadata.byline ?? main.byline,
+    declaredLanguage: raw.hints.language ?? metadata.declaredLanguage,
+    sideTexts: main.sideTexts,
+    messages,
   };
 }

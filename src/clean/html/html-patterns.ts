@@ -1,0 +1,65 @@
+/**
+ * The heuristic patterns of HTML extraction in one named table (in the spirit of Readability's
+ * REGEXPS and trafilatura's xpaths.py): what a class/id says about a block, and what a line of
+ * text says about itself. Each pattern has a test of what it must and must not match.
+ */
+
+/**
+ * Joins named word groups into one pattern over a block's "clues" (its class, id and role,
+ * lower-cased). A token must start at a word edge (start, space, "-", "_") so "nav" does not
+ * match "canvas"; it may run on ("comment" matches "comments", "commentlist"). Short tokens that
+ * would run on into other words ("ad" → "address") say where they end.
+ */
+function clueWords(groups: Readonly<Record<string, readonly string[]>>): RegExp {
+  const words = Object.values(groups).flat();
+  if (words.length === 0) throw new Error('clueWords: empty word group');
+  return new RegExp(`(?:^|[\\s_-])(?:${words.join('|')})`);
+}
+
+/** Blocks that are never article text, whatever their size: comment threads, share bars, cookie walls. */
+export const BOILERPLATE_BLOCK_WORDS = {
+  comments: ['comment', 'kommentar', 'disqus', 'replies', 'reply', 'respond', 'leserbrief', 'discussion', 'diskussion'],
+  sharing: ['share', 'sharing', 'shariff', 'social', 'teilen', 'sharebar', 'print-?link'],
+  consent: ['cookie', 'consent', 'gdpr', 'cmp-', 'privacy-?(?:banner|notice)', 'datenschutz-?hinweis'],
+  related: ['related', 'verwandt', 'aehnlich', 'ähnlich', 'more-?(?:articles|stories|news)', 'mehr-?zum-?thema', 'recommend', 'empfehlung', 'outbrain', 'taboola', 'plista', 'read-?more-?links'],
+  navigation: ['nav', 'menu', 'breadcrumb', 'pagination', 'pager', 'skip-?link', 'toc-?toggle'],
+  page_chrome: ['footer', 'sidebar', 'site-?header', 'masthead', 'topbar', 'toolbar', 'widget', 'banner', 'popup', 'modal', 'overlay', 'newsletter', 'subscribe', 'abo-?(?:box|teaser|promo)', 'paywall'],
+  ads: ['ads?(?=[\\s_-]|$)', 'advert', 'anzeige', 'werbung', 'sponsor', 'promo', 'commercial', 'adslot'],
+  meta_lists: ['tags?(?=[\\s_-]|$)', 'tag-?list', 'tagcloud', 'schlagw', 'keywords', 'categories', 'post-?meta', 'entry-?meta', 'author-?(?:box|bio|info)', 'about-?author', 'rating', 'voting'],
+} as const;
+
+export const HTML_PATTERNS = {
+  /** class/id/role of a block that is page furniture, not the article (see BOILERPLATE_BLOCK_WORDS). */
+  boilerplateBlock: clueWords(BOILERPLATE_BLOCK_WORDS),
+  /** Comment threads: dropped even when they hold most of a page's text (long discussions under a short post). */
+  commentBlock: clueWords({ comments: BOILERPLATE_BLOCK_WORDS.comments }),
+  /** Readability's "positive" words, with German ones: a block that says it holds the article. */
+  articleBlock: /article|artikel|body|content|inhalt|entry|main|post|beitrag|text|story|blog|h-?entry|news|meldung/,
+  /** Readability's "negative" words: a block that is probably not the article, scored down, not dropped. */
+  unlikelyBlock: /(?:^|[\s_-])(?:hidden|combx|contact|meta|media|scroll|shoutbox|skyscraper|shopping|teaser-?list|teaserlist|more|extra|info-?box|box-?info|caption)/,
+  /** Captions and photo credits: kept beside the article as side texts. */
+  captionBlock: /(?:^|[\s_-])(?:caption|figcaption|bildunterschrift|bu(?=[\s_-]|$)|image-?(?:text|desc)|img-?(?:text|desc)|legend|wp-caption-text)/,
+  photoCreditBlock: /(?:^|[\s_-])(?:credit|copyright|photo-?credit|image-?credit|bildnachweis|bildrechte|source-?image|fotograf)/,
+  /** Bylines marked up as such. */
+  bylineBlock: /(?:^|[\s_-])(?:byline|author|autor|writtenby|verfasser|p-author|dpa-?author)/,
+
+  /** "Foto: dpa", "Bild: Max Muster / AFP", "© picture alliance", "Quelle: imago", "(c) Reuters". */
+  photoCreditLine: /^(?:(?:foto|fotos|bild|bilder|photo|photos|image|grafik|illustration|bildquelle|fotoquelle|credit|copyright|titelbild|beitragsbild)\s*:|©|\(c\)\s|copyright\s©?)/i,
+  /** "Von Anna Beispiel", "von Anna Beispiel und Max Muster, Berlin", "By Jane Doe": a short line naming authors. */
+  bylineLine: /^(?:von|by|text:|autor:|autorin:)\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|und|and|von|van|de|der|,))*(?:\s*[,|]\s*[\p{L} .-]+)?$/u,
+  /** Headings that open a page's furniture: everything after them in the same block is not the article. */
+  furnitureHeading: /^(?:\d+\s+)?(?:kommentare?|comments?|leserkommentare|diskussion|leave a (?:reply|comment)|schreibe?n? (?:sie )?einen kommentar|hinterlasse(?:n sie)? (?:einen kommentar|eine antwort)|ähnliche (?:artikel|beiträge|themen)|verwandte (?:artikel|beiträge|themen)|das könnte (?:sie|dich) auch interessieren|mehr zum thema|weitere (?:artikel|beiträge|nachrichten|meldungen)|lesen sie (?:auch|mehr)|auch interessant|related(?: (?:articles|posts|stories))?|you (?:may|might) also like|more (?:from|on|stories)|read (?:more|next)|teilen(?: sie)?|share(?: this)?(?: (?:article|post|story))?|empfehlen sie (?:diesen artikel|uns))\b\s*:?\s*(?:\(\d+\))?\s*$/i,
+
+  /** Class tokens that hide a block from sighted readers ("sr-only" labels, "d-none" leftovers). */
+  hiddenClass: /(?:^|\s)(?:hidden|d-none|is-hidden|sr-only|visually-?hidden|screen-reader-text|element-invisible)(?=\s|$)/,
+  /** `display:none` or `visibility:hidden` in an inline style. */
+  hiddenStyle: /display\s*:\s*none|visibility\s*:\s*hidden/i,
+  /** Separators between a page title and its site name: "Titel | Site", "Titel - Site", "Site: Titel". */
+  titleSeparator: /\s+[|–—•·»«:-]\s+|\s+[|]\s*|\s*[|]\s+/,
+  /** Whitespace of any kind, including no-break spaces, folded to one space inside a paragraph. */
+  whitespaceRun: /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g,
+  /** Characters that render as nothing (soft hyphen, zero-width space/joiners, BOM). */
+  invisibleChar: /[\u00ad\u200b-\u200d\u2060\ufeff]/g,
+  /** A comma in any script: each is one point of Readability's paragraph score. */
+  comma: /[,،，]/g,
+} as const;
