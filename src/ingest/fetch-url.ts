@@ -1,0 +1,154 @@
+/**
+ * Fetches one http(s) URL the careful way: an honest User-Agent, one time limit over the whole
+ * exchange, a size cap enforced while the body streams in, redirects followed by hand up to a
+ * limit, and every address a host resolves to checked against private, loopback and link-local
+ * ranges (again after each redirect) unless the caller allows them.
+ */
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+
+export const USER_AGENT = 'storytrace/0.1 (+https://github.com/storytrace/storytrace)';
+
+export interface FetchOptions {
+  /** Whole exchange, redirects and body included (ms). */
+  readonly timeoutMs: number;
+  /** Largest body read (bytes); the download stops as soon as it is passed. */
+  readonly maxBytes: number;
+  readonly maxRedirects: number;
+  /** Allow loopback, private and link-local addresses (tests with a local server, an intranet). */
+  readonly allowPrivate: boolean;
+}
+
+export type FetchResult =
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly url: string; readonly contentType: string | undefined }
+  | { readonly ok: false; readonly rule: string; readonly reason: string };
+
+/** Ranges a fetch must not reach unless allowed: where a crafted feed link would reach the user's own network. */
+const PRIVATE_RANGES: readonly (readonly [string, number, 'ipv4' | 'ipv6'])[] = [
+  ['0.0.0.0', 8, 'ipv4'], // "this network"
+  ['10.0.0.0', 8, 'ipv4'],
+  ['100.64.0.0', 10, 'ipv4'], // carrier-grade NAT
+  ['127.0.0.0', 8, 'ipv4'],
+  ['169.254.0.0', 16, 'ipv4'], // link-local, cloud metadata services (169.254.169.254)
+  ['172.16.0.0', 12, 'ipv4'],
+  ['192.0.0.0', 24, 'ipv4'],
+  ['192.168.0.0', 16, 'ipv4'],
+  ['198.18.0.0', 15, 'ipv4'], // benchmarking
+  ['224.0.0.0', 4, 'ipv4'], // multicast
+  ['240.0.0.0', 4, 'ipv4'], // reserved, broadcast
+  ['::', 128, 'ipv6'],
+  ['::1', 128, 'ipv6'],
+  ['fc00::', 7, 'ipv6'], // unique local
+  ['fe80::', 10, 'ipv6'], // link-local
+  ['ff00::', 8, 'ipv6'], // multicast
+];
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+export async function fetchUrl(url: string, options: FetchOptions): Promise<FetchResult> {
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  const privateRanges = options.allowPrivate ? null : buildPrivateRanges();
+  let current = url;
+  try {
+    for (let redirects = 0; ; redirects++) {
+      const target = parseHttpUrl(current);
+      if (typeof target === 'string') return { ok: false, rule: 'bad-url', reason: target };
+      if (privateRanges) {
+        const refusal = await checkPublicHost(target, privateRanges);
+        if (refusal) return { ok: false, rule: 'private-address', reason: refusal };
+      }
+      const response = await fetch(target, {
+        redirect: 'manual',
+        signal,
+        headers: { 'user-agent': USER_AGENT, accept: 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, */*;q=0.5' },
+      });
+      if (REDIRECT_STATUSES.has(response.status)) {
+        await response.body?.cancel();
+        const location = response.headers.get('location');
+        if (!location) return { ok: false, rule: 'http-status', reason: `HTTP ${response.status} redirect without a Location header` };
+        if (redirects >= options.maxRedirects) {
+          return { ok: false, rule: 'too-many-redirects', reason: `more than ${options.maxRedirects} redirects (last to ${new URL(location, target).href}); skipped` };
+        }
+        current = new URL(location, target).href;
+        continue;
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        return { ok: false, rule: 'http-status', reason: `HTTP ${response.status} ${response.statusText}`.trim() + '; skipped' };
+      }
+      const body = await readCappedBody(response, options.maxBytes);
+      if (body === null) return { ok: false, rule: 'too-large', reason: `body is over the ${options.maxBytes}-byte limit; download stopped` };
+      return { ok: true, bytes: body, url: target.href, contentType: response.headers.get('content-type') ?? undefined };
+    }
+  } catch (error) {
+    if (signal.aborted) return { ok: false, rule: 'timeout', reason: `no complete answer within ${options.timeoutMs / 1000} s; skipped` };
+    const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
+    return { ok: false, rule: 'fetch-failed', reason: `cannot fetch: ${cause?.code ?? cause?.message ?? (error as Error).message}` };
+  }
+}
+
+function parseHttpUrl(text: string): URL | string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return `"${text}" is not a URL`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `only http and https URLs are fetched, not ${url.protocol}`;
+  return url;
+}
+
+/**
+ * The refusal reason when `url`'s host is or resolves to a private address, else null. fetch resolves
+ * the name again when it connects, so a DNS server answering differently the second time
+ * (rebinding) is not caught here; pinning the address needs a custom dispatcher.
+ */
+async function checkPublicHost(url: URL, privateRanges: BlockList): Promise<string | null> {
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  let addresses: { address: string; family: number }[];
+  if (isIP(host)) {
+    addresses = [{ address: host, family: isIP(host) }];
+  } else {
+    try {
+      addresses = await lookup(host, { all: true, verbatim: true });
+    } catch (error) {
+      return `cannot resolve ${host} (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    }
+  }
+  for (const { address, family } of addresses) {
+    if (privateRanges.check(address, family === 6 ? 'ipv6' : 'ipv4')) {
+      return `${host} is ${address}, a private, loopback or link-local address; refused (--allow-private allows it)`;
+    }
+  }
+  return null;
+}
+
+function buildPrivateRanges(): BlockList {
+  const list = new BlockList();
+  for (const [network, prefix, family] of PRIVATE_RANGES) list.addSubnet(network, prefix, family);
+  return list;
+}
+
+/** The body, or null as soon as it passes maxBytes (a declared Content-Length over it is refused unread). */
+async function readCappedBody(response: Response, maxBytes: number): Promise<Uint8Array | null> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (!response.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  while (true) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
