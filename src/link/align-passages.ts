@@ -1,0 +1,216 @@
+/**
+ * Local alignment of two texts into reused passages with exact character offsets in both: shared
+ * word shingles are the seeds, seeds on one diagonal are chained, and chains close in both texts
+ * are merged across small edits. An edited copy with a reordered paragraph comes out as several
+ * passages, one per stretch that runs in the same order in both texts.
+ */
+import type { Span } from '../article.js';
+import { tokenizeForReuse, type ReuseTokens } from './reuse-tokens.js';
+import { hashShingles } from './shingles.js';
+
+export interface PassageOptions {
+  /** Tokens per shingle. 5 German words rarely repeat by chance outside stock phrases. */
+  readonly shingleTokens: number;
+  /** Passages shorter than this in either text (characters) are dropped: "Mehr zum Thema" is no reuse. */
+  readonly minPassageChars: number;
+  /**
+   * Unmatched tokens tolerated between two matched stretches of one passage (in either text): an
+   * inserted clause or a changed word costs up to k tokens of shingle matches on each side.
+   */
+  readonly maxGapTokens: number;
+  /**
+   * A shingle occurring more often than this in one text is not used as a seed: an article that is
+   * one sentence repeated would otherwise pair every copy with every copy (quadratic seeds).
+   */
+  readonly maxShingleRepeats: number;
+}
+
+export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = {
+  shingleTokens: 5,
+  minPassageChars: 60,
+  maxGapTokens: 12,
+  maxShingleRepeats: 4,
+};
+
+/** One reused stretch: where it lies in each text and how much of it matches word for word. */
+export interface Passage {
+  /** Offsets into text a (JavaScript string indices). */
+  readonly a: Span;
+  /** Offsets into text b. */
+  readonly b: Span;
+  /** Tokens of the passage in a and in b. */
+  readonly aTokens: number;
+  readonly bTokens: number;
+  /** Tokens of a covered by shared shingles. */
+  readonly matchedTokens: number;
+}
+
+/** Tokens of a text with its shingle hashes; computed once per article and reused for every pair. */
+export interface ShingledText {
+  readonly text: string;
+  readonly tokens: ReuseTokens;
+  readonly shingles: Uint32Array;
+}
+
+export function shingleText(text: string, shingleTokens: number): ShingledText {
+  const tokens = tokenizeForReuse(text);
+  return { text, tokens, shingles: hashShingles(tokens.norms, shingleTokens) };
+}
+
+/** A run of seeds on one diagonal, in token indices (end exclusive). */
+interface Run {
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+}
+
+interface OpenPassage extends Run {
+  runs: Run[];
+}
+
+/** Closing punctuation a passage may take along when both texts have it: the full stop, a closing quote. */
+const TRAILING_PUNCTUATION = /^[.!?…“”"»«’)\]]+/u;
+
+/**
+ * Passages shared by a and b, ordered by their start in a. `isStockShingle` lets the caller veto
+ * seeds it has learned to be stock phrases; such a shingle never starts or extends a passage.
+ */
+export function alignPassages(
+  a: ShingledText,
+  b: ShingledText,
+  options: PassageOptions = DEFAULT_PASSAGE_OPTIONS,
+  isStockShingle: (hash: number) => boolean = () => false,
+): Passage[] {
+  const runs = chainSeeds(findSeeds(a, b, options, isStockShingle), options.shingleTokens);
+  return mergeRuns(runs, options.maxGapTokens)
+    .map((p) => toPassage(p, a, b))
+    .filter(
+      (p) => p.a.end - p.a.start >= options.minPassageChars && p.b.end - p.b.start >= options.minPassageChars,
+    );
+}
+
+/** Seeds as (token index in a, token index in b) pairs, packed for sorting by diagonal. */
+function findSeeds(
+  a: ShingledText,
+  b: ShingledText,
+  options: PassageOptions,
+  isStockShingle: (hash: number) => boolean,
+): Array<[number, number]> {
+  const inB = positionsByHash(b.shingles, options.maxShingleRepeats);
+  const repeatsInA = countHashes(a.shingles);
+  const seeds: Array<[number, number]> = [];
+  for (let i = 0; i < a.shingles.length; i++) {
+    const hash = a.shingles[i]!;
+    const positions = inB.get(hash);
+    if (positions === undefined || repeatsInA.get(hash)! > options.maxShingleRepeats || isStockShingle(hash)) continue;
+    for (const j of positions) {
+      if (sameTokens(a.tokens.norms, i, b.tokens.norms, j, options.shingleTokens)) seeds.push([i, j]);
+    }
+  }
+  return seeds;
+}
+
+function positionsByHash(shingles: Uint32Array, maxRepeats: number): Map<number, number[]> {
+  const positions = new Map<number, number[]>();
+  for (let j = 0; j < shingles.length; j++) {
+    const list = positions.get(shingles[j]!);
+    if (list === undefined) positions.set(shingles[j]!, [j]);
+    else list.push(j);
+  }
+  for (const [hash, list] of positions) if (list.length > maxRepeats) positions.delete(hash);
+  return positions;
+}
+
+function countHashes(shingles: Uint32Array): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const hash of shingles) counts.set(hash, (counts.get(hash) ?? 0) + 1);
+  return counts;
+}
+
+/** Guards against 32-bit hash collisions: a seed must be the same words. */
+function sameTokens(a: readonly string[], i: number, b: readonly string[], j: number, length: number): boolean {
+  for (let t = 0; t < length; t++) if (a[i + t] !== b[j + t]) return false;
+  return true;
+}
+
+/** Seeds on one diagonal whose shingles touch or overlap become one run. */
+function chainSeeds(seeds: Array<[number, number]>, shingleTokens: number): Run[] {
+  seeds.sort((x, y) => x[1] - x[0] - (y[1] - y[0]) || x[0] - y[0]);
+  const runs: Run[] = [];
+  let current: Run | null = null;
+  for (const [i, j] of seeds) {
+    if (current !== null && j - i === current.bStart - current.aStart && i <= current.aEnd) {
+      current.aEnd = Math.max(current.aEnd, i + shingleTokens);
+      current.bEnd = current.aEnd + (current.bStart - current.aStart);
+      continue;
+    }
+    current = { aStart: i, aEnd: i + shingleTokens, bStart: j, bEnd: j + shingleTokens };
+    runs.push(current);
+  }
+  return runs.sort((x, y) => x.aStart - y.aStart || x.bStart - y.bStart);
+}
+
+/**
+ * Joins runs that follow each other in both texts with small gaps (edits) into passages. A run
+ * that jumps backwards in b, or far ahead in either text, starts a passage of its own: a
+ * reordered paragraph is a separate passage, not a stretch that swallows everything between.
+ */
+function mergeRuns(runs: Run[], maxGapTokens: number): OpenPassage[] {
+  const passages: OpenPassage[] = [];
+  const open: OpenPassage[] = [];
+  for (const run of runs) {
+    let target: OpenPassage | undefined;
+    for (let k = open.length - 1; k >= 0; k--) {
+      const p = open[k]!;
+      if (run.aStart - p.aEnd > maxGapTokens) {
+        open.splice(k, 1); // runs come sorted by aStart: nothing later can join it
+        continue;
+      }
+      const bGap = run.bStart - p.bEnd;
+      // overlapping shingles of a shifted diagonal reach back up to k tokens; further back is a reordering
+      if (bGap <= maxGapTokens && run.bEnd > p.bEnd && run.bStart >= p.bStart && target === undefined) target = p;
+    }
+    if (target === undefined) {
+      const passage: OpenPassage = { ...run, runs: [run] };
+      passages.push(passage);
+      open.push(passage);
+    } else {
+      target.aEnd = Math.max(target.aEnd, run.aEnd);
+      target.bEnd = Math.max(target.bEnd, run.bEnd);
+      target.runs.push(run);
+    }
+  }
+  return passages;
+}
+
+function toPassage(p: OpenPassage, a: ShingledText, b: ShingledText): Passage {
+  let aEndChar = a.tokens.ends[p.aEnd - 1]!;
+  let bEndChar = b.tokens.ends[p.bEnd - 1]!;
+  const aTail = TRAILING_PUNCTUATION.exec(a.text.slice(aEndChar, aEndChar + 4))?.[0] ?? '';
+  const bTail = TRAILING_PUNCTUATION.exec(b.text.slice(bEndChar, bEndChar + 4))?.[0] ?? '';
+  if (aTail !== '' && aTail === bTail) {
+    aEndChar += aTail.length;
+    bEndChar += bTail.length;
+  }
+  return {
+    a: { start: a.tokens.starts[p.aStart]!, end: aEndChar },
+    b: { start: b.tokens.starts[p.bStart]!, end: bEndChar },
+    aTokens: p.aEnd - p.aStart,
+    bTokens: p.bEnd - p.bStart,
+    matchedTokens: coveredTokens(p.runs),
+  };
+}
+
+/** Tokens of a inside the union of the runs (runs of one passage may overlap). */
+function coveredTokens(runs: Run[]): number {
+  const sorted = [...runs].sort((x, y) => x.aStart - y.aStart);
+  let covered = 0;
+  let reach = -1;
+  for (const run of sorted) {
+    const from = Math.max(run.aStart, reach);
+    if (run.aEnd > from) covered += run.aEnd - from;
+    reach = Math.max(reach, run.aEnd);
+  }
+  return covered;
+}

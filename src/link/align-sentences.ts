@@ -1,0 +1,157 @@
+/**
+ * Paraphrase alignment: pairs sentences of two texts that say the same thing in other words, by
+ * an IDF-weighted overlap of their content terms (stems, compound parts, numbers, names), and keeps
+ * only pairings that run in the same order in both texts (a monotone alignment found by dynamic
+ * programming), which is what keeps a shared name or number from pairing unrelated sentences.
+ */
+import type { Span } from '../article.js';
+
+export interface SentenceAlignmentOptions {
+  /**
+   * Weighted overlap (0–1, a Dice coefficient of term weights) at which a sentence pair is a
+   * paraphrase on its own. Tuned with `minGapFillScore` on the paraphrase dev set; change both.
+   */
+  readonly minPairScore: number;
+  /**
+   * A lower bar for a sentence left alone between two aligned pairs (or before the first, after
+   * the last) facing exactly one unaligned sentence in the other text: order alone makes them
+   * likely partners, but they must still share some content.
+   */
+  readonly minGapFillScore: number;
+  /** Gap-filled partners must have similar lengths: the shorter at least this share of the longer (characters). */
+  readonly minGapFillLengthRatio: number;
+  /** A text pair needs this many pairs at `minPairScore` before any gap is filled or anything is reported. */
+  readonly minAnchorPairs: number;
+  /** Weight kept for a compound-part match ("Versammlung" in "Nationalversammlung"), relative to an exact one. */
+  readonly compoundPartWeight: number;
+}
+
+export const DEFAULT_SENTENCE_ALIGNMENT_OPTIONS: SentenceAlignmentOptions = {
+  minPairScore: 0.3,
+  minGapFillScore: 0.1,
+  minGapFillLengthRatio: 0.4,
+  minAnchorPairs: 1,
+  compoundPartWeight: 0.7,
+};
+
+/** A sentence ready for comparison: its span and weighted content terms. */
+export interface ComparableSentence {
+  readonly span: Span;
+  readonly terms: readonly string[];
+  readonly weights: readonly number[];
+  readonly totalWeight: number;
+}
+
+export interface SentencePair {
+  readonly a: Span;
+  readonly b: Span;
+  /** Weighted term overlap, 0–1. */
+  readonly score: number;
+  /** Whether the pair was accepted on order alone at the lower gap-fill bar. */
+  readonly gapFilled: boolean;
+}
+
+/** Shortest compound part that counts: "Rat" in "Stadtrat" is too short to mean the same thing. */
+const MIN_COMPOUND_PART_CHARS = 5;
+
+export function makeComparableSentence(span: Span, terms: readonly string[], weightOf: (term: string) => number): ComparableSentence {
+  const weights = terms.map(weightOf);
+  return { span, terms, weights, totalWeight: weights.reduce((sum, w) => sum + w, 0) };
+}
+
+/**
+ * Weighted Dice overlap of two sentences' terms: exact term matches first, then compound parts
+ * (one term ending or starting with the other); each term is matched at most once.
+ */
+export function scoreSentencePair(s: ComparableSentence, t: ComparableSentence, compoundPartWeight: number): number {
+  if (s.totalWeight === 0 || t.totalWeight === 0) return 0;
+  const used = new Uint8Array(t.terms.length);
+  const unmatched: number[] = [];
+  let shared = 0;
+  for (let i = 0; i < s.terms.length; i++) {
+    const j = findUnused(t.terms, used, (x) => x === s.terms[i]);
+    if (j < 0) {
+      unmatched.push(i);
+      continue;
+    }
+    used[j] = 1;
+    shared += Math.min(s.weights[i]!, t.weights[j]!);
+  }
+  for (const i of unmatched) {
+    const term = s.terms[i]!;
+    const j = findUnused(t.terms, used, (x) => isCompoundPart(term, x) || isCompoundPart(x, term));
+    if (j < 0) continue;
+    used[j] = 1;
+    shared += compoundPartWeight * Math.min(s.weights[i]!, t.weights[j]!);
+  }
+  return (2 * shared) / (s.totalWeight + t.totalWeight);
+}
+
+function findUnused(terms: readonly string[], used: Uint8Array, matches: (term: string) => boolean): number {
+  for (let j = 0; j < terms.length; j++) if (used[j] === 0 && matches(terms[j]!)) return j;
+  return -1;
+}
+
+/** "versammlung" is a part of "nationalversammlung"; "walis" of "walisisch" (stems of one family). */
+function isCompoundPart(part: string, whole: string): boolean {
+  return part.length >= MIN_COMPOUND_PART_CHARS && whole.length > part.length && (whole.endsWith(part) || whole.startsWith(part));
+}
+
+/**
+ * The monotone alignment of a's and b's sentences that maximises the summed margin above
+ * `minPairScore`, then gap filling; pairs in text order.
+ */
+export function alignSentences(
+  a: readonly ComparableSentence[],
+  b: readonly ComparableSentence[],
+  options: SentenceAlignmentOptions = DEFAULT_SENTENCE_ALIGNMENT_OPTIONS,
+): SentencePair[] {
+  if (a.length === 0 || b.length === 0) return [];
+  const scores = a.map((s) => b.map((t) => scoreSentencePair(s, t, options.compoundPartWeight)));
+  const anchors = bestMonotonePairs(scores, options.minPairScore);
+  if (anchors.length < options.minAnchorPairs) return [];
+  const pairs: SentencePair[] = anchors.map(([i, j]) => ({ a: a[i]!.span, b: b[j]!.span, score: scores[i]![j]!, gapFilled: false }));
+  // Gaps: between consecutive anchors, and before the first and after the last one.
+  const bounds: Array<[number, number]> = [[-1, -1], ...anchors, [a.length, b.length]];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const [i0, j0] = bounds[k]!;
+    const [i1, j1] = bounds[k + 1]!;
+    if (i1 - i0 !== 2 || j1 - j0 !== 2) continue;
+    const i = i0 + 1;
+    const j = j0 + 1;
+    if (scores[i]![j]! >= options.minGapFillScore && lengthRatio(a[i]!.span, b[j]!.span) >= options.minGapFillLengthRatio) {
+      pairs.push({ a: a[i]!.span, b: b[j]!.span, score: scores[i]![j]!, gapFilled: true });
+    }
+  }
+  return pairs.sort((x, y) => x.a.start - y.a.start);
+}
+
+function lengthRatio(x: Span, y: Span): number {
+  const lx = x.end - x.start;
+  const ly = y.end - y.start;
+  return Math.min(lx, ly) / Math.max(lx, ly, 1);
+}
+
+/** Dynamic programming over the score matrix: the order-consistent set of pairs above `threshold` with the largest summed margin. */
+function bestMonotonePairs(scores: number[][], threshold: number): Array<[number, number]> {
+  const n = scores.length;
+  const m = scores[0]!.length;
+  const best = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const margin = scores[i - 1]![j - 1]! - threshold;
+      best[i]![j] = Math.max(best[i - 1]![j]!, best[i]![j - 1]!, margin >= 0 ? best[i - 1]![j - 1]! + margin + 1e-9 : -Infinity);
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  for (let i = n, j = m; i > 0 && j > 0; ) {
+    if (best[i]![j] === best[i - 1]![j]) i--;
+    else if (best[i]![j] === best[i]![j - 1]) j--;
+    else {
+      pairs.push([i - 1, j - 1]);
+      i--;
+      j--;
+    }
+  }
+  return pairs.reverse();
+}

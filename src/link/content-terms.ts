@@ -1,0 +1,35 @@
+/**
+ * The content of a sentence as comparable terms: function words dropped, words stemmed and
+ * folded ("Gespräche", "Gesprächen" → one term), numbers kept as written. Paraphrases share these
+ * terms where they share almost no word sequence.
+ */
+import { readFileSync } from 'node:fs';
+import { foldWord } from './reuse-tokens.js';
+
+/** A German stemmer: word in, stem out (lower case, umlauts folded). */
+export type Stemmer = (word: string) => string;
+
+const WORD = /[\p{L}\p{M}\p{Nd}]+/gu;
+const DIGITS = /^\p{Nd}+$/u;
+/** Shortest word kept as a term: two letters ("EU", "UN") carry content, one letter does not. */
+const MIN_TERM_CHARS = 2;
+
+export function loadFunctionWordsDe(): ReadonlySet<string> {
+  const lines = readFileSync(new URL('./function-words.de.txt', import.meta.url), 'utf8').split('\n');
+  return new Set(lines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')));
+}
+
+/** Content terms of a stretch of text, in order, duplicates kept. */
+export function contentTermsOf(text: string, stem: Stemmer, functionWords: ReadonlySet<string>): string[] {
+  const terms: string[] = [];
+  for (const [word] of text.matchAll(WORD)) {
+    if (DIGITS.test(word)) {
+      terms.push(word);
+      continue;
+    }
+    const folded = foldWord(word);
+    if (folded.length < MIN_TERM_CHARS || functionWords.has(folded)) continue;
+    terms.push(foldWord(stem(word.toLowerCase())));
+  }
+  return terms;
+}

@@ -1,0 +1,128 @@
+/**
+ * Reuse links between two articles: verbatim passages first (identical, near-verbatim, shared
+ * wire, quotation), then paraphrased sentences in what the passages left uncovered. Pure: the
+ * caller supplies both articles, what the corpus taught about stock phrases and term weights.
+ */
+import { createHash } from 'node:crypto';
+import type { ArticleId, Credit, Span } from '../article.js';
+import { alignPassages, shingleText, DEFAULT_PASSAGE_OPTIONS, type PassageOptions, type ShingledText } from './align-passages.js';
+import {
+  alignSentences,
+  makeComparableSentence,
+  DEFAULT_SENTENCE_ALIGNMENT_OPTIONS,
+  type SentenceAlignmentOptions,
+} from './align-sentences.js';
+import { contentTermsOf, type Stemmer } from './content-terms.js';
+import { decideVerbatimKind, verbatimScore, DEFAULT_LINK_KIND_OPTIONS, type LinkKindOptions, type ReuseKind } from './link-kind.js';
+
+/** The fields of an Article reuse detection reads. */
+export interface ReuseArticle {
+  readonly id: ArticleId;
+  readonly text: string;
+  readonly published?: string | null;
+  readonly outlet?: string | null;
+  readonly credits?: readonly Pick<Credit, 'name' | 'kind'>[];
+}
+
+/** One side of a link: a span of an article's text. */
+export interface LinkSide {
+  readonly articleId: ArticleId;
+  /** Offsets into that article's `text` (JavaScript string indices). */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The export's `reuse` record. */
+export interface ReuseLink {
+  readonly id: string;
+  readonly kind: ReuseKind;
+  readonly a: LinkSide;
+  readonly b: LinkSide;
+  /** 0–1: share matched word for word (verbatim kinds) or weighted term overlap (paraphrase). */
+  readonly score: number;
+}
+
+export interface PairOptions {
+  readonly passage: PassageOptions;
+  readonly sentences: SentenceAlignmentOptions;
+  readonly kinds: LinkKindOptions;
+  /**
+   * Paraphrase alignment compares every sentence of one article with every sentence of the other;
+   * above this many sentence pairs (two 100-sentence articles) it is skipped and only verbatim
+   * passages are reported, so a 1 MB article cannot stall a run.
+   */
+  readonly maxSentencePairs: number;
+}
+
+export const DEFAULT_PAIR_OPTIONS: PairOptions = {
+  passage: DEFAULT_PASSAGE_OPTIONS,
+  sentences: DEFAULT_SENTENCE_ALIGNMENT_OPTIONS,
+  kinds: DEFAULT_LINK_KIND_OPTIONS,
+  maxSentencePairs: 10_000,
+};
+
+/** Language tools loaded once by the caller: sentence spans, a stemmer, function words. */
+export interface ReuseContext {
+  readonly splitSentences: (text: string) => Span[];
+  readonly stem: Stemmer;
+  readonly functionWords: ReadonlySet<string>;
+}
+
+/** What the corpus has taught: stock phrases and how informative a term is. */
+export interface CorpusKnowledge {
+  readonly isStockShingle: (hash: number) => boolean;
+  readonly weightOfTerm: (term: string) => number;
+}
+
+/** An article tokenised, shingled and split once, for comparison with many others. */
+export interface PreparedArticle {
+  readonly article: ReuseArticle;
+  readonly shingled: ShingledText;
+  readonly sentences: ReadonlyArray<{ readonly span: Span; readonly terms: readonly string[] }>;
+}
+
+export function prepareArticle(article: ReuseArticle, context: ReuseContext, options: PairOptions = DEFAULT_PAIR_OPTIONS): PreparedArticle {
+  const sentences = context
+    .splitSentences(article.text)
+    .map((span) => ({ span, terms: contentTermsOf(article.text.slice(span.start, span.end), context.stem, context.functionWords) }));
+  return { article, shingled: shingleText(article.text, options.passage.shingleTokens), sentences };
+}
+
+export function findReuseLinks(
+  a: PreparedArticle,
+  b: PreparedArticle,
+  knowledge: CorpusKnowledge,
+  options: PairOptions = DEFAULT_PAIR_OPTIONS,
+): ReuseLink[] {
+  const passages = alignPassages(a.shingled, b.shingled, options.passage, knowledge.isStockShingle);
+  const sideA = { text: a.article.text, tokenCount: a.shingled.tokens.norms.length, credits: a.article.credits ?? [] };
+  const sideB = { text: b.article.text, tokenCount: b.shingled.tokens.norms.length, credits: b.article.credits ?? [] };
+  const links = passages.map((p) =>
+    makeLink(decideVerbatimKind(p, sideA, sideB, options.kinds), a.article.id, p.a, b.article.id, p.b, verbatimScore(p)),
+  );
+  if (a.sentences.length * b.sentences.length > options.maxSentencePairs) return links;
+
+  // Sentences inside a verbatim passage are already linked; paraphrase looks at the rest.
+  const uncovered = (sentences: PreparedArticle['sentences'], covered: readonly Span[]) =>
+    sentences
+      .filter((s) => !covered.some((c) => c.start < s.span.end && s.span.start < c.end))
+      .map((s) => makeComparableSentence(s.span, s.terms, knowledge.weightOfTerm));
+  const pairs = alignSentences(
+    uncovered(a.sentences, passages.map((p) => p.a)),
+    uncovered(b.sentences, passages.map((p) => p.b)),
+    options.sentences,
+  );
+  for (const pair of pairs) links.push(makeLink('paraphrase', a.article.id, pair.a, b.article.id, pair.b, pair.score));
+  return links;
+}
+
+function makeLink(kind: ReuseKind, aId: ArticleId, a: Span, bId: ArticleId, b: Span, score: number): ReuseLink {
+  const id = createHash('sha256').update(`${kind} ${aId} ${a.start} ${a.end} ${bId} ${b.start} ${b.end}`).digest('hex').slice(0, 16);
+  return {
+    id,
+    kind,
+    a: { articleId: aId, start: a.start, end: a.end },
+    b: { articleId: bId, start: b.start, end: b.end },
+    score: Math.round(score * 1000) / 1000,
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * The incremental reuse index: add one article at a time, ask which indexed articles it shares
+ * text or content with, and link it to them, without comparing all pairs or recomputing anything.
+ * Candidates come from winnowed shingle fingerprints (verbatim reuse) and from the article's rarest
+ * content terms (paraphrase); the fingerprints' spread across articles teaches the stock phrases.
+ */
+import type { ArticleId } from '../article.js';
+import { makeSentenceSplitter } from '../text/sentences.js';
+import { loadFunctionWordsDe } from './content-terms.js';
+import {
+  findReuseLinks,
+  prepareArticle,
+  DEFAULT_PAIR_OPTIONS,
+  type CorpusKnowledge,
+  type PairOptions,
+  type PreparedArticle,
+  type ReuseArticle,
+  type ReuseContext,
+  type ReuseLink,
+} from './find-reuse-links.js';
+import { stemGerman } from './light-stem.de.js';
+import { makePostingsTable } from './postings-table.js';
+import { hashToken, winnowFingerprints } from './shingles.js';
+
+export interface ReuseIndexOptions {
+  readonly pair: PairOptions;
+  /** Shingles per winnowing window: any shared run of shingleTokens + window − 1 words (8) is found. */
+  readonly windowShingles: number;
+  /**
+   * A fingerprint in at least this many articles, and in at least `stockArticleShare` of all of
+   * them, is a stock phrase ("Mehr zum Thema", agency sign-offs): it neither proposes candidates
+   * nor seeds passages. The floor keeps one wire text run by 45 outlets from counting as stock.
+   */
+  readonly stockMinArticles: number;
+  readonly stockArticleShare: number;
+  /** Postings stored per fingerprint or term; past it only the count grows (it is stock or too common anyway). */
+  readonly maxPostingsPerKey: number;
+  /** Shared non-stock fingerprints that make an indexed article a verbatim candidate. */
+  readonly minSharedFingerprints: number;
+  /** Most informative distinct terms of an article used to look for paraphrase candidates. */
+  readonly rareTermsPerArticle: number;
+  /** Share (0–1) of those terms' weight a candidate must share to be aligned sentence by sentence. */
+  readonly minParaphraseCandidateShare: number;
+  /** Paraphrase candidates aligned per article, best first. */
+  readonly maxParaphraseCandidates: number;
+}
+
+export const DEFAULT_REUSE_INDEX_OPTIONS: ReuseIndexOptions = {
+  pair: DEFAULT_PAIR_OPTIONS,
+  windowShingles: 4,
+  stockMinArticles: 50,
+  stockArticleShare: 0.002,
+  maxPostingsPerKey: 1000,
+  minSharedFingerprints: 2,
+  rareTermsPerArticle: 40,
+  minParaphraseCandidateShare: 0.15,
+  maxParaphraseCandidates: 10,
+};
+
+/** An indexed article worth aligning with, and why. */
+export interface ReuseCandidate {
+  readonly articleId: ArticleId;
+  readonly sharedFingerprints: number;
+  /** Share of the query's rare-term weight this article also holds, 0–1. */
+  readonly sharedTermShare: number;
+}
+
+export interface ReuseIndex {
+  /** Tokenises, shingles and splits an article once; pass the result to the other methods. */
+  prepare(article: ReuseArticle): PreparedArticle;
+  /** Adds an article's fingerprints and terms. Adding the same id twice is the caller's to avoid. */
+  add(article: PreparedArticle): void;
+  /** Indexed articles (other than itself) the article may share passages or statements with. */
+  candidatesFor(article: PreparedArticle): ReuseCandidate[];
+  /** Links between two articles, judged with what the index has learned so far. */
+  linkPair(a: PreparedArticle, b: PreparedArticle): ReuseLink[];
+  /** All links of an article to its candidates; `lookup` hands over the candidate articles (the caller owns storage). */
+  linksFor(article: PreparedArticle, lookup: (id: ArticleId) => ReuseArticle | undefined): ReuseLink[];
+  readonly articleCount: number;
+  readonly knowledge: CorpusKnowledge;
+}
+
+export function loadReuseContext(): ReuseContext {
+  const splitter = makeSentenceSplitter();
+  return { splitSentences: (text) => splitter.split(text), stem: stemGerman, functionWords: loadFunctionWordsDe() };
+}
+
+export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context: ReuseContext = loadReuseContext()): ReuseIndex {
+  const o: ReuseIndexOptions = { ...DEFAULT_REUSE_INDEX_OPTIONS, ...options };
+  validateOptions(o);
+  const fingerprints = makePostingsTable(o.maxPostingsPerKey);
+  const terms = makePostingsTable(o.maxPostingsPerKey);
+  const ids: ArticleId[] = [];
+  const indexOf = new Map<ArticleId, number>();
+
+  const stockThreshold = () => Math.max(o.stockMinArticles, Math.ceil(o.stockArticleShare * ids.length));
+  const knowledge: CorpusKnowledge = {
+    isStockShingle: (hash) => fingerprints.articleCount(hash) >= stockThreshold(),
+    // IDF with add-half smoothing; a term no indexed article holds weighs the most.
+    weightOfTerm: (term) => Math.log((ids.length + 1) / (terms.articleCount(hashToken(term)) + 0.5)),
+  };
+
+  function distinctFingerprints(article: PreparedArticle): Map<number, number> {
+    const first = new Map<number, number>();
+    for (const fp of winnowFingerprints(article.shingled.shingles, o.windowShingles)) {
+      if (!first.has(fp.hash)) first.set(fp.hash, fp.position);
+    }
+    return first;
+  }
+
+  function distinctTerms(article: PreparedArticle): Set<string> {
+    return new Set(article.sentences.flatMap((s) => s.terms));
+  }
+
+  function candidatesFor(article: PreparedArticle): ReuseCandidate[] {
+    const self = indexOf.get(article.article.id);
+    const stock = stockThreshold();
+    const shared = new Map<number, number>();
+    for (const hash of distinctFingerprints(article).keys()) {
+      const count = fingerprints.articleCount(hash);
+      if (count === 0 || count >= stock) continue;
+      fingerprints.forEachPosting(hash, (i) => {
+        if (i !== self) shared.set(i, (shared.get(i) ?? 0) + 1);
+      });
+    }
+
+    const rare = [...distinctTerms(article)]
+      .map((term) => ({ term, weight: knowledge.weightOfTerm(term), count: terms.articleCount(hashToken(term)) }))
+      .filter((t) => t.count > 0 && t.count <= o.maxPostingsPerKey)
+      .sort((x, y) => y.weight - x.weight)
+      .slice(0, o.rareTermsPerArticle);
+    const allRareWeight = rare.reduce((sum, t) => sum + t.weight, 0);
+    const termWeight = new Map<number, number>();
+    for (const { term, weight } of rare) {
+      terms.forEachPosting(hashToken(term), (i) => {
+        if (i !== self) termWeight.set(i, (termWeight.get(i) ?? 0) + weight);
+      });
+    }
+    const paraphraseCandidates = [...termWeight]
+      .map(([i, w]) => [i, allRareWeight > 0 ? w / allRareWeight : 0] as const)
+      .filter(([, share]) => share >= o.minParaphraseCandidateShare)
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, o.maxParaphraseCandidates);
+
+    const chosen = new Set<number>(paraphraseCandidates.map(([i]) => i));
+    for (const [i, count] of shared) if (count >= o.minSharedFingerprints) chosen.add(i);
+    return [...chosen].map((i) => ({
+      articleId: ids[i]!,
+      sharedFingerprints: shared.get(i) ?? 0,
+      sharedTermShare: allRareWeight > 0 ? (termWeight.get(i) ?? 0) / allRareWeight : 0,
+    }));
+  }
+
+  const index: ReuseIndex = {
+    prepare: (article) => prepareArticle(article, context, o.pair),
+    add(article) {
+      const i = ids.length;
+      ids.push(article.article.id);
+      indexOf.set(article.article.id, i);
+      for (const [hash, position] of distinctFingerprints(article)) fingerprints.add(hash, i, position);
+      for (const term of distinctTerms(article)) terms.add(hashToken(term), i, 0);
+    },
+    candidatesFor,
+    linkPair: (a, b) => findReuseLinks(a, b, knowledge, o.pair),
+    linksFor(article, lookup) {
+      return candidatesFor(article).flatMap((c) => {
+        const other = lookup(c.articleId);
+        return other === undefined ? [] : findReuseLinks(article, index.prepare(other), knowledge, o.pair);
+      });
+    },
+    get articleCount() {
+      return ids.length;
+    },
+    knowledge,
+  };
+  return index;
+}
+
+function validateOptions(o: ReuseIndexOptions): void {
+  const positive = ['windowShingles', 'stockMinArticles', 'maxPostingsPerKey', 'minSharedFingerprints', 'rareTermsPerArticle'] as const;
+  for (const name of positive) {
+    if (!Number.isInteger(o[name]) || o[name] < 1) throw new RangeError(`reuse index option ${name} must be a positive integer, got ${o[name]}`);
+  }
+  if (o.pair.passage.shingleTokens < 1) throw new RangeError(`passage option shingleTokens must be at least 1, got ${o.pair.passage.shingleTokens}`);
+}
