@@ -1,0 +1,203 @@
+/**
+ * Trains the German entity tagger (src/extract/entities/ner.de.json): an averaged structured
+ * perceptron over BIO tags on the GermEval 2014 development set (CC BY 4.0), read from
+ * ../shared at build time only; the data never ships, the weights do.
+ *
+ *   npx tsx scripts/train-ner.ts [--data TSV] [--epochs N] [--holdout PERCENT] [--out FILE]
+ *
+ * --holdout keeps every n-th sentence out of training and prints span P/R/F1 on it, for
+ * choosing features and epochs without touching the evaluation sets (germeval2014-test-even
+ * and europarl-de are never read here).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadGazetteers } from '../src/extract/entities/gazetteers.js';
+import { extractSentenceFeatures, NER_FEATURE_VERSION, NER_HASH_BITS, type SentenceFeatures } from '../src/extract/entities/ner-features.js';
+import { decodeBestTags, encodeNerModel, NER_TAGS, START_ROW, TAG_COUNT, type NerModelHeader } from '../src/extract/entities/ner-model.js';
+
+const { values: args } = parseArgs({
+  options: {
+    data: { type: 'string', default: '../shared/data/ner/germeval2014-dev.tsv' },
+    epochs: { type: 'string', default: '12' },
+    holdout: { type: 'string', default: '0' },
+    out: { type: 'string', default: 'src/extract/entities/ner.de.json' },
+    // buckets whose largest averaged weight is below this are dropped: keeps the file < 4 MB
+    'min-weight': { type: 'string', default: '0.02' },
+  },
+});
+
+interface TrainingSentence {
+  readonly words: string[];
+  readonly gold: Uint8Array;
+  readonly features: SentenceFeatures;
+}
+
+const TAG_INDEX = new Map<string, number>(NER_TAGS.map((tag, i) => [tag, i]));
+
+/** GermEval lines "idx<TAB>token<TAB>outer<TAB>inner"; "#" lines start a sentence. */
+function readGermEval(path: string): { words: string[]; tags: string[] }[] {
+  const sentences: { words: string[]; tags: string[] }[] = [];
+  let words: string[] = [];
+  let tags: string[] = [];
+  for (const line of [...readFileSync(path, 'utf8').split('\n'), '']) {
+    const cols = line.split('\t');
+    if (line.trim() === '') {
+      if (words.length > 0) sentences.push({ words, tags });
+      words = [];
+      tags = [];
+    } else if (cols[0] !== '#' && cols.length >= 3) {
+      words.push(cols[1]!);
+      tags.push(cols[2]!);
+    }
+  }
+  return sentences;
+}
+
+/** "B-LOCderiv" ("deutsche") and "B-ORGpart" ("NATO-Osterweiterung") are no entities of ours. */
+function toTagIndex(tag: string): number {
+  return TAG_INDEX.get(tag) ?? 0;
+}
+
+function train(sentences: readonly TrainingSentence[], epochs: number): { weights: Float32Array; transitions: Float32Array } {
+  const size = (1 << NER_HASH_BITS) * TAG_COUNT;
+  const weights = new Float32Array(size);
+  // averaging trick: keep Σ c·Δw, the average is w − Σ c·Δw / c
+  const weightedUpdates = new Float64Array(size);
+  const transitions = new Float64Array((TAG_COUNT + 1) * TAG_COUNT);
+  const transitionUpdates = new Float64Array(transitions.length);
+  const order = sentences.map((_, i) => i);
+  const random = seededRandom(20140901);
+  let c = 1;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    shuffle(order, random);
+    let mistakes = 0;
+    for (const index of order) {
+      const { gold, features } = sentences[index]!;
+      const n = gold.length;
+      const emissions = new Float32Array(n * TAG_COUNT);
+      for (let i = 0; i < n; i++) {
+        for (let f = features.offsets[i]!; f < features.offsets[i + 1]!; f++) {
+          const base = features.buckets[f]! * TAG_COUNT;
+          for (let t = 0; t < TAG_COUNT; t++) emissions[i * TAG_COUNT + t]! += weights[base + t]!;
+        }
+      }
+      const predicted = decodeBestTags(emissions, n, Float32Array.from(transitions));
+      for (let i = 0; i < n; i++) {
+        const g = gold[i]!;
+        const p = predicted[i]!;
+        if (g !== p) {
+          mistakes++;
+          for (let f = features.offsets[i]!; f < features.offsets[i + 1]!; f++) {
+            const base = features.buckets[f]! * TAG_COUNT;
+            weights[base + g]! += 1;
+            weights[base + p]! -= 1;
+            weightedUpdates[base + g]! += c;
+            weightedUpdates[base + p]! -= c;
+          }
+        }
+        const gPrev = i === 0 ? START_ROW : gold[i - 1]!;
+        const pPrev = i === 0 ? START_ROW : predicted[i - 1]!;
+        if (g !== p || gPrev !== pPrev) {
+          transitions[gPrev * TAG_COUNT + g]! += 1;
+          transitions[pPrev * TAG_COUNT + p]! -= 1;
+          transitionUpdates[gPrev * TAG_COUNT + g]! += c;
+          transitionUpdates[pPrev * TAG_COUNT + p]! -= c;
+        }
+      }
+      c++;
+    }
+    console.error(`epoch ${epoch}: ${mistakes} token mistakes`);
+  }
+  const averaged = new Float32Array(size);
+  for (let k = 0; k < size; k++) averaged[k] = weights[k]! - weightedUpdates[k]! / c;
+  const averagedTransitions = new Float32Array(transitions.length);
+  for (let k = 0; k < transitions.length; k++) averagedTransitions[k] = transitions[k]! - transitionUpdates[k]! / c;
+  return { weights: averaged, transitions: averagedTransitions };
+}
+
+/** Span P/R/F1 for PER, LOC and ORG, the scorer's classes, on held-out sentences. */
+function scoreHeldOut(sentences: readonly TrainingSentence[], weights: Float32Array, transitions: Float32Array): void {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { gold, features } of sentences) {
+    const n = gold.length;
+    const emissions = new Float32Array(n * TAG_COUNT);
+    for (let i = 0; i < n; i++) {
+      for (let f = features.offsets[i]!; f < features.offsets[i + 1]!; f++) {
+        const base = features.buckets[f]! * TAG_COUNT;
+        for (let t = 0; t < TAG_COUNT; t++) emissions[i * TAG_COUNT + t]! += weights[base + t]!;
+      }
+    }
+    const goldSpans = spansOf(gold);
+    const predictedSpans = spansOf(decodeBestTags(emissions, n, transitions));
+    for (const span of predictedSpans) (goldSpans.has(span) ? tp++ : fp++);
+    for (const span of goldSpans) if (!predictedSpans.has(span)) fn++;
+  }
+  const precision = tp / Math.max(tp + fp, 1);
+  const recall = tp / Math.max(tp + fn, 1);
+  const f1 = (2 * precision * recall) / Math.max(precision + recall, 1e-9);
+  console.log(`held out: P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)} (PER/LOC/ORG spans, ${sentences.length} sentences)`);
+}
+
+function spansOf(tags: Uint8Array): Set<string> {
+  const spans = new Set<string>();
+  let start = -1;
+  for (let i = 0; i <= tags.length; i++) {
+    const tag = i < tags.length ? tags[i]! : 0;
+    const continues = tag !== 0 && tag % 2 === 0 && start >= 0 && tags[start]! === tag - 1;
+    if (start >= 0 && !continues) {
+      const type = NER_TAGS[tags[start]!]!.slice(2);
+      if (type !== 'OTH') spans.add(`${start}:${i}:${type}`);
+      start = -1;
+    }
+    if (tag % 2 === 1) start = i;
+  }
+  return spans;
+}
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function shuffle(items: number[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}
+
+const gazetteers = loadGazetteers();
+const sentences: TrainingSentence[] = readGermEval(args.data!).map(({ words, tags }) => ({
+  words,
+  gold: Uint8Array.from(tags, toTagIndex),
+  features: extractSentenceFeatures(words, gazetteers),
+}));
+const epochs = Number(args.epochs);
+const holdoutPercent = Number(args.holdout);
+if (holdoutPercent > 0) {
+  const every = Math.round(100 / holdoutPercent);
+  const held = sentences.filter((_, i) => i % every === 0);
+  const trained = train(sentences.filter((_, i) => i % every !== 0), epochs);
+  scoreHeldOut(held, trained.weights, trained.transitions);
+} else {
+  const trained = train(sentences, epochs);
+  const header: NerModelHeader = {
+    about: 'German named-entity tagger for storytrace: averaged structured perceptron, BIO tags PER/LOC/ORG/OTH',
+    trainingData: 'GermEval 2014 NER, development set (2,200 sentences from German Wikipedia and news), outer-level tags',
+    licence:
+      'Trained on GermEval 2014 NER data by Benikova, Biemann, Kisselew and Padó, licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); these weights are shared under the same licence',
+    trainedAt: new Date().toISOString().slice(0, 10),
+    rebuild: 'npx tsx scripts/train-ner.ts',
+    featureVersion: NER_FEATURE_VERSION,
+    hashBits: NER_HASH_BITS,
+    epochs,
+  };
+  const json = encodeNerModel(header, trained.weights, trained.transitions, Number(args['min-weight']));
+  writeFileSync(args.out!, json);
+  console.log(`wrote ${args.out} (${(json.length / 1e6).toFixed(2)} MB) from ${sentences.length} sentences`);
+}

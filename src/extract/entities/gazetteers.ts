@@ -1,0 +1,130 @@
+/**
+ * Name lists the entity tagger consults as features: places, organisations, given names and
+ * surnames, and cue words (role nouns before a person, heads and legal forms of organisations).
+ * Membership is evidence, not a verdict: "Bayern" is a region and a football club, and the
+ * model weighs the list against the context. Loaded once and passed in; no module state.
+ */
+import { readFileSync } from 'node:fs';
+
+/** One bit per kind of evidence; the tagger turns each set bit into a feature. */
+export const GAZETTEER_FLAG = {
+  givenName: 1 << 0,
+  surname: 1 << 1,
+  country: 1 << 2,
+  city: 1 << 3,
+  otherPlace: 1 << 4,
+  organisation: 1 << 5,
+  role: 1 << 6,
+  orgForm: 1 << 7,
+  /** A compound ending in an organisation head: "Bundesverteidigungsministerium", "Linkspartei". */
+  orgHeadEnding: 1 << 8,
+  /** A compound ending in a place head: "Hauptbahnhof", "Friedrichstraße". */
+  placeHeadEnding: 1 << 9,
+  /** The word minus a genitive "s" is a place ("Russlands") or a name ("Putins"). */
+  genitivePlace: 1 << 10,
+  genitiveName: 1 << 11,
+  /** First or inner word of a several-word list entry matched in running text ("Vereinigten Staaten"). */
+  placePhraseStart: 1 << 12,
+  placePhraseInside: 1 << 13,
+  orgPhraseStart: 1 << 14,
+  orgPhraseInside: 1 << 15,
+} as const;
+
+export const GAZETTEER_FLAG_NAMES: readonly string[] = Object.keys(GAZETTEER_FLAG);
+
+export interface Gazetteers {
+  /** Flags for each word of a sentence (words as tokenised, case kept). */
+  flagWords(words: readonly string[]): Uint32Array;
+}
+
+const PLACE_KINDS: Readonly<Record<string, number>> = {
+  country: GAZETTEER_FLAG.country,
+  capital: GAZETTEER_FLAG.city,
+  city: GAZETTEER_FLAG.city,
+};
+/** A compound must keep this many letters before its head, so "insgesamt" is no "Amt". */
+const MIN_COMPOUND_MODIFIER_CHARS = 3;
+
+export function loadGazetteers(): Gazetteers {
+  const wordFlags = new Map<string, number>();
+  const phrases = new Map<string, { words: string[]; phraseFlag: 'place' | 'org' }[]>();
+  const addWord = (word: string, flag: number) => wordFlags.set(word, (wordFlags.get(word) ?? 0) | flag);
+  const addPhrase = (name: string, phraseFlag: 'place' | 'org', wordFlag: number) => {
+    const words = name.split(' ');
+    if (words.length === 1) return addWord(name, wordFlag);
+    const list = phrases.get(words[0]!) ?? [];
+    list.push({ words, phraseFlag });
+    phrases.set(words[0]!, list);
+  };
+
+  for (const [name, kind] of readRows('./places.de.tsv')) addPhrase(name, 'place', PLACE_KINDS[kind] ?? GAZETTEER_FLAG.otherPlace);
+  for (const [name] of readRows('./organisations.de.tsv')) addPhrase(name, 'org', GAZETTEER_FLAG.organisation);
+  for (const [name] of readRows('./first-names.de.tsv')) addWord(name, GAZETTEER_FLAG.givenName);
+  for (const [name] of readRows('./surnames.de.tsv')) addWord(name, GAZETTEER_FLAG.surname);
+  const orgHeads = new Set<string>();
+  const placeHeads = new Set<string>();
+  for (const [word, cue] of readRows('./cue-words.de.tsv')) {
+    if (cue === 'role') addWord(word, GAZETTEER_FLAG.role);
+    else if (cue === 'org-form') addWord(word, GAZETTEER_FLAG.orgForm);
+    else if (cue === 'org-head') orgHeads.add(word);
+    else if (cue === 'place-head') placeHeads.add(word);
+  }
+  for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
+
+  const flagWord = (word: string): number => {
+    let flags = wordFlags.get(word) ?? 0;
+    if (word.length > 3 && word.endsWith('s')) {
+      const stem = wordFlags.get(word.slice(0, -1)) ?? 0;
+      if (stem & (GAZETTEER_FLAG.country | GAZETTEER_FLAG.city | GAZETTEER_FLAG.otherPlace)) flags |= GAZETTEER_FLAG.genitivePlace;
+      if (stem & (GAZETTEER_FLAG.givenName | GAZETTEER_FLAG.surname)) flags |= GAZETTEER_FLAG.genitiveName;
+    }
+    if (isCapitalised(word)) {
+      const lower = word.toLowerCase();
+      if (hasHeadEnding(lower, orgHeads)) flags |= GAZETTEER_FLAG.orgHeadEnding;
+      if (hasHeadEnding(lower, placeHeads)) flags |= GAZETTEER_FLAG.placeHeadEnding;
+    }
+    return flags;
+  };
+
+  return Object.freeze({
+    flagWords(words: readonly string[]): Uint32Array {
+      const flags = new Uint32Array(words.length);
+      for (let i = 0; i < words.length; i++) flags[i] = flagWord(words[i]!);
+      for (let i = 0; i < words.length; i++) {
+        const candidates = phrases.get(words[i]!);
+        const match = candidates?.find((p) => p.words.every((w, k) => words[i + k] === w));
+        if (match === undefined) continue;
+        const start = match.phraseFlag === 'place' ? GAZETTEER_FLAG.placePhraseStart : GAZETTEER_FLAG.orgPhraseStart;
+        const inside = match.phraseFlag === 'place' ? GAZETTEER_FLAG.placePhraseInside : GAZETTEER_FLAG.orgPhraseInside;
+        flags[i] = flags[i]! | start;
+        for (let k = 1; k < match.words.length; k++) flags[i + k] = flags[i + k]! | inside;
+      }
+      return flags;
+    },
+  });
+}
+
+/** "verteidigungsministerium" ends in "ministerium"; the head itself counts too. */
+function hasHeadEnding(lower: string, heads: ReadonlySet<string>): boolean {
+  if (heads.has(lower)) return true;
+  for (let cut = MIN_COMPOUND_MODIFIER_CHARS; cut < lower.length - 2; cut++) {
+    if (heads.has(lower.slice(cut))) return true;
+  }
+  return false;
+}
+
+function isCapitalised(word: string): boolean {
+  const first = word[0];
+  return first !== undefined && first !== first.toLowerCase();
+}
+
+/** (name, kind) rows of a tab-separated list beside this module, without its "#" header lines; kind may be "". */
+function readRows(file: string): [string, string][] {
+  return readFileSync(new URL(file, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const [name = '', kind = ''] = line.split('\t');
+      return [name.trim(), kind.trim()];
+    });
+}
