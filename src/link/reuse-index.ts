@@ -18,7 +18,7 @@ import {
   type ReuseContext,
   type ReuseLink,
 } from './find-reuse-links.js';
-import { stemGerman } from './light-stem.de.js';
+import { stemGerman } from '../text/stem.de.js';
 import { makePostingsTable } from './postings-table.js';
 import { hashToken, winnowFingerprints } from './shingles.js';
 
