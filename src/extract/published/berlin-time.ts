@@ -30,3 +30,21 @@ export function isBerlinSummerTime(year: number, month: number, day: number, hou
 export function berlinUtcOffsetMinutes(year: number, month: number, day: number, hour: number): number {
   return isBerlinSummerTime(year, month, day, hour) ? 120 : 60;
 }
+
+/**
+ * Berlin wall-clock time of an instant (milliseconds since the epoch), with its offset. A time is
+ * summer time only when both readings agree, which places the two switch hours exactly
+ * (01:00 UTC on the last Sundays of March and October).
+ */
+export function berlinWallTime(utcMs: number): { year: number; month: number; day: number; hour: number; minute: number; second: number; offsetMinutes: number } {
+  const wall = (offsetMinutes: number) => {
+    const d = new Date(utcMs + offsetMinutes * 60_000);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+  };
+  const winter = wall(60);
+  const summer = wall(120);
+  const isSummer =
+    isBerlinSummerTime(winter.year, winter.month, winter.day, winter.hour) &&
+    isBerlinSummerTime(summer.year, summer.month, summer.day, summer.hour);
+  return isSummer ? { ...summer, offsetMinutes: 120 } : { ...winter, offsetMinutes: 60 };
+}

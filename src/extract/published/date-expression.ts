@@ -2,7 +2,7 @@
  * Reads date expressions ("4 Feb. 2022 11:02 Uhr", "04.02.22, 14:24", "Feb 4, 2022", ISO strings)
  * into calendar parts at the precision they state, and writes them as ISO 8601 with the right offset.
  */
-import { berlinUtcOffsetMinutes } from './berlin-time.js';
+import { berlinUtcOffsetMinutes, berlinWallTime } from './berlin-time.js';
 import {
   DAY_MONTH_NAME_YEAR,
   ISO_DATE,
@@ -236,6 +236,18 @@ export function formatPublishedValue(p: DateParts, options: Pick<DateReadingOpti
         ? berlinUtcOffsetMinutes(p.year, p.month, p.day, p.hour)
         : undefined;
   return `${day}T${clock}${offset !== undefined ? formatOffset(offset) : ''}`;
+}
+
+/**
+ * The same instant on the Berlin clock, when the parts state a time and a zone
+ * ("2023-11-01T23:01:00Z" → "2023-11-02T00:01:00+01:00"); other parts come back unchanged.
+ */
+export function toBerlinTime(p: DateParts): DateParts {
+  if (p.offsetMinutes === undefined || p.hour === undefined || p.month === undefined || p.day === undefined) return p;
+  const utcMs = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute ?? 0, p.second ?? 0) - p.offsetMinutes * 60_000;
+  const berlin = berlinWallTime(utcMs);
+  const { second, ...rest } = berlin;
+  return p.second === undefined ? rest : { ...rest, second };
 }
 
 /** Compares two parts by the instant-free calendar order of their date (year, month, day), for bounds. */

@@ -1,7 +1,283 @@
-/** Finds a web page's publication date: JSON-LD, meta tags, <time>, URL, visible date lines (in the spirit of htmldate). */
+/**
+ * Finds a web page's publication date by a cascade in the spirit of htmldate: JSON-LD, meta tags,
+ * itemprop and <time> markup, the URL, then dates the visible header states, each checked
+ * against sane bounds. Modification dates are the last resort; comment and related-article dates never count.
+ */
 import type { HtmlDocument } from '../../clean/html/parse-html.js';
 import type { PublishedDate } from '../../page.js';
+import {
+  compareCalendarDays,
+  findDateExpressions,
+  formatPublishedValue,
+  isValidDateParts,
+  parseDateExpression,
+  toBerlinTime,
+  type DateParts,
+  type DateReadingOptions,
+} from './date-expression.js';
+import { findDateLine } from './text-date.js';
+import { gatherHtmlDateSources, type HtmlDateSources, type SourcedValue } from './html-date-sources.js';
 
-export function findPublishedInHtml(_doc: HtmlDocument, _url: string | null): PublishedDate | null {
+export interface HtmlDateOptions {
+  /** No page was published before the web had news sites; earlier dates are founding years and typos. */
+  readonly earliest: DateParts;
+  /** Today, as the latest possible date (a page cannot be published tomorrow). */
+  readonly now: Date;
+}
+
+export const DEFAULT_HTML_DATE_OPTIONS: HtmlDateOptions = {
+  earliest: { year: 1995, month: 1, day: 1 },
+  now: new Date(),
+};
+
+/** Meta tags that state the publication, most trusted first. */
+const PUBLISHED_META_KEYS: readonly string[] = [
+  'article:published_time', 'og:published_time', 'og:article:published_time', 'article:published',
+  'datepublished', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date',
+  'dcterms.date', 'dc.date.created', 'dcterms.created', 'date', 'pubdate', 'publishdate', 'publish-date',
+  'publish_date', 'published_time', 'published-date', 'article_date_original', 'article.published', 'cxenseparse:recs:publishtime',
+  'originalpublicationdate', 'og:pubdate', 'rnews:datepublished', 'citation_publication_date', 'citation_date',
+  'datecreated', 'created', 'date_published', 'release_date', 'pub_date', 'displaydate', 'dc.created', 'bt:pubdate',
+  'article.created', 'pdate', 'parsely-pubdate',
+];
+
+/** Meta tags that state a modification: used only when nothing states the publication. */
+const MODIFIED_META_KEYS: readonly string[] = [
+  'article:modified_time', 'og:updated_time', 'og:modified_time', 'datemodified', 'dc.date.modified',
+  'dcterms.modified', 'last-modified', 'lastmod', 'article:modified',
+];
+
+/** JSON-LD types that describe the page's own article rather than a person, event or breadcrumb. */
+const ARTICLE_LD_TYPE = /Article$|^BlogPosting$|^Report$|^WebPage$|^LiveBlogPosting$|^SocialMediaPosting$|^Posting$|^ItemPage$/;
+
+/** Date paths in URLs: /2022/02/04/, /2022-02-04-, _20220204_ ; month only: /2022/02/. */
+const URL_DAY_DATE = /(?<!\d)(?:(20\d{2}|19\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)|(20\d{2})(\d{2})(\d{2})(?![\d]))/;
+const URL_MONTH_DATE = /\/(20\d{2}|19\d{2})\/(\d{1,2})\//;
+
+/** A publication date in a page's inline JSON: "datePublished":"2022-02-04T…", "published_at": "…". */
+const SCRIPT_PUBLISHED_KEY =
+  /["'](?:datePublished|published_at|publishedAt|publishDate|publish_date|date_published|publicationDate|pubDate|firstPublished|first_published_at|releaseDate)["']\s*:\s*["']([^"']{8,40})["']/g;
+
+/** A label that introduces the publication date in the visible text. */
+const PUBLISHED_LABEL =
+  /(?:veröffentlicht|publiziert|erschienen|erstellt|online seit|stand|datum|published|posted|created|publié|publicado|pubblicato|date)\s*(?:am|on|le|el|il|:)?\s*:?\s*$/i;
+
+/** How far before a date its label may stand (characters), e.g. "Veröffentlicht am Freitag, ". */
+const LABEL_WINDOW_CHARS = 30;
+
+/**
+ * The stretch of visible text around the headline where a page prints its own date (kicker,
+ * byline, time stamp), in characters before and after the headline's start. Further away, dates
+ * are events the article mentions or teasers of other articles.
+ */
+const BEFORE_HEADLINE_CHARS = 400;
+const AFTER_HEADLINE_CHARS = 1500;
+
+/** Languages whose pages run on Central European Time ("de", "it", "fr-FR"; not "fr-CA"). */
+const CET_LANGUAGE = /^(?:de|it|fr|nl|pl|cs|sk|hu|da|sv|nb|no|es|hr|sl|sr)(?:$|[-_](?!ca|us|mx|ar|co|cl|pe|ve)\w+$)/;
+
+interface Found {
+  readonly parts: DateParts;
+  readonly evidence: string;
+}
+
+export function findPublishedInHtml(
+  doc: HtmlDocument,
+  url: string | null,
+  options: HtmlDateOptions = DEFAULT_HTML_DATE_OPTIONS,
+): PublishedDate | null {
+  const sources = gatherHtmlDateSources(doc);
+  const reading = readingFor(sources);
+  const pageUrl = url ?? sources.canonicalUrl ?? sources.meta.get('og:url') ?? null;
+  const inBounds = (p: DateParts) => isWithinBounds(p, options);
+  const parse = (s: string) => parseMarkupDate(s, reading);
+  const pick = (value: string, evidence: string): Found | null => {
+    const parts = parse(value);
+    return parts && parts.day !== undefined && inBounds(parts) ? { parts, evidence } : null;
+  };
+
+  const ld = readJsonLdDates(sources.jsonLd);
+  const cascade: (() => Found | null)[] = [
+    () => firstOf(ld.published.map((v) => () => pick(v.value, `json-ld ${v.key}`))),
+    () => firstOf(PUBLISHED_META_KEYS.map((k) => () => (sources.meta.has(k) ? pick(sources.meta.get(k)!, `meta ${k}`) : null))),
+    () => firstOf(sources.itemprops.filter((v) => !v.what.endsWith('datemodified')).map((v) => () => pick(v.value, v.what))),
+    () => firstOf(sources.times.filter((t) => t.marked).map((t) => () => pick(t.value, t.what))),
+    () => urlDate(pageUrl, inBounds),
+    () => firstOf(sources.times.map((t) => () => pick(t.value, t.what))),
+    () => labelledTextDate(sources.text, reading, inBounds),
+    () => firstDateIn(sources.dateElements, reading, inBounds),
+    () => scriptDate(sources.scripts, pick),
+    () => dateNearHeadline(sources, reading, inBounds),
+    () => firstOf(ld.modified.map((v) => () => pick(v.value, `json-ld ${v.key}`))),
+    () => firstOf(MODIFIED_META_KEYS.map((k) => () => (sources.meta.has(k) ? pick(sources.meta.get(k)!, `meta ${k}`) : null))),
+    () => firstOf(sources.itemprops.map((v) => () => pick(v.value, v.what))),
+  ];
+  const found = firstOf(cascade);
+  if (!found) return null;
+  const parts = reading.zone === 'Europe/Berlin' ? toBerlinTime(found.parts) : found.parts;
+  return { value: formatPublishedValue(parts, reading), evidence: found.evidence };
+}
+
+function firstOf<T>(steps: readonly (() => T | null)[]): T | null {
+  for (const step of steps) {
+    const r = step();
+    if (r !== null) return r;
+  }
   return null;
+}
+
+/**
+ * Pages in the languages of Central European Time state Berlin's clock (the same rules for all
+ * of CET); other pages keep a time as written.
+ */
+function readingFor(sources: HtmlDateSources): DateReadingOptions {
+  const lang = (sources.htmlLang ?? sources.meta.get('content-language') ?? sources.meta.get('og:locale') ?? '').toLowerCase();
+  const german = CET_LANGUAGE.test(lang);
+  const english = lang.startsWith('en');
+  return { zone: german ? 'Europe/Berlin' : null, slashOrder: english && !lang.startsWith('en-gb') ? 'month-first' : 'day-first' };
+}
+
+/** Markup values: ISO strings, RFC 822, "2022-02-04 11:02:00", written dates, Unix seconds. */
+function parseMarkupDate(value: string, reading: DateReadingOptions): DateParts | null {
+  const direct = parseDateExpression(value, reading);
+  if (direct) return direct;
+  const found = findDateExpressions(value, reading);
+  return found.length > 0 && found[0]!.parts.day !== undefined ? found[0]!.parts : null;
+}
+
+function isWithinBounds(p: DateParts, options: HtmlDateOptions): boolean {
+  const now = options.now;
+  const today: DateParts = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+  // A page dated tomorrow is a time zone ahead of us, not a date in the future.
+  return compareCalendarDays(p, options.earliest) >= 0 && compareCalendarDays(p, today) <= 1;
+}
+
+interface LdDate {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** datePublished/dateCreated and dateModified from JSON-LD, those of article-typed objects first. */
+function readJsonLdDates(blocks: readonly string[]): { published: LdDate[]; modified: LdDate[] } {
+  const articlePublished: LdDate[] = [];
+  const otherPublished: LdDate[] = [];
+  const modified: LdDate[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 20 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, depth + 1);
+      return;
+    }
+    const obj = node as Record<string, unknown>;
+    const types = ([] as unknown[]).concat(obj['@type'] ?? []).filter((t): t is string => typeof t === 'string');
+    const isArticle = types.some((t) => ARTICLE_LD_TYPE.test(t));
+    for (const key of ['datePublished', 'dateCreated', 'uploadDate']) {
+      const v = obj[key];
+      if (typeof v === 'string' && v.trim() !== '') (isArticle ? articlePublished : otherPublished).push({ key, value: v });
+    }
+    if (typeof obj['dateModified'] === 'string') modified.push({ key: 'dateModified', value: obj['dateModified'] });
+    for (const [key, value] of Object.entries(obj)) {
+      // A review's or comment's dates are not the page's.
+      if (key === 'comment' || key === 'review' || key === 'subjectOf') continue;
+      visit(value, depth + 1);
+    }
+  };
+  for (const block of blocks) {
+    const parsed = parseJsonLenient(block);
+    if (parsed !== undefined) visit(parsed, 0);
+  }
+  return { published: [...articlePublished, ...otherPublished], modified };
+}
+
+/** JSON-LD as pages write it: sometimes wrapped in CDATA or HTML comments, with raw newlines in strings. */
+function parseJsonLenient(block: string): unknown {
+  const cleaned = block
+    .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '')
+    .replace(/(?:-->|\/\/\s*\]\]>)\s*$/, '')
+    .trim();
+  for (const attempt of [cleaned, cleaned.replace(/[\u0000-\u001f]+/g, ' ')]) {
+    try {
+      return JSON.parse(attempt);
+    } catch {
+      // Broken JSON-LD is common; the other sources still speak, and a second, looser attempt follows.
+    }
+  }
+  return undefined;
+}
+
+function urlDate(url: string | null, inBounds: (p: DateParts) => boolean): Found | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    // Not an absolute URL (a relative canonical link): read the string as it is.
+    path = url;
+  }
+  const m = URL_DAY_DATE.exec(path);
+  if (!m) return null;
+  const parts: DateParts =
+    m[1] !== undefined
+      ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }
+      : { year: Number(m[4]), month: Number(m[5]), day: Number(m[6]) };
+  return isValidDateParts(parts) && inBounds(parts) ? { parts, evidence: `url ${path}` } : null;
+}
+
+/** The month a URL names (/2022/02/), to check other evidence against. */
+export function urlMonth(url: string | null): DateParts | null {
+  const m = url ? URL_MONTH_DATE.exec(url) : null;
+  return m ? { year: Number(m[1]), month: Number(m[2]) } : null;
+}
+
+function scriptDate(scripts: readonly string[], pick: (value: string, evidence: string) => Found | null): Found | null {
+  for (const script of scripts) {
+    SCRIPT_PUBLISHED_KEY.lastIndex = 0;
+    for (let m = SCRIPT_PUBLISHED_KEY.exec(script); m !== null; m = SCRIPT_PUBLISHED_KEY.exec(script)) {
+      const found = pick(m[1]!, `script ${m[0].slice(0, m[0].indexOf(':')).trim()}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** "Veröffentlicht am 04.02.2022", "Stand: 4. Februar 2022", "Posted on Feb 4, 2022" in the header text. */
+function labelledTextDate(text: string, reading: DateReadingOptions, inBounds: (p: DateParts) => boolean): Found | null {
+  for (const m of findDateExpressions(text, reading)) {
+    if (m.parts.day === undefined || !inBounds(m.parts)) continue;
+    const before = text.slice(Math.max(0, m.start - LABEL_WINDOW_CHARS), m.start);
+    const label = PUBLISHED_LABEL.exec(before.replace(/\b(?:\p{L}+tag|mon|tue|wed|thu|fri|sat|sun)\w*,?\s*$/iu, ''));
+    if (label) return { parts: m.parts, evidence: `text "${label[0].trim()} ${m.text}"` };
+  }
+  return null;
+}
+
+/** The first full date in an element the page marks as a date or byline. */
+function firstDateIn(elements: readonly SourcedValue[], reading: DateReadingOptions, inBounds: (p: DateParts) => boolean): Found | null {
+  for (const el of elements) {
+    for (const m of findDateExpressions(el.value, reading)) {
+      if (m.parts.day !== undefined && inBounds(m.parts)) return { parts: m.parts, evidence: `${el.what} "${m.text}"` };
+    }
+  }
+  return null;
+}
+
+/**
+ * A date printed around the headline: a stamp alone on its line first ("06.11.2023 13:30 von Olga"),
+ * else the first date after the headline, else the nearest one above it.
+ */
+function dateNearHeadline(sources: HtmlDateSources, reading: DateReadingOptions, inBounds: (p: DateParts) => boolean): Found | null {
+  const anchor = sources.headlineOffset ?? 0;
+  const from = Math.max(0, anchor - BEFORE_HEADLINE_CHARS);
+  const window = sources.text.slice(from, anchor + AFTER_HEADLINE_CHARS);
+  const dates = findDateExpressions(window, reading).filter((m) => m.parts.day !== undefined && inBounds(m.parts));
+  const lineAround = (start: number) => {
+    const lineStart = window.lastIndexOf('\n', start) + 1;
+    const lineEnd = window.indexOf('\n', start);
+    return window.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+  };
+  const stamp = dates.find((m) => findDateLine(lineAround(m.start), reading) !== null);
+  const after = dates.find((m) => from + m.start >= anchor);
+  const before = dates.filter((m) => from + m.start < anchor).pop();
+  const chosen = stamp ?? after ?? before;
+  return chosen ? { parts: chosen.parts, evidence: `text near headline "${chosen.text}"` } : null;
 }
