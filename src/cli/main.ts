@@ -1,6 +1,13 @@
 /** The `storytrace` command line: parses argv and hands each command to its module. */
 import { Command, CommanderError } from 'commander';
 import { runProcessCommand } from './process-command.js';
+import { runIngestCommand } from './ingest-command.js';
+import { runExportCommand } from './export-command.js';
+import { runSearchCommand } from './search-command.js';
+import { runShowCommand } from './show-command.js';
+import { runStatsCommand } from './stats-command.js';
+import { runDemoCommand } from './demo-command.js';
+import { DATABASE_OPTION_HELP } from './store-option.js';
 
 export function buildProgram(): Command {
   const program = new Command('storytrace')
@@ -17,6 +24,68 @@ export function buildProgram(): Command {
     .option('-v, --verbose', 'also print informational notes')
     .action(async (paths: string[], opts) => {
       process.exitCode = await runProcessCommand(paths, opts);
+    });
+
+  program
+    .command('ingest')
+    .description('Read, clean and analyse inputs and store the articles; running it again adds only what is new')
+    .argument('<paths...>', 'files, directories, "-" for stdin, or http(s) URLs')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .option('-q, --quiet', 'no progress output')
+    .option('-v, --verbose', 'also print informational notes')
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await runIngestCommand(paths, opts);
+    });
+
+  program
+    .command('export')
+    .description('Write every stored article as JSON ({articles, entities, quotes, reuse, stories}), JSON Lines or CSV')
+    .requiredOption('--format <format>', 'json, jsonl or csv')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .option('-q, --quiet', 'no summary line on stderr')
+    .action(async (opts) => {
+      process.exitCode = await runExportCommand(opts);
+    });
+
+  program
+    .command('search')
+    .description('Full-text search of the stored articles; German inflected forms match ("Erklärungen" finds "Erklärung")')
+    .argument('<query...>', 'words that must all appear; "quoted words" must appear in that order')
+    .option('--limit <n>', 'most hits to show', '10')
+    .option('--json', 'print the hits as JSON')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .action(async (words: string[], opts) => {
+      process.exitCode = await runSearchCommand(words, opts);
+    });
+
+  program
+    .command('show')
+    .description('Print one stored article and every place it was found')
+    .argument('<id>', 'article id, or a unique prefix of at least 4 characters')
+    .option('--json', 'print the export record as JSON')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .action(async (id: string, opts) => {
+      process.exitCode = await runShowCommand(id, opts);
+    });
+
+  program
+    .command('stats')
+    .description('Count what the database holds: articles, occurrences, outlets, languages, dates')
+    .option('--json', 'print the counts as JSON')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .action(async (opts) => {
+      process.exitCode = await runStatsCommand(opts);
+    });
+
+  program
+    .command('demo')
+    .description('Ingest the bundled demo corpus into the database and summarise it (what `npm start` runs)')
+    .option('--corpus <dir>', 'ingest this folder instead of the bundled demo/corpus')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .option('-q, --quiet', 'no progress output')
+    .action(async (opts) => {
+      process.exitCode = await runDemoCommand(opts);
     });
 
   return program;

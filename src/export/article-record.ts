@@ -3,6 +3,7 @@
  * Other tools and the evaluation scorers read it: extend it, never break it (see README, "Data contract").
  */
 import type { Article, Credit, EntityMention, Origin, Quote, SideText } from '../article.js';
+import type { StoredArticle } from '../store/store.js';
 
 export interface ArticleRecord {
   readonly id: string;
@@ -35,5 +36,24 @@ export function toArticleRecord(article: Article): ArticleRecord {
     sideTexts: article.sideTexts,
     entities: article.entities ?? [],
     quotes: article.quotes ?? [],
+  };
+}
+
+/** Where a stored article was found: its origin plus what that place said about it. */
+export interface OccurrenceRecord extends Origin {
+  readonly title: string | null;
+  readonly published: string | null;
+  readonly outlet: string | null;
+}
+
+/** What `export` writes: the contract record (origin = first seen) plus every place the text was found. */
+export interface StoredArticleRecord extends ArticleRecord {
+  readonly occurrences: readonly OccurrenceRecord[];
+}
+
+export function toStoredArticleRecord(stored: StoredArticle): StoredArticleRecord {
+  return {
+    ...toArticleRecord(stored.article),
+    occurrences: stored.occurrences.map((o) => ({ ...o.origin, title: o.title, published: o.published, outlet: o.outlet })),
   };
 }

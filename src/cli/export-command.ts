@@ -1,0 +1,61 @@
+/** `storytrace export --format json|jsonl|csv`: every stored article, streamed to stdout or a file. */
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { EXPORT_FORMATS, isExportFormat } from '../export/export-formats.js';
+import type { TextSink } from '../export/text-sink.js';
+import { allArticles } from '../store/all-articles.js';
+import { CommandError, openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
+
+export interface ExportCommandOptions extends DatabaseOptions {
+  readonly format: string;
+  readonly out?: string;
+  readonly quiet?: boolean;
+}
+
+export function runExportCommand(options: ExportCommandOptions): Promise<number> {
+  return runStoreCommand(async () => {
+    const { format } = options;
+    if (!isExportFormat(format)) {
+      throw new CommandError(`unknown format "${format}"; known formats: ${Object.keys(EXPORT_FORMATS).join(', ')}`, 2);
+    }
+    const store = openExistingStore(options);
+    try {
+      const articles = allArticles(store);
+      const count =
+        options.out === undefined
+          ? await EXPORT_FORMATS[format](articles, stdoutSink())
+          : await exportToFile(options.out, (sink) => EXPORT_FORMATS[format](articles, sink));
+      if (!options.quiet) process.stderr.write(`exported ${count} articles as ${format}${options.out ? ` to ${options.out}` : ''}\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+function stdoutSink(): TextSink {
+  return { write: (text) => writeWithBackPressure(process.stdout, text) };
+}
+
+function writeWithBackPressure(stream: NodeJS.WritableStream, text: string): Promise<void> | void {
+  if (stream.write(text)) return;
+  return once(stream, 'drain').then(() => undefined);
+}
+
+/** Writes beside the target and renames at the end, so a failed export never leaves half a file under its name. */
+async function exportToFile(path: string, write: (sink: TextSink) => Promise<number>): Promise<number> {
+  const partial = `${path}.partial`;
+  const stream: WriteStream = createWriteStream(partial);
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  try {
+    const count = await Promise.race([write({ write: (text) => writeWithBackPressure(stream, text) }), failed]);
+    stream.end();
+    await Promise.race([once(stream, 'finish'), failed]);
+    renameSync(partial, path);
+    return count;
+  } catch (error) {
+    stream.destroy();
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * `storytrace ingest PATH…`: read, clean and analyse inputs and keep the articles in the database.
+ * `ingestDocuments` is the loop itself, shared with `watch` and `demo`.
+ */
+import type { RawDocument } from '../article.js';
+import { buildPipeline, type Pipeline } from '../pipeline.js';
+import { readInputs } from '../ingest/read-inputs.js';
+import type { Store } from '../store/store.js';
+import type { Article } from '../article.js';
+import { exitCodeFor, makeReporter, type Reporter } from './report.js';
+import { databasePathOf, openStoreForWriting, runStoreCommand, type DatabaseOptions } from './store-option.js';
+
+export interface IngestBatchOptions {
+  /** Articles written per transaction: fewer commits is faster; a kill loses at most one batch, redone on re-run. */
+  readonly batchArticles: number;
+  /** Commit a batch at least this often (ms), so slow inputs (URLs, feeds) are stored as they arrive. */
+  readonly batchMaxMs: number;
+}
+
+export const DEFAULT_INGEST_BATCH: IngestBatchOptions = { batchArticles: 200, batchMaxMs: 2000 };
+
+export interface IngestTotals {
+  articlesAdded: number;
+  occurrencesAdded: number;
+}
+
+/**
+ * Runs each document through the pipeline and stores its articles in batches, one transaction each.
+ * A document's articles always land in the same batch, so a killed run never keeps half a page.
+ */
+export async function ingestDocuments(
+  store: Store,
+  pipeline: Pipeline,
+  documents: AsyncIterable<RawDocument>,
+  reporter: Reporter,
+  options: IngestBatchOptions = DEFAULT_INGEST_BATCH,
+): Promise<IngestTotals> {
+  const totals: IngestTotals = { articlesAdded: 0, occurrencesAdded: 0 };
+  let pending: Article[] = [];
+  let batchStarted = Date.now();
+  const flush = async () => {
+    if (pending.length > 0) {
+      const result = await store.putArticles(pending);
+      totals.articlesAdded += result.articlesAdded;
+      totals.occurrencesAdded += result.occurrencesAdded;
+    }
+    pending = [];
+    batchStarted = Date.now();
+  };
+  for await (const raw of documents) {
+    const result = pipeline.run(raw);
+    pending.push(...result.articles);
+    reporter.documentDone(raw.label, result.articles.length, result.messages);
+    if (pending.length >= options.batchArticles || Date.now() - batchStarted >= options.batchMaxMs) await flush();
+  }
+  await flush();
+  return totals;
+}
+
+export interface IngestCommandOptions extends DatabaseOptions {
+  readonly quiet?: boolean;
+  readonly verbose?: boolean;
+}
+
+export function runIngestCommand(paths: string[], options: IngestCommandOptions): Promise<number> {
+  return runStoreCommand(async () => {
+    const pipeline = await buildPipeline();
+    const store = openStoreForWriting(options);
+    try {
+      const reporter = makeReporter(options);
+      const totals = await ingestDocuments(store, pipeline, readInputs(paths), reporter);
+      reporter.finish('ingested');
+      if (!options.quiet) {
+        process.stdout.write(
+          `stored ${totals.articlesAdded} new articles and ${totals.occurrencesAdded} new occurrences in ${databasePathOf(options)}\n`,
+        );
+      }
+      return exitCodeFor(reporter.report);
+    } finally {
+      await store.close();
+    }
+  });
+}

@@ -1,0 +1,21 @@
+/** The export formats by name, so the CLI (and later the API) can list the valid ones when a name is wrong. */
+import type { StoredArticle } from '../store/store.js';
+import { writeCsvExport } from './csv-export.js';
+import { writeJsonExport } from './json-export.js';
+import { writeJsonLinesExport } from './jsonl-export.js';
+import type { TextSink } from './text-sink.js';
+
+/** Writes every article to the sink; returns how many it wrote. */
+export type ExportWriter = (articles: AsyncIterable<StoredArticle>, sink: TextSink) => Promise<number>;
+
+export const EXPORT_FORMATS = {
+  json: writeJsonExport,
+  jsonl: writeJsonLinesExport,
+  csv: writeCsvExport,
+} as const satisfies Record<string, ExportWriter>;
+
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+export function isExportFormat(name: string): name is ExportFormat {
+  return Object.hasOwn(EXPORT_FORMATS, name);
+}

@@ -1,0 +1,18 @@
+/**
+ * `export --format json`: one JSON document `{articles, entities, quotes, reuse, stories}`, streamed
+ * one article per line so memory stays flat. The last four are filled by later issues; empty for now.
+ */
+import type { StoredArticle } from '../store/store.js';
+import { toStoredArticleRecord } from './article-record.js';
+import type { TextSink } from './text-sink.js';
+
+export async function writeJsonExport(articles: AsyncIterable<StoredArticle>, sink: TextSink): Promise<number> {
+  let count = 0;
+  await sink.write('{"articles": [');
+  for await (const stored of articles) {
+    await sink.write((count === 0 ? '\n' : ',\n') + JSON.stringify(toStoredArticleRecord(stored)));
+    count += 1;
+  }
+  await sink.write('\n],\n"entities": [], "quotes": [], "reuse": [], "stories": []}\n');
+  return count;
+}
