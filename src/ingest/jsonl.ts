@@ -18,7 +18,7 @@ export function readJsonLines(text: string, source: InputSource): RawDocument[] 
       value = JSON.parse(line);
     } catch (error) {
       const quoted = line.length > QUOTED_LINE_CHARS ? `${line.slice(0, QUOTED_LINE_CHARS)}…` : line;
-      documents.push(failedDocument(source, { where }, 'invalid-json', `invalid JSON (${(error as Error).message}) in ${JSON.stringify(quoted)}; line skipped`));
+      documents.push(failedDocument(source, { where }, 'invalid-json', `invalid JSON (${(error as Error).message}): ${quoted}; line skipped`));
       return;
     }
     documents.push(documentFromNewsRecord(value, source, where));
