@@ -15,7 +15,9 @@ import { removeBoilerplate } from './clean/plain-text/boilerplate.js';
 import { splitCompoundPage } from './clean/compound-page.js';
 import { resolvePublished } from './extract/published/resolve-published.js';
 import { findCredits } from './extract/credits/find-credits.js';
+import { loadAgencyLexicon, type AgencyLexicon } from './extract/credits/agency-lexicon.js';
 import { findOutlet } from './extract/outlet/find-outlet.js';
+import { loadOutletTable, type OutletTable } from './extract/outlet/outlet-table.js';
 import { loadLanguageIdentifier, type LanguageIdentifier } from './extract/language/identify-language.js';
 
 export interface PipelineOptions {
@@ -32,6 +34,10 @@ export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
 export interface StageContext {
   readonly options: PipelineOptions;
   readonly identifyLanguage: LanguageIdentifier;
+  /** extract/credits/agencies.tsv */
+  readonly agencies: AgencyLexicon;
+  /** extract/outlet/outlets.tsv */
+  readonly outlets: OutletTable;
 }
 
 export interface PipelineResult {
@@ -48,6 +54,8 @@ export async function buildPipeline(options: Partial<PipelineOptions> = {}): Pro
   const ctx: StageContext = {
     options: { ...DEFAULT_PIPELINE_OPTIONS, ...options },
     identifyLanguage: await loadLanguageIdentifier(),
+    agencies: loadAgencyLexicon(),
+    outlets: loadOutletTable(),
   };
   return Object.freeze({ run: (raw: RawDocument) => runPipeline(raw, ctx) });
 }
@@ -86,16 +94,17 @@ function makeArticle(
   const messages: Diagnostic[] = [];
   const published = resolvePublished(page, segment);
   const guess = ctx.identifyLanguage(segment.text);
+  const outlet = findOutlet(page, segment, ctx.outlets);
   return {
     id: articleIdFor(segment.text),
     origin: { ...page.origin, segment: segmentIndex },
     pageId,
-    title: segment.title,
+    title: outlet.title,
     text: segment.text,
     published: published?.value ?? null,
     language: guess?.language ?? page.declaredLanguage,
-    outlet: findOutlet(page, segment),
-    credits: findCredits(segment.text, page.sideTexts),
+    outlet: outlet.outlet,
+    credits: findCredits(segment.text, page.sideTexts, ctx.agencies),
     byline: page.byline,
     sideTexts: page.sideTexts,
     messages,

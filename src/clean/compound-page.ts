@@ -1,6 +1,182 @@
-/** Splits a page that glues several articles together into segments, each with its own title, date and outlet. */
-import type { Page, Segment } from '../page.js';
+/**
+ * Splits a page that glues several articles together into segments, each with its own title, date
+ * and outlet. A blog that reposts an agency roundup and a state-media piece on one page is two or
+ * three articles, not one. Splitting needs a hard cue; a page without one stays whole, because a
+ * false split (an article cut in two) is worse than a missed one.
+ */
+import type { Page, PublishedDate, Segment } from '../page.js';
+import { formatPublishedValue, parseDateExpression } from '../extract/published/date-expression.js';
+import { findDateLine } from '../extract/published/text-date.js';
+
+/**
+ * An agency report pasted with its page header: headline, time stamp, dateline, text.
+ * "ROUNDUP: China und Russland fordern … 04.02.22, 14:24 dpa-AFXPEKING (dpa-AFX) - Vor dem …"
+ * The headline holds no sentence end; between stamp and parenthesis only the agency's name
+ * (glued, as scraped) and the place in capitals may stand (checked in `readAgencyStamp`).
+ */
+const AGENCY_STAMP =
+  /^(?<title>[^\n]{10,250}?)\s+(?<stamp>\d{1,2}\.\d{1,2}\.\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*Uhr)?)\s*(?<glued>[^\n()]{2,60}?)\s*\((?<credit>[^()\n]{2,20})\)\s*[-–—]\s/u;
+const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\s/.-]*$/u;
+const SENTENCE_BOUNDARY = /[.!?]\s/u;
+/**
+ * "China unterstützt … NATO-Erweiterung — RT DE": a headline repeated at the end of its article with
+ * the outlet's name. The last spaced dash separates; "n-tv" keeps its own hyphen.
+ */
+const CLOSING_TITLE = /^(?<title>[^\n]{10,200})\s+[—–-]\s+(?<outlet>[^—–\n]{2,30})$/u;
+/**
+ * A scraped page flattens an embedded report into one paragraph; a report that long standing alone
+ * is complete, and what follows it is the next article. Below this a stamped paragraph may be a
+ * lead that the following paragraphs continue.
+ */
+const MIN_GLUED_REPORT_CHARS = 400;
+/** A piece shorter than this between two cues is debris of the page (a link list, a footer), kept with the article before it. */
+const MIN_SEGMENT_CHARS = 200;
+
+interface AgencyStamp {
+  readonly title: string;
+  readonly published: PublishedDate | null;
+  readonly outlet: string;
+  /** The report's text from its dateline on: "PEKING (dpa-AFX) - Vor dem …". */
+  readonly text: string;
+}
+
+interface ClosingTitle {
+  readonly title: string;
+  readonly outlet: string;
+  /** Index of the paragraph that states the same title earlier, if any (the article's own headline). */
+  readonly headlineIndex: number;
+}
+
+interface DraftSegment {
+  title: string | null;
+  published: PublishedDate | null;
+  outlet: string | null;
+  readonly paragraphs: string[];
+}
 
 export function splitCompoundPage(page: Page): Segment[] {
-  return [{ title: page.title, text: page.text, published: null, outlet: null }];
+  const paragraphs = page.text.split('\n\n').filter((p) => p.trim() !== '');
+  const stamps = new Map<number, AgencyStamp>();
+  paragraphs.forEach((p, i) => {
+    const stamp = readAgencyStamp(p);
+    if (stamp) stamps.set(i, stamp);
+  });
+  const closings = findClosingTitles(paragraphs, page.title);
+  if (stamps.size === 0 && closings.size === 0) return [wholePage(page)];
+
+  // The repeated headline (and a date line right under it) belong to the closing segment, not where they stand.
+  const movedAway = new Set<number>();
+  const closingDates = new Map<number, PublishedDate | null>();
+  for (const [index, closing] of closings) {
+    if (closing.headlineIndex < 0) continue;
+    movedAway.add(closing.headlineIndex);
+    const under = paragraphs[closing.headlineIndex + 1];
+    const dateLine = under === undefined ? null : findDateLine(under);
+    if (dateLine) movedAway.add(closing.headlineIndex + 1);
+    // Headline first on the page: readTextPage already took the date line under it as the page's date.
+    closingDates.set(index, dateLine ?? (closing.headlineIndex === 0 ? page.published : null));
+  }
+
+  const drafts: DraftSegment[] = [];
+  let current: DraftSegment = emptyDraft(page.title);
+  const flush = () => {
+    if (current.paragraphs.length > 0) drafts.push(current);
+    current = emptyDraft(null);
+  };
+  const lastClosing = Math.max(-1, ...closings.keys());
+  paragraphs.forEach((paragraph, i) => {
+    if (movedAway.has(i)) return;
+    const stamp = stamps.get(i);
+    const closing = closings.get(i);
+    if (stamp) {
+      flush();
+      current = { title: stamp.title, published: stamp.published, outlet: stamp.outlet, paragraphs: [stamp.text] };
+      if (paragraph.length >= MIN_GLUED_REPORT_CHARS && lastClosing > i) flush();
+    } else if (closing) {
+      current.title ??= closing.title;
+      current.outlet ??= closing.outlet;
+      current.published ??= closingDates.get(i) ?? null;
+      if (current.paragraphs.length > 0) flush();
+    } else {
+      current.paragraphs.push(paragraph);
+    }
+  });
+  flush();
+
+  // Without an agency stamp, one closing headline only ends the page's single article.
+  const merged = stamps.size === 0 && closings.size < 2 ? [mergeDrafts(drafts)] : mergeDebris(drafts);
+  if (merged.length === 1) {
+    const only = merged[0]!;
+    return [{ title: page.title ?? only.title, text: only.paragraphs.join('\n\n'), published: only.published, outlet: only.outlet }];
+  }
+  return merged.map((d) => ({ title: d.title, text: d.paragraphs.join('\n\n'), published: d.published, outlet: d.outlet }));
+}
+
+function wholePage(page: Page): Segment {
+  return { title: page.title, text: page.text, published: null, outlet: null };
+}
+
+function emptyDraft(title: string | null): DraftSegment {
+  return { title, published: null, outlet: null, paragraphs: [] };
+}
+
+export function readAgencyStamp(paragraph: string): AgencyStamp | null {
+  const match = AGENCY_STAMP.exec(paragraph);
+  const groups = match?.groups;
+  if (!match || !groups) return null;
+  const title = groups['title']!.trim();
+  const credit = groups['credit']!.trim();
+  if (SENTENCE_BOUNDARY.test(title)) return null;
+  // "dpa-AFXPEKING": the scraper glued the agency's name to the place; "PEKING" alone is a plain dateline.
+  const glued = groups['glued']!.trim();
+  const place = glued.startsWith(credit) ? glued.slice(credit.length).trim() : glued;
+  if (!DATELINE_PLACE.test(place)) return null;
+  const parts = parseDateExpression(groups['stamp']!);
+  const datelineStart = match.index + match[0].lastIndexOf(groups['glued']!) + groups['glued']!.indexOf(place);
+  return {
+    title,
+    published: parts ? { value: formatPublishedValue(parts), evidence: `agency stamp "${groups['stamp']}"` } : null,
+    outlet: credit,
+    text: paragraph.slice(datelineStart).trim(),
+  };
+}
+
+/** Closing headlines "Title — Outlet" whose title the page states earlier (or as its title): only then is the dash an outlet's. */
+function findClosingTitles(paragraphs: readonly string[], pageTitle: string | null): Map<number, ClosingTitle> {
+  const closings = new Map<number, ClosingTitle>();
+  const fold = (s: string) => s.replace(/\s+/gu, ' ').trim().toLowerCase();
+  paragraphs.forEach((paragraph, i) => {
+    const groups = CLOSING_TITLE.exec(paragraph.trim())?.groups;
+    if (!groups) return;
+    const title = groups['title']!.trim();
+    const headlineIndex = paragraphs.slice(0, i).findIndex((p) => fold(p) === fold(title));
+    if (headlineIndex < 0 && (pageTitle === null || fold(pageTitle) !== fold(title))) return;
+    closings.set(i, { title, outlet: groups['outlet']!.trim(), headlineIndex });
+  });
+  return closings;
+}
+
+function mergeDrafts(drafts: readonly DraftSegment[]): DraftSegment {
+  const first = drafts[0] ?? emptyDraft(null);
+  return {
+    title: first.title ?? drafts.find((d) => d.title)?.title ?? null,
+    published: drafts.find((d) => d.published)?.published ?? null,
+    outlet: drafts.find((d) => d.outlet)?.outlet ?? null,
+    paragraphs: drafts.flatMap((d) => d.paragraphs),
+  };
+}
+
+/** Short pieces without a title of their own join the segment before them. */
+function mergeDebris(drafts: readonly DraftSegment[]): DraftSegment[] {
+  const kept: DraftSegment[] = [];
+  for (const draft of drafts) {
+    const previous = kept[kept.length - 1];
+    const chars = draft.paragraphs.join('\n\n').length;
+    if (previous && draft.title === null && draft.outlet === null && chars < MIN_SEGMENT_CHARS) {
+      previous.paragraphs.push(...draft.paragraphs);
+    } else {
+      kept.push(draft);
+    }
+  }
+  return kept;
 }

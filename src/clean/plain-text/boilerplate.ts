@@ -1,6 +1,92 @@
-/** Removes scrape noise from a page's text (social counters, "Leave a Reply", link cards), keeping credits aside. */
+/** Removes scrape noise from a page's text (social counters, "Leave a Reply", link cards, captions), keeping credits and captions aside as side texts. */
+import type { SideText } from '../../article.js';
 import type { Page } from '../../page.js';
+import {
+  BOILERPLATE_LINES_DE,
+  CAPTION_WITH_PHOTO_CREDIT,
+  TRAILING_MORE_ON_TOPIC,
+} from './boilerplate-patterns.de.js';
+import { cutGluedHeadlines } from './glued-headlines.de.js';
+import { isHeadlineLike } from './text-page.js';
+
+/** A video box around a "03.02.2022 | 01:41 min" line: its blurb above (at most this long) and its title below. */
+const MAX_MEDIA_BLURB_CHARS = 300;
+const MAX_MEDIA_TITLE_CHARS = 100;
+
+interface Paragraph {
+  text: string;
+  /** Set when the paragraph leaves the body: what kind of side text it becomes. */
+  aside: SideText['kind'] | null;
+  rule: string | null;
+}
 
 export function removeBoilerplate(page: Page): Page {
-  return page;
+  const paragraphs: Paragraph[] = page.text
+    .split('\n\n')
+    .filter((text) => text.trim() !== '')
+    .map((text) => ({ text, ...classifyParagraph(text) }));
+
+  markMediaBoxes(paragraphs);
+  markCaptionsUnderPhotoCredits(paragraphs);
+
+  const body: string[] = [];
+  const sideTexts: SideText[] = [...page.sideTexts];
+  for (const paragraph of paragraphs) {
+    if (paragraph.aside !== null) {
+      sideTexts.push({ kind: paragraph.aside, text: paragraph.text });
+      continue;
+    }
+    let text = paragraph.text;
+    const trailer = TRAILING_MORE_ON_TOPIC.exec(text);
+    if (trailer) {
+      sideTexts.push({ kind: 'teaser', text: trailer[0].trim() });
+      text = text.slice(0, trailer.index);
+    }
+    const cut = cutGluedHeadlines(text);
+    for (const headline of cut.headlines) sideTexts.push({ kind: 'teaser', text: headline });
+    body.push(cut.text);
+  }
+  return { ...page, text: body.join('\n\n'), sideTexts };
+}
+
+function classifyParagraph(text: string): Pick<Paragraph, 'aside' | 'rule'> {
+  const line = text.trim();
+  for (const { rule, pattern, kind } of BOILERPLATE_LINES_DE) {
+    if (pattern.test(line)) return { aside: kind, rule };
+  }
+  if (CAPTION_WITH_PHOTO_CREDIT.test(line)) return { aside: 'caption', rule: 'caption-with-photo-credit' };
+  return { aside: null, rule: null };
+}
+
+/**
+ * "Blurb. / 03.02.2022 | 01:41 min / Video title": an embedded video. The blurb and title go with the
+ * length line, but only when short, so a real paragraph next to a video stays.
+ */
+function markMediaBoxes(paragraphs: Paragraph[]): void {
+  paragraphs.forEach((paragraph, i) => {
+    if (paragraph.rule !== 'media-length') return;
+    const before = paragraphs[i - 1];
+    const after = paragraphs[i + 1];
+    if (before && before.aside === null && before.text.length <= MAX_MEDIA_BLURB_CHARS) {
+      before.aside = 'teaser';
+      before.rule = 'media-blurb';
+    }
+    if (after && after.aside === null && after.text.length <= MAX_MEDIA_TITLE_CHARS && isHeadlineLike(after.text)) {
+      after.aside = 'teaser';
+      after.rule = 'media-title';
+    }
+  });
+}
+
+/** "Quelle: www.globallookpress.com © Kremlin Pool / Putin und Xi in Peking am 4. Februar 2022": the line under a photo credit is its caption. */
+function markCaptionsUnderPhotoCredits(paragraphs: Paragraph[]): void {
+  paragraphs.forEach((paragraph, i) => {
+    const next = paragraphs[i + 1];
+    if (paragraph.rule !== 'photo-credit' || !next || next.aside !== null) return;
+    // A caption reads as a noun phrase without a final full stop; a sentence there is the article resuming.
+    if (isHeadlineLike(next.text)) {
+      next.aside = 'caption';
+      next.rule = 'caption-under-photo-credit';
+    }
+  });
 }

@@ -1,0 +1,56 @@
+/**
+ * Finds related-article headlines a scraper glued into running text without punctuation, as RT DE
+ * pages come out: "… zu behandeln". Washington beschuldigt Russland erneut … - ohne Beweise Die beiden
+ * Länder betonten …". Cautious on purpose: a missed headline costs a little noise, a false one a sentence.
+ */
+
+/**
+ * Where a headline ends and the next sentence begins: a word in lower case, then a word that in
+ * German is capitalised only at a sentence start, then a lower-case word ("Beweise Die beiden").
+ * Nouns and names are left out ("nach Polen entsenden Moskau hat"): "in Moskau hat" is ordinary German.
+ * "Sie" is left out too (the polite pronoun is capitalised anywhere); so is anything after a quote
+ * mark ('das Buch "Die letzten Tage"').
+ */
+const HEADLINE_GLUE_POINT =
+  /(?<=[\p{Ll}])\s(?=(?:Die|Der|Das|Dies|Diese|Dieser|Es|Er|Wir|Ich|Man|Ein|Eine|Im|Am|Nach|Bei|Auch|Doch|Aber|Zudem|Dabei|Damit|Laut|Zuvor|Bereits|Inzwischen|Trotz|Seit)\s\p{Ll})/gu;
+/** A sentence end before the headline: ". ", "". ", "?“ ". */
+const SENTENCE_END_BEFORE = /[.!?]["“”»«'’]?\s+/gu;
+/** Headlines of related links run 15–160 characters; shorter is a fragment, longer a sentence that lost its stop. */
+const MIN_HEADLINE_CHARS = 15;
+const MAX_HEADLINE_CHARS = 160;
+/** Only long glued paragraphs are scraped article bodies with inserted links; short ones are left alone. */
+export const MIN_GLUED_PARAGRAPH_CHARS = 400;
+
+export interface GluedHeadlineCut {
+  readonly text: string;
+  readonly headlines: readonly string[];
+}
+
+export function cutGluedHeadlines(paragraph: string): GluedHeadlineCut {
+  if (paragraph.length < MIN_GLUED_PARAGRAPH_CHARS) return { text: paragraph, headlines: [] };
+  const cuts: { start: number; end: number }[] = [];
+  for (const glue of paragraph.matchAll(HEADLINE_GLUE_POINT)) {
+    const start = lastSentenceStartBefore(paragraph, glue.index);
+    if (start === null) continue;
+    const headline = paragraph.slice(start, glue.index);
+    if (headline.length < MIN_HEADLINE_CHARS || headline.length > MAX_HEADLINE_CHARS) continue;
+    if (!/^\p{Lu}/u.test(headline) || headline.split(' ').length < 3) continue;
+    cuts.push({ start, end: glue.index + 1 });
+  }
+  if (cuts.length === 0) return { text: paragraph, headlines: [] };
+  let text = '';
+  let from = 0;
+  for (const cut of cuts) {
+    text += paragraph.slice(from, cut.start);
+    from = cut.end;
+  }
+  text += paragraph.slice(from);
+  return { text, headlines: cuts.map((cut) => paragraph.slice(cut.start, cut.end).trim()) };
+}
+
+/** Start of the text after the last sentence end before `index`, or null when there is none (the paragraph's own opening). */
+function lastSentenceStartBefore(paragraph: string, index: number): number | null {
+  let start: number | null = null;
+  for (const end of paragraph.slice(0, index).matchAll(SENTENCE_END_BEFORE)) start = end.index + end[0].length;
+  return start;
+}
