@@ -25,7 +25,10 @@ export function readHtmlPage(html: string, raw: RawDocument, options: HtmlPageOp
   const metadata = readHtmlMetadata(document);
   const url = raw.origin.url ?? metadata.canonicalUrl;
   // The date reader looks at <time> in headers and comment blocks that text extraction leaves out.
-  const published = findPublishedInHtml(document, url);
+  // A date the container states (feed pubDate, JSONL published) wins; extract/published normalises it.
+  const published = raw.hints.published
+    ? { value: raw.hints.published, evidence: 'input metadata' }
+    : findPublishedInHtml(document, url);
   const title = raw.hints.title ?? metadata.title;
   const main = extractMainText(document, options.mainText, title);
   const messages: Diagnostic[] = [...parseMessages, ...metadata.messages];

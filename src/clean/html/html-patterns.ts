@@ -18,14 +18,14 @@ function clueWords(groups: Readonly<Record<string, readonly string[]>>): RegExp 
 
 /** Blocks that are never article text, whatever their size: comment threads, share bars, cookie walls. */
 export const BOILERPLATE_BLOCK_WORDS = {
-  comments: ['comment', 'kommentar', 'disqus', 'replies', 'reply', 'respond', 'leserbrief', 'discussion', 'diskussion'],
+  comments: ['comment(?!ary)', 'kommentar', 'disqus', 'replies', 'reply', 'respond', 'leserbrief', 'discussion', 'diskussion'],
   sharing: ['share', 'sharing', 'shariff', 'social', 'teilen', 'sharebar', 'print-?link'],
   consent: ['cookie', 'consent', 'gdpr', 'cmp-', 'privacy-?(?:banner|notice)', 'datenschutz-?hinweis'],
   related: ['related', 'verwandt', 'aehnlich', 'ähnlich', 'more-?(?:articles|stories|news)', 'mehr-?zum-?thema', 'recommend', 'empfehlung', 'outbrain', 'taboola', 'plista', 'read-?more-?links'],
   navigation: ['nav', 'menu', 'breadcrumb', 'pagination', 'pager', 'skip-?link', 'toc-?toggle'],
-  page_chrome: ['footer', 'sidebar', 'site-?header', 'masthead', 'topbar', 'toolbar', 'widget', 'banner', 'popup', 'modal', 'overlay', 'newsletter', 'subscribe', 'abo-?(?:box|teaser|promo)', 'paywall'],
+  page_chrome: ['footer', 'sidebar', 'site-?header', 'masthead', 'topbar', 'toolbar', 'widget', 'banner', 'popup', 'modal', 'overlay', 'newsletter', 'subscribe', 'abo-?(?:box|teaser|promo)'],
   ads: ['ads?(?=[\\s_-]|$)', 'advert', 'anzeige', 'werbung', 'sponsor', 'promo', 'commercial', 'adslot'],
-  meta_lists: ['tags?(?=[\\s_-]|$)', 'tag-?list', 'tagcloud', 'schlagw', 'keywords', 'categories', 'post-?meta', 'entry-?meta', 'author-?(?:box|bio|info)', 'about-?author', 'rating', 'voting'],
+  meta_lists: ['tags?(?=\\s|$)', 'tag-?list', 'tagcloud', 'schlagw', 'keywords', 'categories', 'post-?meta', 'entry-?meta', 'author-?(?:box|bio|info)', 'about-?author', 'rating', 'voting'],
 } as const;
 
 export const HTML_PATTERNS = {

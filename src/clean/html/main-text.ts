@@ -69,7 +69,7 @@ const CASCADE: readonly ExtractionPass[] = [
 /** Never text: code, media, controls, and the furniture HTML5 names itself. */
 const DROPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video',
-  'audio', 'picture', 'img', 'button', 'select', 'option', 'input', 'textarea', 'nav', 'aside', 'dialog', 'head',
+  'audio', 'picture', 'img', 'button', 'select', 'option', 'input', 'textarea', 'nav', 'aside', 'dialog', 'title',
   'map', 'link', 'meta', 'menu', 'label', 'datalist', 'output', 'progress', 'meter',
 ]);
 /** ARIA roles of furniture. */
@@ -125,7 +125,9 @@ export function extractMainText(
   options: MainTextOptions = DEFAULT_MAIN_TEXT_OPTIONS,
   title: string | null = null,
 ): MainText {
-  const root = findBody(document);
+  // The whole document, not <body>: htmlparser2 does not repair trees, and pages that open a <div>
+  // before </head> end up with their article inside <head>.
+  const root: ParentNode = document;
   const rawStats = new Map<Element, BlockStats>();
   measure(root, new Set(), rawStats);
   let best: MainText | null = null;
@@ -162,16 +164,6 @@ function runPass(
   return reader.result(pass.name);
 }
 
-function findBody(document: HtmlDocument): ParentNode {
-  const stack: AnyNode[] = [...document.children];
-  while (stack.length > 0) {
-    const node = stack.shift()!;
-    if (isElement(node) && node.name === 'body') return node;
-    if (isElement(node) && node.name === 'html') stack.push(...node.children);
-  }
-  return document;
-}
-
 /** The set of elements this pass leaves out: furniture by tag, role, visibility and (optionally) class/id. */
 function findFurniture(
   root: ParentNode,
@@ -181,11 +173,14 @@ function findFurniture(
   pageChars: number,
 ): Set<Element> {
   const pruned = new Set<Element>();
-  const isWrapper = (el: Element) => statsOf(rawStats, el).chars >= options.wrapperTextShare * pageChars;
+  const size: BlockSize = {
+    chars: (el) => statsOf(rawStats, el).chars,
+    isWrapper: (el) => statsOf(rawStats, el).chars >= options.wrapperTextShare * pageChars,
+  };
   const visit = (node: ParentNode, insideArticle: boolean) => {
     for (const child of node.children) {
       if (!isElement(child)) continue;
-      if (isFurniture(child, pass, insideArticle, isWrapper)) {
+      if (isFurniture(child, pass, options, insideArticle, size)) {
         pruned.add(child);
         continue;
       }
@@ -196,23 +191,35 @@ function findFurniture(
   return pruned;
 }
 
-function isFurniture(el: Element, pass: ExtractionPass, insideArticle: boolean, isWrapper: (el: Element) => boolean): boolean {
+/** How much text an element held before pruning, and whether that is most of the page. */
+interface BlockSize {
+  chars(el: Element): number;
+  isWrapper(el: Element): boolean;
+}
+
+function isFurniture(el: Element, pass: ExtractionPass, options: MainTextOptions, insideArticle: boolean, size: BlockSize): boolean {
   if (el.type !== 'tag' || DROPPED_TAGS.has(el.name)) return true;
-  const role = el.attribs.role?.toLowerCase();
-  if (role !== undefined && DROPPED_ROLES.test(role)) return !isWrapper(el);
-  if (isHidden(el)) return !isWrapper(el);
   switch (el.name) {
+    case 'html':
+    case 'head':
+    case 'body':
+      return false;
     case 'footer':
-    case 'form':
-      return !isWrapper(el);
+      return !size.isWrapper(el);
     case 'header':
-      return !insideArticle && !isWrapper(el);
+      return !insideArticle && !size.isWrapper(el);
+    case 'form':
+      // Search, login and newsletter forms are short; shops and ASP.NET pages wrap whole articles in one.
+      return size.chars(el) < options.minMainTextChars;
   }
+  const role = el.attribs.role?.toLowerCase();
+  if (role !== undefined && DROPPED_ROLES.test(role)) return !size.isWrapper(el);
+  if (isHidden(el)) return !size.isWrapper(el);
   if (!pass.pruneByClues) return false;
   const clues = cluesOf(el);
   if (clues.length === 0) return false;
   if (HTML_PATTERNS.commentBlock.test(clues)) return true;
-  return HTML_PATTERNS.boilerplateBlock.test(clues) && !isWrapper(el);
+  return HTML_PATTERNS.boilerplateBlock.test(clues) && !size.isWrapper(el);
 }
 
 function isHidden(el: Element): boolean {
