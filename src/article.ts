@@ -76,6 +76,11 @@ export interface EntityMention extends Span {
 export interface Quote extends Span {
   readonly text: string;
   readonly kind: 'direct' | 'indirect' | 'partial' | 'relayed';
+  /** A quotation mark quote that is only part of its sentence ("sprach von „tiefer Sorge“"); kind stays 'direct'. */
+  readonly partial: boolean;
+  /** The cue word that attributes it ("sagte", "laut", "zufolge"), or null. */
+  readonly cue: string | null;
+  /** Display name of the speaker (a pronoun shows the name it stands for). */
   readonly speaker: string | null;
   readonly speakerStart: number | null;
   readonly speakerEnd: number | null;

@@ -1,0 +1,698 @@
+/**
+ * Quotes and their speakers in German news: direct quotes in any quotation marks, partial quotes,
+ * indirect speech (cue verb + complement clause, "laut X", "X zufolge", "nach Angaben von X", "so X",
+ * Konjunktiv continuations) and "Dies berichtete X" for the sentence before. Rules over tokens and
+ * sentences; no parser. Scare quotes and titles are left out.
+ */
+import type { Quote } from '../../article.js';
+import type { Sentence, SentenceSplitter } from '../../text/sentences.js';
+import type { Token, Tokenizer } from '../../text/tokenize.js';
+import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
+import type { CueVerb, ReportingVerbLexicon } from './reporting-verbs.js';
+import {
+  ANAPHORIC_OBJECTS_DE,
+  DETERMINERS_DE,
+  PREPOSITIONS_DE,
+  REPORTED_SPEECH_VERB_FORMS_DE,
+  SKIPPABLE_ADVERBS_DE,
+  SOURCE_NOUNS_AFTER_NACH_DE,
+  SOURCE_POSTPOSITIONS_DE,
+  SOURCE_PREPOSITIONS_DE,
+  SUBJECT_PRONOUNS_DE,
+  SUBORDINATORS_DE,
+} from './speech-patterns.de.js';
+
+export interface QuoteFinderDeps {
+  readonly verbs: ReportingVerbLexicon;
+  readonly tokenize: Tokenizer;
+  readonly sentences: SentenceSplitter;
+}
+
+export interface QuoteOptions {
+  /** Quotes with fewer words are labels or scare quotes ("grenzenlose", "Demokratie"), not speech. */
+  readonly minQuoteWords: number;
+  /** Quotes up to this many words count as speech only in a sentence with a speech cue. */
+  readonly maxUncuedPartialWords: number;
+  /** A quote without a cue of its own continues the last speaker's words up to this many sentences later. */
+  readonly continuationSentences: number;
+}
+
+export const DEFAULT_QUOTE_OPTIONS: QuoteOptions = {
+  minQuoteWords: 2,
+  maxUncuedPartialWords: 4,
+  continuationSentences: 2,
+};
+
+export type QuoteFinder = (text: string) => Quote[];
+
+/** A mention of who speaks: token range, and the name to show (a pronoun shows the name it stands for). */
+interface SpeakerMention {
+  readonly first: number;
+  readonly last: number;
+  readonly display: string;
+}
+
+type CueKind = 'verb' | 'source' | 'so' | 'anaphoric' | 'heisst-es';
+
+/** A place in a sentence that names a source of speech. */
+interface Cue {
+  readonly kind: CueKind;
+  /** Token index of the cue word ("sagte", "laut", "zufolge", "so", "Dies"). */
+  readonly at: number;
+  readonly word: string;
+  readonly verb: CueVerb | null;
+  readonly speaker: SpeakerMention | null;
+  /** Token range of the clause holding the cue and its speaker: [first, end). */
+  readonly clauseFirst: number;
+  readonly clauseEnd: number;
+}
+
+interface SentenceInfo {
+  readonly span: Sentence;
+  /** Token range [first, end). */
+  readonly first: number;
+  readonly end: number;
+  readonly cues: Cue[];
+}
+
+const CLAUSE_BREAKS = new Set([',', ':', ';', '–', '—', '(', ')', '„', '“', '”', '»', '«', '"', '‚', '‘']);
+const QUOTE_MARK_TOKENS = new Set(['„', '“', '”', '»', '«', '"', '‚', '‘', '’', '›', '‹']);
+const AUXILIARIES_DE = new Set(['hat', 'hatte', 'habe', 'haben', 'hatten', 'ist', 'war', 'sei', 'wurde', 'wird', 'werde', 'worden', 'sind', 'waren']);
+/** A noun right before a short quote that makes it a title or name: die Zeitung „Die Welt“. */
+const TITLE_NOUNS_DE = /^(Zeitung|Zeitschrift|Magazin|Blatt|Sender|Sendung|Film|Buch|Roman|Lied|Song|Album|Titel|Motto|Slogan|Operation|Projekt|Programm|Aktion|Kampagne|Schiff|Mission|Initiative|Stück|Serie|Show|Spiel|Gruppe|Band|Verein|Partei|Bündnis|Plattform|Portal|Website|Kolumne|Rubrik|Kodename|Namen?|Begriff|Wort|Stichwort|Schlagwort|Ausdruck)$/;
+const TERMINAL_PUNCTUATION = /[.!?…]\s*$/;
+/** Lowercase words after „…“, that start something other than an attribution ("…“, und …", "…“, die …"). */
+const NOT_VERBS_AFTER_QUOTE = new Set(['und', 'oder', 'aber', 'sondern', 'denn', 'dass', 'weil', 'wenn', 'als', 'wie', 'die', 'der', 'das', 'den', 'dem', 'des', 'was', 'wo', 'ob', 'so', 'um', 'da', 'nachdem', 'während', 'obwohl', 'welche', 'welcher', 'welches', 'ein', 'eine', 'einen', 'einem', 'einer', 'in', 'im', 'mit', 'von', 'für', 'auf', 'zu', 'bei', 'nach', 'an']);
+/** Lowercase words that occur inside names and titles: „BILD am Sonntag“, „Rat für Demokratie“, „Correio da Manhã“. */
+const NAME_CONNECTORS = new Set(['am', 'im', 'der', 'die', 'das', 'des', 'dem', 'den', 'für', 'und', 'von', 'vom', 'zu', 'zum', 'zur', 'de', 'da', 'do', 'del', 'la', 'le', 'les', 'of', 'the', 'for', 'and', 'in', 'an', 'auf', 'e', 'y', 'et', 'di']);
+/** Capitalised at a sentence start but never a noun: "So bezeichnete er …", "Angesichts …", "Relativierend fügte er hinzu". */
+const SENTENCE_ADVERB_DE = /^(So|Angesichts|Trotz|Wegen|Dennoch|Deshalb|Daher|Darauf|Daraufhin|Demnach|Demgegenüber|Dagegen|Hingegen|Inzwischen|Mittlerweile|Zunächst|Schließlich|Bislang|Bisher|Zuletzt|Zugleich|Gleichzeitig|Ebenso|Allerdings|Jedoch|Vielmehr|Stattdessen|Insgesamt|Zudem|Außerdem|Auch|Dabei|Dazu|Damit|Darüber|Hierzu|Hier|Dort|Nun|Jetzt|Heute|Gestern|Morgen|Später|Zuvor|Vorher|Anschließend|Danach|Erst|Noch|Bereits|Schon|Immer|Weiter|Erneut|Kürzlich|Ferner|Laut|Wie|Als|Nachdem|Während|Weil|Obwohl|Wenn|Bevor|Dass|Ob|Es|Man|\p{Lu}\p{Ll}+end)$/u;
+
+export function makeQuoteFinder(deps: QuoteFinderDeps, options: Partial<QuoteOptions> = {}): QuoteFinder {
+  const opts = { ...DEFAULT_QUOTE_OPTIONS, ...options };
+  return (text) => findQuotes(text, deps, opts);
+}
+
+function findQuotes(text: string, deps: QuoteFinderDeps, opts: QuoteOptions): Quote[] {
+  const tokens = deps.tokenize(text);
+  if (tokens.length === 0) return [];
+  const quoted = findQuotedSpans(text);
+  const analysis = new TextAnalysis(text, tokens, deps.sentences.split(text), quoted, deps.verbs);
+  const quotes: Quote[] = [];
+  const direct = analysis.directQuotes(opts);
+  quotes.push(...direct);
+  quotes.push(...analysis.indirectQuotes(opts, direct));
+  return quotes.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+class TextAnalysis {
+  private readonly sentenceOfToken: Int32Array;
+  private readonly sentences: SentenceInfo[];
+  /** Per token: index of the innermost quoted span containing it (between the marks), or -1. */
+  private readonly quoteOfToken: Int32Array;
+  /** Speakers named so far, in text order, for pronouns and continuations. */
+  private lastNamed: SpeakerMention | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly tokens: readonly Token[],
+    sentenceSpans: readonly Sentence[],
+    private readonly quoted: readonly QuotedSpan[],
+    private readonly verbs: ReportingVerbLexicon,
+  ) {
+    this.sentenceOfToken = new Int32Array(tokens.length).fill(-1);
+    this.quoteOfToken = new Int32Array(tokens.length).fill(-1);
+    quoted.forEach((q, qi) => {
+      for (let t = this.tokenAtOrAfter(q.open + 1); t < tokens.length && tokens[t]!.start < q.close; t++) {
+        const current = this.quoteOfToken[t]!;
+        if (current < 0 || quoted[current]!.depth < q.depth) this.quoteOfToken[t] = qi;
+      }
+    });
+    this.sentences = sentenceSpans.map((span, si) => {
+      const first = this.tokenAtOrAfter(span.start);
+      let end = first;
+      while (end < tokens.length && tokens[end]!.start < span.end) {
+        this.sentenceOfToken[end] = si;
+        end++;
+      }
+      return { span, first, end, cues: [] as Cue[] };
+    });
+    for (const sentence of this.sentences) sentence.cues.push(...this.findCues(sentence));
+  }
+
+  // ---------------------------------------------------------------- direct quotes
+
+  directQuotes(opts: QuoteOptions): Quote[] {
+    const out: Quote[] = [];
+    let previous: { speaker: SpeakerMention | null; sentence: number } | null = null;
+    for (const q of this.quoted) {
+      const first = this.tokenAtOrAfter(q.open + 1);
+      let words = 0;
+      for (let t = first; t < this.tokens.length && this.tokens[t]!.start < q.close; t++) {
+        if (this.tokens[t]!.kind === 'word' || this.tokens[t]!.kind === 'number') words++;
+      }
+      const sentenceIndex = this.sentenceOfToken[this.tokenAtOrAfter(q.open)] ?? -1;
+      const sentence = this.sentences[sentenceIndex];
+      if (!sentence || words < opts.minQuoteWords) continue;
+      const inner = this.text.slice(q.open + 1, q.close);
+      const cue = this.cueForQuote(q, sentence);
+      const sentenceHasSpeech = sentence.cues.length > 0 || this.hasReportedSpeechForm(sentence.first, sentence.end);
+      if (words <= opts.maxUncuedPartialWords && !TERMINAL_PUNCTUATION.test(inner) && !sentenceHasSpeech) continue;
+      if (words <= 12 && !TERMINAL_PUNCTUATION.test(inner) && this.isTitle(q)) continue;
+
+      let speaker = cue?.speaker ?? null;
+      if (!speaker && previous && sentenceIndex - previous.sentence <= opts.continuationSentences) speaker = previous.speaker;
+      const partial = !this.coversSentence(q, sentence);
+      out.push(this.makeQuote(q.open, q.close + 1, 'direct', speaker, cue, partial));
+      if (speaker) previous = { speaker, sentence: sentenceIndex };
+    }
+    return out;
+  }
+
+  /** The cue that attributes a quoted span: after it ("…“, sagte X"), before it ("X sagte: „…“"), or in the sentence before ("Er erklärte:"). */
+  private cueForQuote(q: QuotedSpan, sentence: SentenceInfo): Cue | null {
+    const closeToken = this.tokenAtOrAfter(q.close);
+    const openToken = this.tokenAtOrAfter(q.open);
+    const container = this.quoteOfToken[openToken]!;
+    const usable = (c: Cue) => c.speaker !== null && this.quoteOfToken[c.at] === container;
+    // a quote of several sentences is attributed after its last one: "„… . … .“, sagte der Papst."
+    const closing = this.sentences[this.sentenceOfToken[closeToken] ?? -1] ?? sentence;
+    // after: only punctuation between the closing mark and the cue clause
+    const after = closing.cues.find((c) => usable(c) && c.at > closeToken && c.clauseFirst <= closeToken + 2);
+    if (after) return after;
+    // "„…“, strich Romney heraus": a verb and a noun phrase right after the quote attribute it
+    if (this.tokens[closeToken + 1]?.text === ',') {
+      const verb = this.tokens[closeToken + 2];
+      if (verb && verb.kind === 'word' && /^\p{Ll}/u.test(verb.text) && !NOT_VERBS_AFTER_QUOTE.has(verb.text)) {
+        const [, end] = this.clauseAround(closeToken + 2, closing);
+        const np = this.nounPhraseAfter(closeToken + 3, end);
+        if (np) return { kind: 'verb', at: closeToken + 2, word: verb.text, verb: null, speaker: np, clauseFirst: closeToken + 2, clauseEnd: end };
+      }
+    }
+    const colonSpeaker = this.subjectBeforeColon(openToken, sentence);
+    const before = [...sentence.cues].reverse().find((c) => usable(c) && c.at < openToken);
+    if (before && (!colonSpeaker || before.clauseEnd >= openToken - 2)) return before;
+    if (colonSpeaker) return { kind: 'verb', at: openToken, word: ':', verb: null, speaker: colonSpeaker, clauseFirst: openToken, clauseEnd: openToken };
+    // "ElBaradei („Mir fällt …“)": a quote in brackets after a name
+    if (this.tokens[openToken - 1]?.text === '(') {
+      const np = this.nounPhraseEndingAt(openToken - 2, sentence.first);
+      if (np) return { kind: 'verb', at: openToken, word: '(', verb: null, speaker: np, clauseFirst: openToken, clauseEnd: openToken };
+    }
+    const later = closing.cues.find((c) => usable(c) && c.at > closeToken);
+    if (later) return later;
+    // "Kirby fügte hinzu:" closing the sentence before
+    const si = this.sentences.indexOf(sentence);
+    const prev = this.sentences[si - 1];
+    // "Kirby fügte hinzu:" ending the sentence before, or "Khan verurteilte die Haltung. „…“" before a quote that is a sentence
+    if (prev && (this.tokens[prev.end - 1]?.text === ':' || this.coversSentence(q, sentence))) {
+      const cue = [...prev.cues].reverse().find(usable);
+      if (cue) return cue;
+    }
+    // "„…“ Das sagte X."
+    const next = this.sentences[si + 1];
+    if (next && this.coversSentence(q, sentence)) {
+      const anaphoric = next.cues.find((c) => c.kind === 'anaphoric' && c.speaker);
+      if (anaphoric) return anaphoric;
+    }
+    return null;
+  }
+
+  /** "Münteferin stellte das ebenfalls in Frage: „…“": the subject of the clause ending in the colon before the quote. */
+  private subjectBeforeColon(openToken: number, sentence: SentenceInfo): SpeakerMention | null {
+    if (this.tokens[openToken - 1]?.text !== ':' || openToken - 1 <= sentence.first) return null;
+    const colon = openToken - 1;
+    let first = colon;
+    while (first > sentence.first && !CLAUSE_BREAKS.has(this.tokens[first - 1]!.text)) first--;
+    // "Sie warnte vor X, wenn …: „…“": the main clause, not the subordinate one before the colon
+    while (first > sentence.first + 1 && SUBORDINATORS_DE.has(this.tokens[first]!.text.toLowerCase())) {
+      first--;
+      while (first > sentence.first && !CLAUSE_BREAKS.has(this.tokens[first - 1]!.text)) first--;
+    }
+    // the finite verb: the first lowercase word that is not part of a noun phrase
+    let finite = first;
+    while (finite < colon && !this.segmentHasVerb(finite, finite + 1)) finite++;
+    if (finite >= colon) {
+      // "BKA-Präsident Ziercke: „…“"
+      const np = this.nounPhraseAt(first, colon);
+      return np && np.last === colon - 1 ? np : null;
+    }
+    if (finite === first) return this.nounPhraseAfter(finite + 1, colon);
+    const lower = this.tokens[first]!.text.toLowerCase();
+    if (PREPOSITIONS_DE.has(lower) || SKIPPABLE_ADVERBS_DE.has(lower) || SENTENCE_ADVERB_DE.test(this.tokens[first]!.text)) {
+      return this.nounPhraseAfter(finite + 1, colon);
+    }
+    return this.nounPhraseAt(first, finite) ?? this.nounPhraseAfter(finite + 1, colon);
+  }
+
+  /** A name or title in quotation marks: die Zeitung „Die Welt“, „Aktion Deutschland hilft“, „BILD am Sonntag“. */
+  private isTitle(q: QuotedSpan): boolean {
+    const before = this.tokenBefore(q.open);
+    if (before >= 0 && TITLE_NOUNS_DE.test(this.tokens[before]!.text)) return true;
+    // speech has lowercase words (verbs, adjectives); a name has only capitals and connectors
+    let words = 0;
+    for (let t = this.tokenAtOrAfter(q.open + 1); t < this.tokens.length && this.tokens[t]!.start < q.close; t++) {
+      const token = this.tokens[t]!;
+      if (token.kind !== 'word') continue;
+      words++;
+      if (/^\p{Ll}/u.test(token.text) && !NAME_CONNECTORS.has(token.text)) return false;
+    }
+    return words > 0;
+  }
+
+  private coversSentence(q: QuotedSpan, sentence: SentenceInfo): boolean {
+    const sentenceText = this.text.slice(sentence.span.start, sentence.span.end);
+    const quoteLength = q.close + 1 - q.open;
+    return quoteLength >= 0.6 * sentenceText.length;
+  }
+
+  // ---------------------------------------------------------------- indirect speech
+
+  indirectQuotes(opts: QuoteOptions, direct: readonly Quote[]): Quote[] {
+    const out: Quote[] = [];
+    let lastSpeech: { speaker: SpeakerMention; sentence: number } | null = null;
+    const directBySentence = new Map<number, Quote[]>();
+    for (const q of direct) {
+      const si = this.sentenceOfToken[this.tokenAtOrAfter(q.start)] ?? -1;
+      directBySentence.set(si, [...(directBySentence.get(si) ?? []), q]);
+      if (q.speaker !== null && q.speakerStart !== null) {
+        lastSpeech = { speaker: this.mentionAt(q.speakerStart, q.speakerEnd!, q.speaker), sentence: si };
+      }
+    }
+    lastSpeech = null;
+
+    this.sentences.forEach((sentence, si) => {
+      const directHere = directBySentence.get(si) ?? [];
+      const covered = directHere.some((q) => q.end - q.start >= 0.6 * (sentence.span.end - sentence.span.start));
+      let found = false;
+      if (!covered) {
+        for (const cue of sentence.cues) {
+          if (!cue.speaker || this.quoteOfToken[cue.at] !== -1 && !this.isLongQuoteToken(cue.at)) continue;
+          const message = this.messageForCue(cue, sentence, si);
+          if (!message) continue;
+          if (directHere.some((q) => q.start <= message.start && q.end >= message.end)) continue;
+          out.push(this.makeQuote(message.start, message.end, 'indirect', cue.speaker, cue, false));
+          lastSpeech = { speaker: cue.speaker, sentence: si };
+          found = true;
+          break;
+        }
+      }
+      if (!found && directHere.length > 0) {
+        const withSpeaker = directHere.find((q) => q.speakerStart !== null);
+        if (withSpeaker) {
+          lastSpeech = { speaker: this.mentionAt(withSpeaker.speakerStart!, withSpeaker.speakerEnd!, withSpeaker.speaker!), sentence: si };
+        }
+        return;
+      }
+      if (found || covered) return;
+      // Konjunktiv continuation: "Der Angriff sei zunächst …" after "Ein Sprecher sagte, …"
+      if (
+        lastSpeech &&
+        si - lastSpeech.sentence <= opts.continuationSentences &&
+        sentence.cues.length === 0 &&
+        this.hasReportedSpeechForm(sentence.first, sentence.end)
+      ) {
+        const span = this.trimmedSpan(sentence.first, sentence.end);
+        if (span) {
+          out.push(this.makeQuote(span.start, span.end, 'indirect', lastSpeech.speaker, null, false));
+          lastSpeech = { speaker: lastSpeech.speaker, sentence: si };
+        }
+      }
+    });
+    return out;
+  }
+
+  /** The words a cue attributes, as a character span, or null when the cue introduces no reported content. */
+  private messageForCue(cue: Cue, sentence: SentenceInfo, si: number): { start: number; end: number } | null {
+    if (cue.kind === 'anaphoric') {
+      const prev = this.sentences[si - 1];
+      return prev ? this.trimmedSpan(prev.first, prev.end) : null;
+    }
+    if (cue.kind === 'source') {
+      // the sentence without the cue phrase: "Nach Angaben der Polizei [ist die Ursache unklar]."
+      const beforeSpan = this.trimmedSpan(sentence.first, cue.clauseFirst);
+      const afterSpan = this.trimmedSpan(cue.clauseEnd, sentence.end);
+      const tokensBefore = cue.clauseFirst - sentence.first;
+      const tokensAfter = sentence.end - cue.clauseEnd;
+      if (beforeSpan && afterSpan) return { start: beforeSpan.start, end: afterSpan.end };
+      return (tokensAfter >= tokensBefore ? afterSpan : beforeSpan) ?? null;
+    }
+    // complement after the cue clause: "X sagte, [dass …]" / "X erklärte, [die Lage sei …]"
+    if (cue.clauseEnd < sentence.end) {
+      const sep = this.tokens[cue.clauseEnd]!.text;
+      if (sep === ',' || sep === ':') {
+        const start = cue.clauseEnd + 1;
+        const end = this.nextCueClauseStart(sentence, start) ?? sentence.end;
+        if (end - start >= 3 && this.looksLikeReportedContent(start, end, cue)) return this.trimmedSpan(start, end);
+      }
+    }
+    // complement before: "[Die Lage sei ernst], sagte X." / "[…], so X."
+    if (cue.clauseFirst > sentence.first) {
+      const sep = this.tokens[cue.clauseFirst - 1]!.text;
+      if (sep === ',') {
+        let start = sentence.first;
+        for (const other of sentence.cues) if (other !== cue && other.clauseEnd < cue.clauseFirst - 1) start = Math.max(start, other.clauseEnd + 1);
+        if (cue.clauseFirst - 1 - start >= 3) return this.trimmedSpan(start, cue.clauseFirst - 1);
+      }
+    }
+    return null;
+  }
+
+  private nextCueClauseStart(sentence: SentenceInfo, from: number): number | null {
+    for (const c of sentence.cues) if (c.clauseFirst > from && c.kind !== 'source') return c.clauseFirst - 1;
+    return null;
+  }
+
+  private looksLikeReportedContent(start: number, end: number, cue: Cue): boolean {
+    const first = this.tokens[start]!.text;
+    if (first === 'dass' || first === 'ob' || first === 'wonach') return true;
+    if (this.hasReportedSpeechForm(start, end)) return true;
+    for (let t = start; t < end - 1; t++) if (this.tokens[t]!.text === 'zu') return true;
+    return cue.verb !== null && /^(sagen|erklären|betonen|teilen|berichten|schreiben|heißen|fügen|ergänzen)$/.test(cue.verb.lemma);
+  }
+
+  // ---------------------------------------------------------------- cues
+
+  private findCues(sentence: SentenceInfo): Cue[] {
+    const cues: Cue[] = [];
+    for (let t = sentence.first; t < sentence.end; t++) {
+      const cue = this.cueAt(t, sentence);
+      if (cue) {
+        cues.push(cue);
+        if (cue.speaker && !SUBJECT_PRONOUNS_DE.has(this.tokens[cue.speaker.first]!.text)) this.lastNamed = cue.speaker;
+      }
+    }
+    return cues;
+  }
+
+  private cueAt(t: number, sentence: SentenceInfo): Cue | null {
+    const token = this.tokens[t]!;
+    const word = token.text;
+    const [clauseFirst, clauseEnd] = this.clauseAround(t, sentence);
+    const make = (kind: CueKind, verb: CueVerb | null, speaker: SpeakerMention | null, first = clauseFirst, end = clauseEnd): Cue => ({
+      kind, at: t, word, verb, speaker, clauseFirst: first, clauseEnd: end,
+    });
+
+    if (SOURCE_PREPOSITIONS_DE.has(word)) {
+      const np = this.nounPhraseAt(t + 1, clauseEnd);
+      return np ? make('source', null, np, t, np.last + 1) : null;
+    }
+    if (SOURCE_POSTPOSITIONS_DE.has(word)) {
+      const np = this.nounPhraseEndingAt(t - 1, clauseFirst);
+      return np ? make('source', null, np, np.first, t + 1) : null;
+    }
+    const nounAfterNach = DETERMINERS_DE.has(this.tokens[t + 1]?.text ?? '') ? t + 2 : t + 1;
+    if (word.toLowerCase() === 'nach' && SOURCE_NOUNS_AFTER_NACH_DE.has(this.tokens[nounAfterNach]?.text ?? '')) {
+      const noun = nounAfterNach;
+      const np = this.nounPhraseAt(noun + 1, clauseEnd) ?? this.mention(noun, noun);
+      return make('source', null, np, t, np.last + 1);
+    }
+    if (word === 'so' && t > sentence.first && (this.tokens[t - 1]!.text === ',' || QUOTE_MARK_TOKENS.has(this.tokens[t - 1]!.text))) {
+      const np = this.nounPhraseAt(t + 1, clauseEnd);
+      // "…, so der Berater weiter." : the speaker closes the sentence
+      if (np && clauseEnd - np.last <= 4) return make('so', null, np, t, clauseEnd);
+      return null;
+    }
+    if ((word === 'heißt' || word === 'hieß') && this.tokens[t + 1]?.text === 'es') {
+      // "In der Erklärung heißt es", "hieß es vom Abgeordneten X", "Aus Paris hieß es": the source is a prepositional object
+      const np = this.prepositionalObject(clauseFirst, t) ?? this.prepositionalObject(t + 2, clauseEnd);
+      return make('heisst-es', this.verbsFor(word)?.[0] ?? null, np);
+    }
+    const verb = this.cueVerbAt(t, clauseEnd, sentence);
+    if (!verb) return null;
+    if (ANAPHORIC_OBJECTS_DE.has(this.tokens[clauseFirst]!.text) && clauseFirst === sentence.first && clauseFirst + 1 === this.finiteVerbIndex(t, verb, clauseFirst + 1)) {
+      return make('anaphoric', verb, this.nounPhraseAfter(clauseFirst + 2, clauseEnd));
+    }
+    return make('verb', verb, this.subjectOf(t, verb, clauseFirst, clauseEnd, sentence));
+  }
+
+  private cueVerbAt(t: number, clauseEnd: number, sentence: SentenceInfo): CueVerb | null {
+    const word = this.tokens[t]!.text;
+    const candidates = this.verbsFor(word) ?? (t === sentence.first ? this.verbsFor(lowerFirst(word)) : undefined);
+    if (!candidates) return null;
+    const before = this.tokens[t - 1]?.text;
+    if (before && DETERMINERS_DE.has(before)) return null; // "das Sagen"
+    for (const verb of candidates) {
+      if (verb.particle === null) return verb;
+      for (let k = t + 1; k < clauseEnd; k++) if (this.tokens[k]!.text === verb.particle) return verb;
+    }
+    return null;
+  }
+
+  private verbsFor(word: string): readonly CueVerb[] | undefined {
+    return this.verbs.get(word);
+  }
+
+  /** The finite verb of the clause: the cue itself, or the auxiliary before a participle ("hat … gesagt"). */
+  private finiteVerbIndex(t: number, verb: CueVerb, clauseFirst: number): number {
+    if (!verb.participle) return t;
+    for (let k = clauseFirst; k < t; k++) if (AUXILIARIES_DE.has(this.tokens[k]!.text)) return k;
+    return t;
+  }
+
+  private subjectOf(t: number, verb: CueVerb, clauseFirst: number, clauseEnd: number, sentence: SentenceInfo): SpeakerMention | null {
+    // "David G., der Parteivorsitzende, begründete …": the verb opens its clause after a verbless subject with apposition
+    const finite = this.finiteVerbIndex(t, verb, clauseFirst);
+    if (finite === clauseFirst && clauseFirst > sentence.first && (this.tokens[clauseFirst - 1]!.text === ',' || this.tokens[clauseFirst - 1]!.text === ')') &&
+        !QUOTE_MARK_TOKENS.has(this.tokens[clauseFirst - 2]?.text ?? '') && !this.segmentHasVerb(sentence.first, clauseFirst - 1)) {
+      const np = this.nounPhraseAt(sentence.first, clauseFirst);
+      if (np) return np;
+    }
+    const found = this.subjectInClause(t, verb, clauseFirst, clauseEnd);
+    if (found) return found;
+    // "Jim DeMint … wollte sich nicht festlegen, sagte aber, …": the subject of the coordinated clause before
+    if (clauseFirst > sentence.first && this.tokens[clauseFirst - 1]!.text === ',') return this.nounPhraseAt(sentence.first, clauseFirst);
+    return null;
+  }
+
+  private subjectInClause(t: number, verb: CueVerb, clauseFirst: number, clauseEnd: number): SpeakerMention | null {
+    const finite = this.finiteVerbIndex(t, verb, clauseFirst);
+    if (finite === clauseFirst) return this.nounPhraseAfter(finite + 1, clauseEnd);
+    const firstToken = this.tokens[clauseFirst]!;
+    const firstWord = firstToken.text;
+    const lower = firstWord.toLowerCase();
+    // "…, wie die Zeitung schreibt": verb-final subordinate clause; "Als Begründung sagte X" is V2
+    if (SUBORDINATORS_DE.has(lower) && finite >= clauseEnd - 2) return this.nounPhraseAt(clauseFirst + 1, finite);
+    // "Deren Haltung bezeichnete er als …": a pronoun right after the verb is the subject
+    const afterVerb = this.tokens[finite + 1];
+    if (afterVerb && SUBJECT_PRONOUNS_DE.has(afterVerb.text) && afterVerb.text !== 'es') return this.mention(finite + 1, finite + 1);
+    if (SUBORDINATORS_DE.has(lower)) return this.nounPhraseAfter(finite + 1, clauseEnd);
+    if (SKIPPABLE_ADVERBS_DE.has(lower)) {
+      // "Auch der Minister sagte": the adverb belongs to the subject when nothing else stands before the verb
+      const np = this.nounPhraseAt(clauseFirst + 1, finite);
+      if (np && np.last === finite - 1) return np;
+      return this.nounPhraseAfter(finite + 1, clauseEnd);
+    }
+    if (PREPOSITIONS_DE.has(lower) || ANAPHORIC_OBJECTS_DE.has(firstWord) && clauseFirst + 1 === finite || firstToken.kind === 'number') {
+      return this.nounPhraseAfter(finite + 1, clauseEnd);
+    }
+    // "ließ ein Sprecher … verlauten": a finite verb opens the clause, the subject follows it
+    if (/^\p{Ll}/u.test(firstWord) && !DETERMINERS_DE.has(lower) && !SUBJECT_PRONOUNS_DE.has(firstWord)) {
+      return this.nounPhraseAfter(clauseFirst + 1, clauseEnd);
+    }
+    // V2: the one constituent before the finite verb is the subject
+    return this.nounPhraseAt(clauseFirst, finite) ?? this.nounPhraseAfter(finite + 1, clauseEnd);
+  }
+
+  /** The object of the first prepositional phrase in [from, end): "in [der Erklärung]", "vom [Abgeordneten X]". */
+  private prepositionalObject(from: number, end: number): SpeakerMention | null {
+    for (let k = from; k < end; k++) {
+      const lower = this.tokens[k]!.text.toLowerCase();
+      if (PREPOSITIONS_DE.has(lower) || lower === 'vom') {
+        const np = this.nounPhraseAt(k + 1, end);
+        if (np) return np;
+      }
+    }
+    return null;
+  }
+
+  /** Token range [first, end) of the clause around t, bounded by commas, colons, quote marks and the sentence. */
+  private clauseAround(t: number, sentence: SentenceInfo): [number, number] {
+    let first = t;
+    while (first > sentence.first && !CLAUSE_BREAKS.has(this.tokens[first - 1]!.text)) first--;
+    let end = t + 1;
+    while (end < sentence.end && !CLAUSE_BREAKS.has(this.tokens[end]!.text)) end++;
+    // the sentence-final stop is not part of the clause
+    if (end === sentence.end && /^[.!?…]$/.test(this.tokens[end - 1]!.text) && end - 1 > t) end--;
+    return [first, end];
+  }
+
+  // ---------------------------------------------------------------- noun phrases
+
+  /** The first noun phrase at or after `from` that is not inside a prepositional phrase. */
+  private nounPhraseAfter(from: number, end: number): SpeakerMention | null {
+    let t = from;
+    while (t < end) {
+      const word = this.tokens[t]!.text;
+      const lower = word.toLowerCase();
+      if (SKIPPABLE_ADVERBS_DE.has(lower) || lower === 'sich' || lower === 'es' || this.isTimeWord(word)) {
+        t++;
+        continue;
+      }
+      if (PREPOSITIONS_DE.has(lower)) {
+        const np = this.nounPhraseAt(t + 1, end);
+        t = np ? np.last + 1 : t + 1;
+        continue;
+      }
+      return this.nounPhraseAt(t, end);
+    }
+    return null;
+  }
+
+  /** A noun phrase starting exactly at `from`: pronoun, or determiner? adjectives* Name/Noun+ (+ genitive) (+ ", Name,"). */
+  private nounPhraseAt(from: number, end: number): SpeakerMention | null {
+    if (from >= end) return null;
+    if (SENTENCE_ADVERB_DE.test(this.tokens[from]!.text) && !SUBJECT_PRONOUNS_DE.has(this.tokens[from]!.text) && from + 1 < end) {
+      return this.nounPhraseAt(from + 1, end);
+    }
+    const first = this.tokens[from]!;
+    if (SUBJECT_PRONOUNS_DE.has(first.text)) return this.mention(from, from);
+    let t = from;
+    if (DETERMINERS_DE.has(first.text.toLowerCase())) t++;
+    let modifiers = 0;
+    while (t < end && modifiers < 4 && this.isModifier(this.tokens[t]!)) {
+      t++;
+      modifiers++;
+    }
+    const headStart = t;
+    while (t < end && this.isNounLike(this.tokens[t]!)) t++;
+    if (t === headStart) return null;
+    // genitive attribute: "der Sprecher [des Ministeriums]"
+    if (t < end && (this.tokens[t]!.text === 'des' || this.tokens[t]!.text === 'der')) {
+      let g = t + 1;
+      while (g < end && this.isModifier(this.tokens[g]!)) g++;
+      const genitiveHead = g;
+      while (g < end && this.isNounLike(this.tokens[g]!)) g++;
+      if (g > genitiveHead) t = g;
+    }
+    // apposition: "der Berater des Kremls, Juri Uschakow,"
+    if (t < this.tokens.length && this.tokens[t]!.text === ',') {
+      let a = t + 1;
+      while (a < this.tokens.length && this.isNameToken(this.tokens[a]!)) a++;
+      const next = this.tokens[a]?.text;
+      if (a - (t + 1) >= 2 && (next === ',' || next === '.' || next === undefined)) t = a;
+    }
+    return this.mention(from, t - 1);
+  }
+
+  /** A noun phrase ending at `last` (for "X zufolge"), walking back to a determiner or the clause start. */
+  private nounPhraseEndingAt(last: number, clauseFirst: number): SpeakerMention | null {
+    if (last < clauseFirst || !this.isNounLike(this.tokens[last]!)) return null;
+    let first = last;
+    while (first > clauseFirst && (this.isNounLike(this.tokens[first - 1]!) || this.isModifier(this.tokens[first - 1]!))) first--;
+    if (first > clauseFirst && DETERMINERS_DE.has(this.tokens[first - 1]!.text.toLowerCase())) first--;
+    // "Dem Pressesprecher des Ministeriums zufolge": walk over a genitive too
+    if (first > clauseFirst + 1 && this.isNounLike(this.tokens[first - 1]!)) return this.nounPhraseEndingAt(first - 1, clauseFirst) ?? this.mention(first, last);
+    return this.mention(first, last);
+  }
+
+  private isModifier(token: Token): boolean {
+    if (token.kind === 'number') return true;
+    const w = token.text;
+    return /^\p{Ll}/u.test(w) && !DETERMINERS_DE.has(w) && !PREPOSITIONS_DE.has(w) && !SUBORDINATORS_DE.has(w) &&
+      !SKIPPABLE_ADVERBS_DE.has(w) && w !== 'und' && w !== 'oder' && !this.verbs.has(w) && !AUXILIARIES_DE.has(w) &&
+      /(e|en|er|es|em|ische[nmrs]?|liche[nmrs]?)$/.test(w);
+  }
+
+  private isNounLike(token: Token): boolean {
+    const w = token.text;
+    return token.kind === 'word' && /^[\p{Lu}]/u.test(w) && !SENTENCE_ADVERB_DE.test(w) && !this.verbs.has(lowerFirst(w)) &&
+      !QUOTE_MARK_TOKENS.has(w) && !DETERMINERS_DE.has(w.toLowerCase()) && !PREPOSITIONS_DE.has(w.toLowerCase());
+  }
+
+  /** Whether tokens [first, end) hold a finite verb, roughly: a lowercase word that is no determiner, preposition or adjective. */
+  private segmentHasVerb(first: number, end: number): boolean {
+    for (let t = first; t < end; t++) {
+      const token = this.tokens[t]!;
+      const w = token.text;
+      if (token.kind !== 'word' || !/^\p{Ll}/u.test(w)) continue;
+      if (DETERMINERS_DE.has(w) || PREPOSITIONS_DE.has(w) || SKIPPABLE_ADVERBS_DE.has(w) || w === 'und' || w === 'oder') continue;
+      if (this.isModifier(token) && !AUXILIARIES_DE.has(w) && !REPORTED_SPEECH_VERB_FORMS_DE.has(w)) continue;
+      return true;
+    }
+    return false;
+  }
+
+  private isNameToken(token: Token): boolean {
+    return token.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(token.text);
+  }
+
+  private isTimeWord(word: string): boolean {
+    return /^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende|Abend|Morgen|Vormittag|Nachmittag|Mittag)$/.test(word);
+  }
+
+  private mention(first: number, last: number): SpeakerMention {
+    const text = this.text.slice(this.tokens[first]!.start, this.tokens[last]!.end);
+    if (first === last && SUBJECT_PRONOUNS_DE.has(text)) {
+      return { first, last, display: this.lastNamed?.display ?? text };
+    }
+    const display = text.replace(/^(der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)\s+/i, '');
+    return { first, last, display };
+  }
+
+  private mentionAt(start: number, end: number, display: string): SpeakerMention {
+    return { first: this.tokenAtOrAfter(start), last: Math.max(this.tokenAtOrAfter(start), this.tokenAtOrAfter(end) - 1), display };
+  }
+
+  // ---------------------------------------------------------------- helpers over tokens
+
+  private hasReportedSpeechForm(first: number, end: number): boolean {
+    for (let t = first; t < end; t++) {
+      if (this.quoteOfToken[t] !== -1 && !this.isLongQuoteToken(t)) continue;
+      if (REPORTED_SPEECH_VERB_FORMS_DE.has(this.tokens[t]!.text)) return true;
+    }
+    return false;
+  }
+
+  /** Tokens inside a long quote (a relayed report) still carry their own cues. */
+  private isLongQuoteToken(t: number): boolean {
+    const q = this.quoted[this.quoteOfToken[t]!];
+    return q !== undefined && q.close - q.open > 400;
+  }
+
+  private trimmedSpan(first: number, end: number): { start: number; end: number } | null {
+    while (first < end && this.tokens[first]!.kind === 'punct' && !QUOTE_MARK_TOKENS.has(this.tokens[first]!.text)) first++;
+    while (end > first && this.tokens[end - 1]!.kind === 'punct' && !QUOTE_MARK_TOKENS.has(this.tokens[end - 1]!.text)) end--;
+    if (end <= first) return null;
+    return { start: this.tokens[first]!.start, end: this.tokens[end - 1]!.end };
+  }
+
+  private tokenAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid]!.end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private tokenBefore(offset: number): number {
+    return this.tokenAtOrAfter(offset) - 1;
+  }
+
+  private makeQuote(
+    start: number,
+    end: number,
+    kind: Quote['kind'],
+    speaker: SpeakerMention | null,
+    cue: Cue | null,
+    partial: boolean,
+  ): Quote {
+    return {
+      text: this.text.slice(start, end),
+      start,
+      end,
+      kind,
+      partial,
+      cue: cue ? cue.word : null,
+      speaker: speaker?.display ?? null,
+      speakerStart: speaker ? this.tokens[speaker.first]!.start : null,
+      speakerEnd: speaker ? this.tokens[speaker.last]!.end : null,
+    };
+  }
+}
+
+function lowerFirst(word: string): string {
+  return word.charAt(0).toLowerCase() + word.slice(1);
+}
