@@ -23,6 +23,12 @@ export interface PassageOptions {
    * one sentence repeated would otherwise pair every copy with every copy (quadratic seeds).
    */
   readonly maxShingleRepeats: number;
+  /**
+   * How many shingles on each side of a stock fingerprint are vetoed with it. The index only counts
+   * the winnowed fingerprints (one per window of the phrase), so the shingles between them are
+   * stock too: set this to the winnowing window − 1.
+   */
+  readonly stockReachShingles: number;
 }
 
 export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = {
@@ -30,6 +36,7 @@ export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = {
   minPassageChars: 60,
   maxGapTokens: 12,
   maxShingleRepeats: 4,
+  stockReachShingles: 3,
 };
 
 /** One reused stretch: where it lies in each text and how much of it matches word for word. */
@@ -99,16 +106,25 @@ function findSeeds(
 ): Array<[number, number]> {
   const inB = positionsByHash(b.shingles, options.maxShingleRepeats);
   const repeatsInA = countHashes(a.shingles);
+  const stock = markStockShingles(a.shingles, options.stockReachShingles, isStockShingle);
   const seeds: Array<[number, number]> = [];
   for (let i = 0; i < a.shingles.length; i++) {
     const hash = a.shingles[i]!;
     const positions = inB.get(hash);
-    if (positions === undefined || repeatsInA.get(hash)! > options.maxShingleRepeats || isStockShingle(hash)) continue;
+    if (positions === undefined || stock[i] === 1 || repeatsInA.get(hash)! > options.maxShingleRepeats) continue;
     for (const j of positions) {
       if (sameTokens(a.tokens.norms, i, b.tokens.norms, j, options.shingleTokens)) seeds.push([i, j]);
     }
   }
   return seeds;
+}
+
+function markStockShingles(shingles: Uint32Array, reach: number, isStockShingle: (hash: number) => boolean): Uint8Array {
+  const stock = new Uint8Array(shingles.length);
+  for (let i = 0; i < shingles.length; i++) {
+    if (isStockShingle(shingles[i]!)) stock.fill(1, Math.max(0, i - reach), Math.min(shingles.length, i + reach + 1));
+  }
+  return stock;
 }
 
 function positionsByHash(shingles: Uint32Array, maxRepeats: number): Map<number, number[]> {

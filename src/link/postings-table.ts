@@ -34,7 +34,9 @@ export function makePostingsTable(maxPostingsPerKey: number, initialKeys = 1 << 
   let postingNext = new Int32Array(1 << 16);
   let postingCount = 0;
 
-  function slotOf(key: number): number {
+  /** Keys are taken modulo 2³², as the key table stores them. */
+  function slotOf(anyKey: number): number {
+    const key = anyKey >>> 0;
     let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & (capacity - 1);
     while (heads[slot] !== EMPTY && keys[slot] !== key) slot = (slot + 1) & (capacity - 1);
     return slot;
@@ -77,7 +79,7 @@ export function makePostingsTable(maxPostingsPerKey: number, initialKeys = 1 << 
           growKeys();
           slot = slotOf(key);
         }
-        keys[slot] = key;
+        keys[slot] = key >>> 0;
         heads[slot] = NO_POSTINGS;
         keyCount++;
       }

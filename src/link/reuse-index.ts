@@ -43,6 +43,12 @@ export interface ReuseIndexOptions {
   readonly minParaphraseCandidateShare: number;
   /** Paraphrase candidates aligned per article, best first. */
   readonly maxParaphraseCandidates: number;
+  /**
+   * Term weights are IDF over the indexed articles plus this many imagined articles that hold
+   * none of the terms: in a corpus of two, plain IDF would weigh exactly the shared terms down to
+   * nothing; past a few thousand articles the prior no longer matters.
+   */
+  readonly termWeightPriorArticles: number;
 }
 
 export const DEFAULT_REUSE_INDEX_OPTIONS: ReuseIndexOptions = {
@@ -55,6 +61,7 @@ export const DEFAULT_REUSE_INDEX_OPTIONS: ReuseIndexOptions = {
   rareTermsPerArticle: 40,
   minParaphraseCandidateShare: 0.15,
   maxParaphraseCandidates: 10,
+  termWeightPriorArticles: 100,
 };
 
 /** An indexed article worth aligning with, and why. */
@@ -86,7 +93,10 @@ export function loadReuseContext(): ReuseContext {
 }
 
 export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context: ReuseContext = loadReuseContext()): ReuseIndex {
-  const o: ReuseIndexOptions = { ...DEFAULT_REUSE_INDEX_OPTIONS, ...options };
+  const given: ReuseIndexOptions = { ...DEFAULT_REUSE_INDEX_OPTIONS, ...options };
+  // the passages' stock veto must reach as far as one winnowing window (see PassageOptions.stockReachShingles)
+  const passage = { ...given.pair.passage, stockReachShingles: given.windowShingles - 1 };
+  const o: ReuseIndexOptions = { ...given, pair: { ...given.pair, passage } };
   validateOptions(o);
   const fingerprints = makePostingsTable(o.maxPostingsPerKey);
   const terms = makePostingsTable(o.maxPostingsPerKey);
@@ -97,7 +107,7 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
   const knowledge: CorpusKnowledge = {
     isStockShingle: (hash) => fingerprints.articleCount(hash) >= stockThreshold(),
     // IDF with add-half smoothing; a term no indexed article holds weighs the most.
-    weightOfTerm: (term) => Math.log((ids.length + 1) / (terms.articleCount(hashToken(term)) + 0.5)),
+    weightOfTerm: (term) => Math.log((ids.length + o.termWeightPriorArticles + 1) / (terms.articleCount(hashToken(term)) + 0.5)),
   };
 
   function distinctFingerprints(article: PreparedArticle): Map<number, number> {
