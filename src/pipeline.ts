@@ -79,7 +79,12 @@ function runPipeline(raw: RawDocument, ctx: StageContext): PipelineResult {
       messages.push(diagnostic('warning', 'clean', 'no-text', 'no article text found; nothing stored'));
       return;
     }
-    articles.push(makeArticle(page, segment, segments.length > 1 ? index : null, pageId, ctx));
+    const article = makeArticle(page, segment, segments.length > 1 ? index : null, pageId, ctx);
+    articles.push(article);
+    // The run report names the input; an article's warnings (a bad stated date) go there too, once per page.
+    for (const m of article.messages) {
+      if (!messages.some((seen) => seen.rule === m.rule && seen.reason === m.reason)) messages.push(m);
+    }
   });
   return { articles, messages };
 }
@@ -92,7 +97,8 @@ function makeArticle(
   ctx: StageContext,
 ): Article {
   const messages: Diagnostic[] = [];
-  const published = resolvePublished(page, segment);
+  const { published, messages: dateMessages } = resolvePublished(page, segment);
+  messages.push(...dateMessages);
   const guess = ctx.identifyLanguage(segment.text);
   const outlet = findOutlet(page, segment, ctx.outlets);
   return {
