@@ -8,6 +8,7 @@ import { readInputs } from '../ingest/read-inputs.js';
 import type { Store } from '../store/store.js';
 import type { Article } from '../article.js';
 import { exitCodeFor, makeReporter, type Reporter } from './report.js';
+import { readOptionsFrom, type ReadCliOptions } from './read-options.js';
 import { databasePathOf, openStoreForWriting, runStoreCommand, type DatabaseOptions } from './store-option.js';
 
 export interface IngestBatchOptions {
@@ -57,7 +58,7 @@ export async function ingestDocuments(
   return totals;
 }
 
-export interface IngestCommandOptions extends DatabaseOptions {
+export interface IngestCommandOptions extends DatabaseOptions, ReadCliOptions {
   readonly quiet?: boolean;
   readonly verbose?: boolean;
 }
@@ -68,7 +69,7 @@ export function runIngestCommand(paths: string[], options: IngestCommandOptions)
     const store = openStoreForWriting(options);
     try {
       const reporter = makeReporter(options);
-      const totals = await ingestDocuments(store, pipeline, readInputs(paths), reporter);
+      const totals = await ingestDocuments(store, pipeline, readInputs(paths, readOptionsFrom(options)), reporter);
       reporter.finish('ingested');
       if (!options.quiet) {
         process.stdout.write(

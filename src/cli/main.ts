@@ -1,5 +1,5 @@
 /** The `storytrace` command line: parses argv and hands each command to its module. */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { runProcessCommand } from './process-command.js';
 import { runIngestCommand } from './ingest-command.js';
 import { runExportCommand } from './export-command.js';
@@ -8,6 +8,8 @@ import { runShowCommand } from './show-command.js';
 import { runStatsCommand } from './stats-command.js';
 import { runDemoCommand } from './demo-command.js';
 import { DATABASE_OPTION_HELP } from './store-option.js';
+import { addReadOptions } from './read-options.js';
+import { DEFAULT_WATCH_INTERVAL, parseInterval, runWatchCommand } from './watch-command.js';
 
 export function buildProgram(): Command {
   const program = new Command('storytrace')
@@ -16,25 +18,47 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
 
-  program
-    .command('process')
-    .description('Read, clean and analyse inputs without a database; print one JSON object per article (JSON Lines)')
-    .argument('<paths...>', 'files, directories, "-" for stdin, or http(s) URLs')
+  addReadOptions(
+    program
+      .command('process')
+      .description('Read, clean and analyse inputs without a database; print one JSON object per article (JSON Lines)')
+      .argument('<paths...>', 'files, directories, "-" for stdin, or http(s) URLs'),
+  )
     .option('-q, --quiet', 'no progress output')
     .option('-v, --verbose', 'also print informational notes')
     .action(async (paths: string[], opts) => {
       process.exitCode = await runProcessCommand(paths, opts);
     });
 
-  program
-    .command('ingest')
-    .description('Read, clean and analyse inputs and store the articles; running it again adds only what is new')
-    .argument('<paths...>', 'files, directories, "-" for stdin, or http(s) URLs')
+  addReadOptions(
+    program
+      .command('ingest')
+      .description('Read, clean and analyse inputs and store the articles; running it again adds only what is new')
+      .argument('<paths...>', 'files, directories, "-" for stdin, or http(s) URLs'),
+  )
     .option('--db <file>', DATABASE_OPTION_HELP)
     .option('-q, --quiet', 'no progress output')
     .option('-v, --verbose', 'also print informational notes')
     .action(async (paths: string[], opts) => {
       process.exitCode = await runIngestCommand(paths, opts);
+    });
+
+  addReadOptions(
+    program
+      .command('watch')
+      .description('Poll RSS/Atom/JSON feeds and store each new item, until stopped (Ctrl-C, SIGTERM)')
+      .argument('<feed-urls...>', 'http(s) URLs of feeds'),
+  )
+    .addOption(
+      new Option('--every <interval>', 'pause between polls: 30s, 10m, 1h')
+        .argParser(parseInterval)
+        .default(parseInterval(DEFAULT_WATCH_INTERVAL), DEFAULT_WATCH_INTERVAL),
+    )
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .option('-q, --quiet', 'no progress output')
+    .option('-v, --verbose', 'also print informational notes')
+    .action(async (urls: string[], opts) => {
+      process.exitCode = await runWatchCommand(urls, opts);
     });
 
   program

@@ -4,8 +4,9 @@ import { readInputs } from '../ingest/read-inputs.js';
 import { toArticleRecord } from '../export/article-record.js';
 import { exitCodeFor, makeReporter } from './report.js';
 import { writeLine } from './output.js';
+import { readOptionsFrom, type ReadCliOptions } from './read-options.js';
 
-export interface ProcessCommandOptions {
+export interface ProcessCommandOptions extends ReadCliOptions {
   readonly quiet?: boolean;
   readonly verbose?: boolean;
 }
@@ -13,7 +14,7 @@ export interface ProcessCommandOptions {
 export async function runProcessCommand(paths: string[], options: ProcessCommandOptions): Promise<number> {
   const pipeline = await buildPipeline();
   const reporter = makeReporter(options);
-  for await (const raw of readInputs(paths)) {
+  for await (const raw of readInputs(paths, readOptionsFrom(options))) {
     const result = pipeline.run(raw);
     for (const article of result.articles) await writeLine(JSON.stringify(toArticleRecord(article)));
     reporter.documentDone(raw.label, result.articles.length, result.messages);

@@ -17,6 +17,8 @@ export interface FetchOptions {
   readonly maxRedirects: number;
   /** Allow loopback, private and link-local addresses (tests with a local server, an intranet). */
   readonly allowPrivate: boolean;
+  /** The caller's own stop (a watcher shutting down), on top of the time limit. */
+  readonly signal?: AbortSignal;
 }
 
 export type FetchResult =
@@ -46,7 +48,8 @@ const PRIVATE_RANGES: readonly (readonly [string, number, 'ipv4' | 'ipv6'])[] = 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export async function fetchUrl(url: string, options: FetchOptions): Promise<FetchResult> {
-  const signal = AbortSignal.timeout(options.timeoutMs);
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   const privateRanges = options.allowPrivate ? null : buildPrivateRanges();
   let current = url;
   try {
@@ -81,7 +84,8 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
       return { ok: true, bytes: body, url: target.href, contentType: response.headers.get('content-type') ?? undefined };
     }
   } catch (error) {
-    if (signal.aborted) return { ok: false, rule: 'timeout', reason: `no complete answer within ${options.timeoutMs / 1000} s; skipped` };
+    if (options.signal?.aborted) return { ok: false, rule: 'stopped', reason: 'stopped before the answer was complete' };
+    if (timeout.aborted) return { ok: false, rule: 'timeout', reason: `no complete answer within ${options.timeoutMs / 1000} s; skipped` };
     const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
     return { ok: false, rule: 'fetch-failed', reason: `cannot fetch: ${cause?.code ?? cause?.message ?? (error as Error).message}` };
   }

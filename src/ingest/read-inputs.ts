@@ -22,6 +22,8 @@ export interface ReadOptions {
   readonly allowPrivate: boolean;
   /** What "-" reads. */
   readonly stdin: AsyncIterable<Uint8Array | string>;
+  /** Abandons URL fetches under way (a watcher being stopped). */
+  readonly signal?: AbortSignal;
 }
 
 export const DEFAULT_READ_OPTIONS: ReadOptions = {
@@ -45,7 +47,13 @@ export async function* readInputs(specs: readonly string[], options: Partial<Rea
 
 /** Documents behind one URL: a page, or each item of a feed. */
 export async function readUrl(url: string, opts: ReadOptions): Promise<RawDocument[]> {
-  const fetched = await fetchUrl(url, { timeoutMs: opts.timeoutMs, maxBytes: opts.maxInputBytes, maxRedirects: opts.maxRedirects, allowPrivate: opts.allowPrivate });
+  const fetched = await fetchUrl(url, {
+    timeoutMs: opts.timeoutMs,
+    maxBytes: opts.maxInputBytes,
+    maxRedirects: opts.maxRedirects,
+    allowPrivate: opts.allowPrivate,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
   const requested: InputSource = { label: url, path: null, url };
   if (!fetched.ok) return [failedDocument(requested, {}, fetched.rule, fetched.reason)];
   const source: InputSource = fetched.contentType === undefined
