@@ -12,6 +12,7 @@ import {
   isValidDateParts,
   parseDateExpression,
   toBerlinTime,
+  type DateMatch,
   type DateParts,
   type DateReadingOptions,
 } from './date-expression.js';
@@ -72,6 +73,9 @@ const LABEL_WINDOW_CHARS = 30;
  */
 const BEFORE_HEADLINE_CHARS = 400;
 const AFTER_HEADLINE_CHARS = 1500;
+
+/** A dateline names at most a place before its date: "Karlsruhe, (", "BERLIN, ". */
+const MAX_DATELINE_PREFIX_CHARS = 25;
 
 /** Languages whose pages run on Central European Time ("de", "it", "fr-FR"; not "fr-CA"). */
 const CET_LANGUAGE = /^(?:de|it|fr|nl|pl|cs|sk|hu|da|sv|nb|no|es|hr|sl|sr)(?:$|[-_](?!ca|us|mx|ar|co|cl|pe|ve)\w+$)/;
@@ -146,10 +150,10 @@ function parseMarkupDate(value: string, reading: DateReadingOptions): DateParts 
 }
 
 function isWithinBounds(p: DateParts, options: HtmlDateOptions): boolean {
-  const now = options.now;
-  const today: DateParts = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
   // A page dated tomorrow is a time zone ahead of us, not a date in the future.
-  return compareCalendarDays(p, options.earliest) >= 0 && compareCalendarDays(p, today) <= 1;
+  const tomorrow = new Date(options.now.getTime() + 24 * 3600_000);
+  const latest: DateParts = { year: tomorrow.getUTCFullYear(), month: tomorrow.getUTCMonth() + 1, day: tomorrow.getUTCDate() };
+  return compareCalendarDays(p, options.earliest) >= 0 && compareCalendarDays(p, latest) <= 0;
 }
 
 interface LdDate {
@@ -276,8 +280,11 @@ function dateNearHeadline(sources: HtmlDateSources, reading: DateReadingOptions,
     return window.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
   };
   const stamp = dates.find((m) => findDateLine(lineAround(m.start), reading) !== null);
-  const after = dates.find((m) => from + m.start >= anchor);
-  const before = dates.filter((m) => from + m.start < anchor).pop();
+  // Inside prose only a dateline counts ("Karlsruhe, (12.11.2021). Traditionell …"), not an event
+  // the sentence mentions ("Die Sperrung soll bis zum 30.06.2023 dauern").
+  const opensLine = (m: DateMatch) => m.start - (window.lastIndexOf('\n', m.start) + 1) <= MAX_DATELINE_PREFIX_CHARS;
+  const after = dates.find((m) => from + m.start >= anchor && opensLine(m));
+  const before = dates.filter((m) => from + m.start < anchor && opensLine(m)).pop();
   const chosen = stamp ?? after ?? before;
   return chosen ? { parts: chosen.parts, evidence: `text near headline "${chosen.text}"` } : null;
 }

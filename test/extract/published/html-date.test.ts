@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHtml } from '../../../src/clean/html/parse-html.js';
+import { DEFAULT_HTML_DATE_OPTIONS, findPublishedInHtml } from '../../../src/extract/published/html-date.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/published');
+
+interface Expected {
+  readonly published: string | null;
+  readonly url?: string;
+  /** The day the page is read, when the case is about dates later than it. */
+  readonly now?: string;
+}
+
+for (const name of readdirSync(FIXTURES).sort()) {
+  const input = join(FIXTURES, name, 'input.html');
+  if (!existsSync(input)) continue;
+  test(`html fixture ${name}`, () => {
+    const expected = JSON.parse(readFileSync(join(FIXTURES, name, 'expected.json'), 'utf8')) as Expected;
+    const options = expected.now ? { ...DEFAULT_HTML_DATE_OPTIONS, now: new Date(expected.now) } : DEFAULT_HTML_DATE_OPTIONS;
+    const found = findPublishedInHtml(parseHtml(readFileSync(input, 'utf8')), expected.url ?? null, options);
+    assert.equal(found?.value ?? null, expected.published, found?.evidence);
+  });
+}
+
+function publishedOf(html: string, url: string | null = null): string | null {
+  return findPublishedInHtml(parseHtml(html), url)?.value ?? null;
+}
+
+test('a date before 1995 is a founding year or a typo, not a publication', () => {
+  assert.equal(publishedOf('<html><head><meta name="date" content="1987-04-01"></head><body><p>x</p></body></html>'), null);
+});
+
+test('broken JSON-LD is skipped and the meta tags still speak', () => {
+  const html = `<html><head><script type="application/ld+json">{"datePublished": "2019-01-01",</script>
+    <meta property="article:published_time" content="2020-05-04T08:00:00+02:00"></head><body><p>x</p></body></html>`;
+  assert.equal(publishedOf(html), '2020-05-04T08:00:00+02:00');
+});
+
+test('the canonical link gives the URL when none is passed', () => {
+  const html = '<html><head><link rel="canonical" href="https://example.org/news/2018-03-09-hochwasser"></head><body><p>x</p></body></html>';
+  assert.equal(publishedOf(html), '2018-03-09');
+});
+
+test('a date a sentence mentions below the headline is not the publication', () => {
+  const html = '<html lang="de"><body><h1>Gipfel geplant</h1><p>Die Regierungschefs wollen sich am 14. März 2023 in Wien treffen.</p></body></html>';
+  assert.equal(publishedOf(html), null);
+});
+
+test('inline script JSON of a single-page app states the date', () => {
+  const html = '<html><body><div id="app"></div><script>window.__STATE__={"article":{"published_at":"2021-10-29T09:00:00+02:00"}}</script></body></html>';
+  assert.equal(publishedOf(html), '2021-10-29T09:00:00+02:00');
+});
