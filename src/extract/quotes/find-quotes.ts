@@ -75,7 +75,7 @@ interface SentenceInfo {
   readonly cues: Cue[];
 }
 
-const CLAUSE_BREAKS = new Set([',', ':', ';', '–', '—', '(', ')', '„', '“', '”', '»', '«', '"', '‚', '‘']);
+const CLAUSE_BREAKS = new Set([',', ':', ';', '–', '—', '„', '“', '”', '»', '«', '"', '‚', '‘']);
 const QUOTE_MARK_TOKENS = new Set(['„', '“', '”', '»', '«', '"', '‚', '‘', '’', '›', '‹']);
 const AUXILIARIES_DE = new Set(['hat', 'hatte', 'habe', 'haben', 'hatten', 'ist', 'war', 'sei', 'wurde', 'wird', 'werde', 'worden', 'sind', 'waren']);
 /** A noun right before a short quote that makes it a title or name: die Zeitung „Die Welt“. */
@@ -98,11 +98,9 @@ function findQuotes(text: string, deps: QuoteFinderDeps, opts: QuoteOptions): Qu
   if (tokens.length === 0) return [];
   const quoted = findQuotedSpans(text);
   const analysis = new TextAnalysis(text, tokens, deps.sentences.split(text), quoted, deps.verbs);
-  const quotes: Quote[] = [];
   const direct = analysis.directQuotes(opts);
-  quotes.push(...direct);
-  quotes.push(...analysis.indirectQuotes(opts, direct));
-  return quotes.sort((a, b) => a.start - b.start || b.end - a.end);
+  const quotes = [...direct, ...analysis.indirectQuotes(opts, direct)].sort((a, b) => a.start - b.start || b.end - a.end);
+  return analysis.continueSpeakers(quotes, opts);
 }
 
 class TextAnalysis {
@@ -265,6 +263,29 @@ class TextAnalysis {
     return quoteLength >= 0.6 * sentenceText.length;
   }
 
+  /**
+   * A quote nobody is named for continues the speaker of the quote before it, when that one is
+   * close ("Besonders betroffen seien Menschen aus „bildungsfernen Elternhäusern“" after "Die dpa berichtete, …").
+   */
+  continueSpeakers(quotes: readonly Quote[], opts: QuoteOptions): Quote[] {
+    let last: Quote | null = null;
+    return quotes.map((q) => {
+      let out = q;
+      if (q.speaker === null && last !== null) {
+        const distance = this.sentenceIndexAt(q.start) - this.sentenceIndexAt(last.start);
+        if (distance >= 0 && distance <= opts.continuationSentences) {
+          out = { ...q, speaker: last.speaker, speakerStart: last.speakerStart, speakerEnd: last.speakerEnd };
+        }
+      }
+      if (out.speaker !== null) last = out;
+      return out;
+    });
+  }
+
+  private sentenceIndexAt(offset: number): number {
+    return this.sentenceOfToken[this.tokenAtOrAfter(offset)] ?? -1;
+  }
+
   // ---------------------------------------------------------------- indirect speech
 
   indirectQuotes(opts: QuoteOptions, direct: readonly Quote[]): Quote[] {
@@ -345,10 +366,11 @@ class TextAnalysis {
         if (end - start >= 3 && this.looksLikeReportedContent(start, end, cue)) return this.trimmedSpan(start, end);
       }
     }
-    // complement before: "[Die Lage sei ernst], sagte X." / "[…], so X."
-    if (cue.clauseFirst > sentence.first) {
+    // complement before: "[Die Lage sei ernst], sagte X." / "[…], so X." — only with the speaker after the cue
+    const inverted = cue.speaker !== null && cue.speaker.first > cue.at;
+    if (cue.clauseFirst > sentence.first && inverted) {
       const sep = this.tokens[cue.clauseFirst - 1]!.text;
-      if (sep === ',') {
+      if (sep === ',' && this.segmentHasVerb(sentence.first, cue.clauseFirst - 1)) {
         let start = sentence.first;
         for (const other of sentence.cues) if (other !== cue && other.clauseEnd < cue.clauseFirst - 1) start = Math.max(start, other.clauseEnd + 1);
         if (cue.clauseFirst - 1 - start >= 3) return this.trimmedSpan(start, cue.clauseFirst - 1);
@@ -414,7 +436,7 @@ class TextAnalysis {
     }
     if ((word === 'heißt' || word === 'hieß') && this.tokens[t + 1]?.text === 'es') {
       // "In der Erklärung heißt es", "hieß es vom Abgeordneten X", "Aus Paris hieß es": the source is a prepositional object
-      const np = this.prepositionalObject(clauseFirst, t) ?? this.prepositionalObject(t + 2, clauseEnd);
+      const np = this.prepositionalObject(sentence.first, t) ?? this.prepositionalObject(t + 2, clauseEnd);
       return make('heisst-es', this.verbsFor(word)?.[0] ?? null, np);
     }
     const verb = this.cueVerbAt(t, clauseEnd, sentence);
@@ -431,7 +453,13 @@ class TextAnalysis {
     if (!candidates) return null;
     const before = this.tokens[t - 1]?.text;
     if (before && DETERMINERS_DE.has(before)) return null; // "das Sagen"
-    for (const verb of candidates) {
+    // "hatte … erklärt": with an auxiliary before it, "erklärt" is the participle, not the present tense
+    let auxiliaryBefore = false;
+    for (let k = t - 1; k >= sentence.first && !CLAUSE_BREAKS.has(this.tokens[k]!.text); k--) {
+      if (AUXILIARIES_DE.has(this.tokens[k]!.text)) auxiliaryBefore = true;
+    }
+    const ordered = auxiliaryBefore ? [...candidates].sort((a, b) => Number(b.participle) - Number(a.participle)) : candidates;
+    for (const verb of ordered) {
       if (verb.particle === null) return verb;
       for (let k = t + 1; k < clauseEnd; k++) if (this.tokens[k]!.text === verb.particle) return verb;
     }
@@ -470,11 +498,11 @@ class TextAnalysis {
     const firstToken = this.tokens[clauseFirst]!;
     const firstWord = firstToken.text;
     const lower = firstWord.toLowerCase();
-    // "…, wie die Zeitung schreibt": verb-final subordinate clause; "Als Begründung sagte X" is V2
-    if (SUBORDINATORS_DE.has(lower) && finite >= clauseEnd - 2) return this.nounPhraseAt(clauseFirst + 1, finite);
     // "Deren Haltung bezeichnete er als …": a pronoun right after the verb is the subject
     const afterVerb = this.tokens[finite + 1];
     if (afterVerb && SUBJECT_PRONOUNS_DE.has(afterVerb.text) && afterVerb.text !== 'es') return this.mention(finite + 1, finite + 1);
+    // "…, wie die Zeitung schreibt": verb-final subordinate clause; "Als Begründung sagte X" is V2
+    if (SUBORDINATORS_DE.has(lower) && finite >= clauseEnd - 2) return this.nounPhraseAt(clauseFirst + 1, finite);
     if (SUBORDINATORS_DE.has(lower)) return this.nounPhraseAfter(finite + 1, clauseEnd);
     if (SKIPPABLE_ADVERBS_DE.has(lower)) {
       // "Auch der Minister sagte": the adverb belongs to the subject when nothing else stands before the verb
@@ -546,7 +574,14 @@ class TextAnalysis {
     }
     const first = this.tokens[from]!;
     if (SUBJECT_PRONOUNS_DE.has(first.text)) return this.mention(from, from);
+    // a name in quotation marks: "schrieb „Die Zeit“"
+    const quotedName = this.quoted.find((q) => q.open === first.start && q.close - q.open < 60);
+    if (quotedName) return this.mention(from, this.tokenAtOrAfter(quotedName.close));
     let t = from;
+    if (DETERMINERS_DE.has(first.text.toLowerCase()) && this.tokens[from + 1] && this.quoted.some((q) => q.open === this.tokens[from + 1]!.start && q.close - q.open < 60)) {
+      const q = this.quoted.find((x) => x.open === this.tokens[from + 1]!.start)!;
+      return this.mention(from, this.tokenAtOrAfter(q.close));
+    }
     if (DETERMINERS_DE.has(first.text.toLowerCase())) t++;
     let modifiers = 0;
     while (t < end && modifiers < 4 && this.isModifier(this.tokens[t]!)) {
@@ -555,7 +590,10 @@ class TextAnalysis {
     }
     const headStart = t;
     while (t < end && this.isNounLike(this.tokens[t]!)) t++;
-    if (t === headStart) return null;
+    if (t === headStart) {
+      // "Dieser bestätigte, …", "…, das vorschlug": a demonstrative or relative pronoun stands alone
+      return t === from + 1 && DETERMINERS_DE.has(first.text.toLowerCase()) ? this.mention(from, from) : null;
+    }
     // genitive attribute: "der Sprecher [des Ministeriums]"
     if (t < end && (this.tokens[t]!.text === 'des' || this.tokens[t]!.text === 'der')) {
       let g = t + 1;
@@ -599,14 +637,21 @@ class TextAnalysis {
       !QUOTE_MARK_TOKENS.has(w) && !DETERMINERS_DE.has(w.toLowerCase()) && !PREPOSITIONS_DE.has(w.toLowerCase());
   }
 
-  /** Whether tokens [first, end) hold a finite verb, roughly: a lowercase word that is no determiner, preposition or adjective. */
+  /**
+   * Whether tokens [first, end) hold a finite verb, roughly: a lowercase word that is no function word and
+   * does not follow a determiner or adjective ("die große Koalition" has none; "veröffentlichte der Verfasser" has one).
+   */
   private segmentHasVerb(first: number, end: number): boolean {
     for (let t = first; t < end; t++) {
       const token = this.tokens[t]!;
       const w = token.text;
       if (token.kind !== 'word' || !/^\p{Ll}/u.test(w)) continue;
       if (DETERMINERS_DE.has(w) || PREPOSITIONS_DE.has(w) || SKIPPABLE_ADVERBS_DE.has(w) || w === 'und' || w === 'oder') continue;
-      if (this.isModifier(token) && !AUXILIARIES_DE.has(w) && !REPORTED_SPEECH_VERB_FORMS_DE.has(w)) continue;
+      if (AUXILIARIES_DE.has(w) || REPORTED_SPEECH_VERB_FORMS_DE.has(w) || this.verbs.has(w)) return true;
+      const prev = this.tokens[t - 1];
+      const attributive = prev !== undefined && (DETERMINERS_DE.has(prev.text.toLowerCase()) || PREPOSITIONS_DE.has(prev.text.toLowerCase()) || prev.kind === 'number' || (this.isModifier(prev) && t - 1 >= first));
+      const beforeNoun = this.tokens[t + 1] !== undefined && this.isNounLike(this.tokens[t + 1]!);
+      if (this.isModifier(token) && (attributive || beforeNoun)) continue;
       return true;
     }
     return false;

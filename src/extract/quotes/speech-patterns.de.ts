@@ -26,7 +26,7 @@ export const PREPOSITIONS_DE: ReadonlySet<string> = new Set([
 
 /** Adverbs and particles between a verb and its subject ("sagte auch der Minister"). */
 export const SKIPPABLE_ADVERBS_DE: ReadonlySet<string> = new Set([
-  'auch', 'zudem', 'dabei', 'dazu', 'außerdem', 'nun', 'jetzt', 'bereits', 'schon', 'noch', 'ebenfalls', 'weiter',
+  'so', 'auch', 'zudem', 'dabei', 'dazu', 'außerdem', 'nun', 'jetzt', 'bereits', 'schon', 'noch', 'ebenfalls', 'weiter',
   'erneut', 'zuvor', 'später', 'damals', 'heute', 'gestern', 'demnach', 'daher', 'deshalb', 'jedoch', 'aber',
   'allerdings', 'zuletzt', 'kürzlich', 'wiederholt', 'mehrfach', 'einmal', 'mehr', 'ausdrücklich', 'darin',
   'hier', 'dort', 'nämlich', 'offenbar', 'offiziell', 'sogar', 'gleichzeitig', 'zugleich', 'immer', 'wieder',
@@ -43,7 +43,7 @@ export const DETERMINERS_DE: ReadonlySet<string> = new Set([
 export const SUBJECT_PRONOUNS_DE: ReadonlySet<string> = new Set(['er', 'sie', 'es', 'man', 'wir', 'ich', 'Er', 'Sie', 'Es', 'Man', 'Wir', 'Ich']);
 
 /** "Dies berichtete X", "Das teilte X mit": the message is the sentence before. */
-export const ANAPHORIC_OBJECTS_DE: ReadonlySet<string> = new Set(['Dies', 'Das', 'Dieses', 'Dieser', 'Diese']);
+export const ANAPHORIC_OBJECTS_DE: ReadonlySet<string> = new Set(['Dies', 'Das', 'Dieses']);
 
 /** Prepositional cues naming a source: "laut X", "nach Angaben von X", "X zufolge", "so X". */
 export const SOURCE_PREPOSITIONS_DE: ReadonlySet<string> = new Set(['laut', 'Laut']);
