@@ -1,0 +1,20 @@
+// Types for generate-corpus.mjs, so TypeScript tests and benchmarks can import it.
+export interface CorpusOptions {
+  readonly count: number;
+  readonly seed: number;
+  /** Share of articles that copy an earlier article of their story (0–1). */
+  readonly copyRate: number;
+  readonly targetChars: number;
+  readonly articlesPerStory: number;
+}
+export type CopyKind = 'verbatim' | 'shortened' | 'reordered' | 'edited';
+export interface GeneratedArticle {
+  readonly name: string;
+  readonly text: string;
+  readonly story: number;
+  readonly copyOf: string | null;
+  readonly copyKind: CopyKind | null;
+}
+export const DEFAULT_CORPUS_OPTIONS: Readonly<CorpusOptions>;
+export function generateArticles(options?: Partial<CorpusOptions>): Generator<GeneratedArticle>;
+export function writeCorpus(dir: string, options?: Partial<CorpusOptions>): { count: number; bytes: number; copies: number };
