@@ -119,6 +119,17 @@ function findSeeds(
   return seeds;
 }
 
+/**
+ * Which tokens of a text lie in stock phrases: covered by a stock shingle or one within its reach.
+ * The paraphrase side uses it to leave stock sentences (a sign-off) out of its comparison too.
+ */
+export function markStockTokens(text: ShingledText, options: PassageOptions, isStockShingle: (hash: number) => boolean): Uint8Array {
+  const stockShingles = markStockShingles(text.shingles, options.stockReachShingles, isStockShingle);
+  const tokens = new Uint8Array(text.tokens.norms.length);
+  for (let i = 0; i < stockShingles.length; i++) if (stockShingles[i] === 1) tokens.fill(1, i, i + options.shingleTokens);
+  return tokens;
+}
+
 function markStockShingles(shingles: Uint32Array, reach: number, isStockShingle: (hash: number) => boolean): Uint8Array {
   const stock = new Uint8Array(shingles.length);
   for (let i = 0; i < shingles.length; i++) {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ArticleId, Credit, Span } from '../article.js';
-import { alignPassages, shingleText, DEFAULT_PASSAGE_OPTIONS, type PassageOptions, type ShingledText } from './align-passages.js';
+import { alignPassages, markStockTokens, shingleText, DEFAULT_PASSAGE_OPTIONS, type PassageOptions, type ShingledText } from './align-passages.js';
 import {
   alignSentences,
   makeComparableSentence,
@@ -102,18 +102,44 @@ export function findReuseLinks(
   );
   if (a.sentences.length * b.sentences.length > options.maxSentencePairs) return links;
 
-  // Sentences inside a verbatim passage are already linked; paraphrase looks at the rest.
-  const uncovered = (sentences: PreparedArticle['sentences'], covered: readonly Span[]) =>
-    sentences
-      .filter((s) => !covered.some((c) => c.start < s.span.end && s.span.start < c.end))
+  // Sentences inside a verbatim passage are already linked, stock sentences are no reuse;
+  // paraphrase looks at the rest.
+  const comparable = (side: PreparedArticle, covered: readonly Span[]) => {
+    const stock = markStockTokens(side.shingled, options.passage, knowledge.isStockShingle);
+    return side.sentences
+      .filter((s) => !covered.some((c) => c.start < s.span.end && s.span.start < c.end) && !isMostlyStock(s.span, side.shingled, stock))
       .map((s) => makeComparableSentence(s.span, s.terms, knowledge.weightOfTerm));
+  };
   const pairs = alignSentences(
-    uncovered(a.sentences, passages.map((p) => p.a)),
-    uncovered(b.sentences, passages.map((p) => p.b)),
+    comparable(a, passages.map((p) => p.a)),
+    comparable(b, passages.map((p) => p.b)),
     options.sentences,
   );
   for (const pair of pairs) links.push(makeLink('paraphrase', a.article.id, pair.a, b.article.id, pair.b, pair.score));
   return links;
+}
+
+/** Whether most tokens of a sentence lie in stock phrases ("Folgen Sie uns auf Telegram …"). */
+function isMostlyStock(span: Span, text: ShingledText, stockTokens: Uint8Array): boolean {
+  let tokens = 0;
+  let stock = 0;
+  const starts = text.tokens.starts;
+  for (let t = firstTokenAtOrAfter(starts, span.start); t < starts.length && starts[t]! < span.end; t++) {
+    tokens++;
+    stock += stockTokens[t]!;
+  }
+  return tokens > 0 && stock * 2 > tokens;
+}
+
+function firstTokenAtOrAfter(starts: Int32Array, offset: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (starts[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function makeLink(kind: ReuseKind, aId: ArticleId, a: Span, bId: ArticleId, b: Span, score: number): ReuseLink {

@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  alignSentences,
+  makeComparableSentence,
+  scoreSentencePair,
+  DEFAULT_SENTENCE_ALIGNMENT_OPTIONS,
+  type ComparableSentence,
+} from '../../src/link/align-sentences.js';
+import { contentTermsOf, loadFunctionWordsDe } from '../../src/link/content-terms.js';
+import { makeSentenceSplitter } from '../../src/text/sentences.js';
+import { stemGerman } from '../../src/text/stem.de.js';
+import { readCase, readExpected } from './fixtures.js';
+
+const splitter = makeSentenceSplitter();
+const functionWords = loadFunctionWordsDe();
+const evenWeight = () => 1;
+
+function comparable(text: string): ComparableSentence[] {
+  return splitter
+    .split(text)
+    .map((span) => makeComparableSentence(span, contentTermsOf(text.slice(span.start, span.end), stemGerman, functionWords), evenWeight));
+}
+
+test('content terms drop function words and meet across inflections', () => {
+  assert.deepEqual(contentTermsOf('Die Gespräche wurden am 4. Februar fortgesetzt.', stemGerman, functionWords), [
+    'gesprach',
+    '4',
+    'februar',
+    'fortgesetzt',
+  ]);
+  assert.deepEqual(
+    contentTermsOf('Gesprächen', stemGerman, functionWords),
+    contentTermsOf('Gespräche', stemGerman, functionWords),
+  );
+});
+
+test('a compound part counts as a weaker match', () => {
+  const [s] = comparable('Die Nationalversammlung tagt.');
+  const [t] = comparable('Die Versammlung tagt.');
+  const [u] = comparable('Das Parlament tagt.');
+  const compound = scoreSentencePair(s!, t!, 0.7);
+  assert.ok(compound > scoreSentencePair(s!, u!, 0.7));
+  assert.ok(compound < scoreSentencePair(t!, t!, 0.7));
+});
+
+test('pairs each statement with its paraphrase in other words', () => {
+  const a = readCase('paraphrase-other-words', 'a.txt');
+  const b = readCase('paraphrase-other-words', 'b.txt');
+  const expected = readExpected<{ pairs: Array<[number, number]>; minPairs: number }>('paraphrase-other-words');
+  const sa = comparable(a);
+  const sb = comparable(b);
+  const pairs = alignSentences(sa, sb);
+  assert.ok(pairs.length >= expected.minPairs, `${pairs.length} pairs`);
+  const indexPairs = pairs.map((p) => [sa.findIndex((s) => s.span === p.a), sb.findIndex((s) => s.span === p.b)]);
+  for (const pair of indexPairs) assert.ok(expected.pairs.some(([i, j]) => i === pair[0] && j === pair[1]), `wrong pair ${pair}`);
+});
+
+test('keeps the alignment in order: a crossing match loses to the consistent ones', () => {
+  const a = 'Der Minister reiste nach Oslo. Dort traf er die Regierungschefin. Am Abend flog er nach Kiew weiter.';
+  // b's last sentence shares "Minister" and "Oslo" with a's first, but comes after the other two
+  const b =
+    'Der Minister flog zunächst nach Oslo. Die Regierungschefin empfing ihn dort. Am Abend reiste er weiter nach Kiew. Der Minister lobte Oslo.';
+  const sa = comparable(a);
+  const sb = comparable(b);
+  const pairs = alignSentences(sa, sb, DEFAULT_SENTENCE_ALIGNMENT_OPTIONS);
+  const bIndexes = pairs.map((p) => sb.findIndex((s) => s.span === p.b));
+  assert.deepEqual(bIndexes, [...bIndexes].sort((x, y) => x - y));
+  assert.ok(!bIndexes.includes(3), 'the crossing sentence was aligned');
+});
+
+test('sentences on one event with different content are not paired', () => {
+  const pairs = alignSentences(comparable(readCase('unrelated-same-topic', 'a.txt')), comparable(readCase('unrelated-same-topic', 'b.txt')));
+  assert.deepEqual(pairs, []);
+});
