@@ -23,6 +23,10 @@ const SENTENCE_BOUNDARY = /[.!?]\s/u;
  * the outlet's name. The last spaced dash separates; "n-tv" keeps its own hyphen.
  */
 const CLOSING_TITLE = /^(?<title>[^\n]{10,200})\s+[—–-]\s+(?<outlet>[^—–\n]{2,30})$/u;
+/** An outlet's name: letters, digits, dots, spaces ("RT DE", "n-tv.de", "ZDFheute"); a comma or a size ("250g Dose") is a product line. */
+const OUTLET_NAME = /^\p{L}[\p{L}\d.-]*(?:\s[\p{L}\d.-]+){0,3}$/u;
+/** A headline has a few words; "Qualità Oro - Perfect Symphony" on a shop page is a product name and its variant. */
+const MIN_HEADLINE_WORDS = 4;
 /**
  * A scraped page flattens an embedded report into one paragraph; a report that long standing alone
  * is complete, and what follows it is the next article. Below this a stamped paragraph may be a
@@ -149,8 +153,12 @@ function findClosingTitles(paragraphs: readonly string[], pageTitle: string | nu
     const groups = CLOSING_TITLE.exec(paragraph.trim())?.groups;
     if (!groups) return;
     const title = groups['title']!.trim();
+    if (!OUTLET_NAME.test(groups['outlet']!.trim()) || title.split(/\s+/u).length < MIN_HEADLINE_WORDS) return;
     const headlineIndex = paragraphs.slice(0, i).findIndex((p) => fold(p) === fold(title));
     if (headlineIndex < 0 && (pageTitle === null || fold(pageTitle) !== fold(title))) return;
+    // An article lies between the headline and its closing repetition, not a line or two.
+    const between = paragraphs.slice(headlineIndex + 1, i).join('\n\n');
+    if (between.length < MIN_SEGMENT_CHARS) return;
     closings.set(i, { title, outlet: groups['outlet']!.trim(), headlineIndex });
   });
   return closings;

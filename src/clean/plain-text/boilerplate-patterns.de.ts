@@ -86,7 +86,8 @@ export const TRAILING_MORE_ON_TOPIC = /(?<=[.!?"“”»])\s+Mehr zum Thema\s*[-
 
 /**
  * A caption that carries its photo credit in parentheses: "Putin und Xi in Peking (POOL/AFP über Getty Images)".
- * The parenthesis must name a picture source, so a sentence ending "(dpa)" stays a credited sentence.
+ * The parenthesis must name a picture source as a whole word, so a sentence ending "(dpa)" stays a
+ * credited sentence and "(falls ihr ihn überhaupt gefunden habt)" stays a remark.
  */
 export const CAPTION_WITH_PHOTO_CREDIT =
-  /^[^\n]{10,300}\((?:[^()]*(?:Getty Images|imago|IMAGO|picture[ -]alliance|Foto|Photo|Bild|Pool|POOL|EPA|Shutterstock|Keystone|über|via)[^()]*)\)$/u;
+  /^[^\n]{10,300}\([^()]*(?<!\p{L})(?:Getty Images|imago|IMAGO|picture[ -]alliance|Foto|Photo|Bild|Pool|POOL|EPA|Shutterstock|Keystone|über|via)(?!\p{L})[^()]*\)$/u;

@@ -9,7 +9,8 @@
  * German is capitalised only at a sentence start, then a lower-case word ("Beweise Die beiden").
  * Nouns and names are left out ("nach Polen entsenden Moskau hat"): "in Moskau hat" is ordinary German.
  * "Sie" is left out too (the polite pronoun is capitalised anywhere); so is anything after a quote
- * mark ('das Buch "Die letzten Tage"').
+ * mark ('das Buch "Die letzten Tage"'). The lower-case word after the starter keeps names out
+ * ("von Die Linke", "im Film Der Pate"), at the price of missing "… angekündigt Die Gemeinden …".
  */
 const HEADLINE_GLUE_POINT =
   /(?<=[\p{Ll}])\s(?=(?:Die|Der|Das|Dies|Diese|Dieser|Es|Er|Wir|Ich|Man|Ein|Eine|Im|Am|Nach|Bei|Auch|Doch|Aber|Zudem|Dabei|Damit|Laut|Zuvor|Bereits|Inzwischen|Trotz|Seit)\s\p{Ll})/gu;

@@ -3,6 +3,7 @@ import type { RawDocument } from '../../article.js';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Page, PublishedDate } from '../../page.js';
 import { findDateLine, findPublishedInText } from '../../extract/published/text-date.js';
+import { readPublishedHint } from '../../extract/published/resolve-published.js';
 
 /** The scraper's header " date 2022-02" opening the first line, possibly followed by the title or lead on the same line. */
 const DATE_HEADER = /^date\s+\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\s+|$)/u;
@@ -54,9 +55,9 @@ export function readTextPage(text: string, raw: RawDocument): Page {
   if (dateLineIndex !== null) lines.splice(dateLineIndex, 1);
 
   // extract/published reads the header and the date lines; it wants the text as read.
-  const published: PublishedDate | null = raw.hints.published
-    ? { value: raw.hints.published, evidence: 'input metadata' }
-    : findPublishedInText(normalised);
+  const hinted = readPublishedHint(raw.hints.published);
+  messages.push(...hinted.messages);
+  const published: PublishedDate | null = hinted.published ?? findPublishedInText(normalised);
 
   return {
     origin: raw.origin,

@@ -59,7 +59,8 @@ const CREDIT_FRAMES_DE: readonly CreditFrame[] = [
 ];
 
 /** Words that make a line or parenthesis a picture credit ("Foto: dpa", "(POOL/AFP über Getty Images)"), which is no text credit. */
-const PHOTO_CREDIT_CUE = /(?:^(?:Fotos?|Bild|Bilder|Bildquelle|Photo|Image)\s*:|©|\bGetty\b|\bimago\b|\bIMAGO\b|picture[ -]alliance|\bFoto\b|\bPhoto\b|\büber\b|\bvia\b|www\.)/u;
+const PHOTO_CREDIT_CUE =
+  /^(?:Fotos?|Bild|Bilder|Bildquelle|Photo|Image)\s*:|©|www\.|picture[ -]alliance|(?<!\p{L})(?:Getty|imago|IMAGO|Foto|Photo|über|via)(?!\p{L})/u;
 const NAME_LIST_SEPARATOR = /\s*(?:,|\/|;|&|\bund\b|\band\b|\bsowie\b)\s*/u;
 /** Words around a credited name that are not part of it: "die Nachrichtenagenturen AP und Reuters", quotes, a final stop. */
 const NAME_FRAME_WORDS = /^(?:den|der|die|des|dem|das|the)?\s*(?:Nachrichtenagenturen?|Agenturen?|Magazins?|Zeitung|Senders?|Portals?)?\s*/iu;
