@@ -5,7 +5,6 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DocumentHints, RawDocument } from '../article.js';
-import { diagnostic } from '../diagnostic.js';
 import { failedDocument, makeDocument, type InputSource } from './input-source.js';
 
 /** Item elements of the three feed dialects, for cutting a broken feed into items parsed one by one. */
@@ -48,7 +47,7 @@ export function readXmlFeed(xml: string, source: InputSource): RawDocument[] {
   });
   const skipped = chunks.length - documents.length;
   const outcome = `read ${documents.length} item(s) anyway${skipped > 0 ? `, ${skipped} unreadable item(s) skipped` : ''}`;
-  return [failedDocument(source, { where: `line ${line}` }, 'invalid-xml', `not well-formed XML: ${msg}; ${outcome}`), ...documents];
+  return [failedDocument(source, { where: `line ${line}` }, 'invalid-xml', `not well-formed XML: ${msg.replace(/\.$/, '')}; ${outcome}`), ...documents];
 }
 
 function parseItemChunk(parser: XMLParser, chunk: string): XmlNode | null {
@@ -93,10 +92,8 @@ function documentFromItem(item: XmlNode, number: number, feedLanguage: string | 
 
   const place = { where, record, url };
   const body = itemBody(item);
-  if (body === null) {
-    const note = diagnostic('warning', 'ingest', 'empty-item', 'feed item has no content, description or summary; nothing to read');
-    return makeDocument(source, place, 'text', '', hints as DocumentHints, [note]);
-  }
+  // no body: an empty document, so the clean stage's one "no article text" line names the item
+  if (body === null) return makeDocument(source, place, 'text', '', hints as DocumentHints);
   return makeDocument(source, place, body.format, body.content, hints as DocumentHints);
 }
 

@@ -3,7 +3,6 @@
  * news record or an array of them is read as JSON Lines records are.
  */
 import type { DocumentHints, RawDocument } from '../article.js';
-import { diagnostic } from '../diagnostic.js';
 import { failedDocument, makeDocument, type InputSource } from './input-source.js';
 import { documentFromNewsRecord } from './news-record.js';
 
@@ -45,8 +44,7 @@ function readJsonFeed(feed: JsonObject, source: InputSource): RawDocument[] {
     if (html?.trim()) return makeDocument(source, place, 'html', html, hints as DocumentHints);
     const text = stringField(item, 'content_text') ?? stringField(item, 'summary');
     if (text?.trim()) return makeDocument(source, place, 'text', text, hints as DocumentHints);
-    const note = diagnostic('warning', 'ingest', 'empty-item', 'feed item has no content_html, content_text or summary; nothing to read');
-    return makeDocument(source, place, 'text', '', hints as DocumentHints, [note]);
+    return makeDocument(source, place, 'text', '', hints as DocumentHints); // the clean stage names it: no text
   });
 }
 

@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseInterval } from '../../src/cli/watch-command.js';
+import { parseByteCount } from '../../src/cli/read-options.js';
+
+const BIN = join(import.meta.dirname, '../../bin/storytrace.js');
+
+test('intervals and sizes read the way people write them', () => {
+  assert.equal(parseInterval('10m'), 600_000);
+  assert.equal(parseInterval('90'), 90_000);
+  assert.equal(parseInterval('1.5h'), 5_400_000);
+  assert.throws(() => parseInterval('0.2s'), /shorter than 1s/);
+  assert.throws(() => parseInterval('zehn Minuten'), /not an interval/);
+  assert.equal(parseByteCount('50M'), 50 * 1024 * 1024);
+  assert.equal(parseByteCount('500k'), 512_000);
+  assert.equal(parseByteCount('1234'), 1234);
+  assert.throws(() => parseByteCount('viel'), /not a size/);
+});
+
+test('watch stores new feed items each round and stops cleanly on SIGTERM', async (t) => {
+  let polls = 0;
+  const server = createServer((_request, response) => {
+    polls += 1;
+    const items = [
+      ['w-1', 'Deichbau beginnt', 'Am Montag beginnt der Ausbau des Deichs bei Warfendorf, teilte das Landesamt mit.'],
+      ['w-2', 'Fährplan geändert', 'Die Fähre nach Sandoog fährt ab sofort stündlich, auch am Wochenende.'],
+    ];
+    if (polls >= 2) items.push(['w-3', 'Hafen gesperrt', 'Wegen Sturmflut bleibt der Hafen von Nordufer bis Mittwoch gesperrt.']);
+    const body = items.map(([guid, title, text]) => `<item><guid>${guid}</guid><title>${title}</title><description>&lt;p&gt;${text}&lt;/p&gt;</description></item>`).join('');
+    response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+    response.end(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Küstenticker</title>${body}</channel></rss>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
+  const db = join(mkdtempSync(join(tmpdir(), 'st-watch-')), 'watch.db');
+
+  const child = spawn(process.execPath, [BIN, 'watch', url, '--every', '1s', '--db', db, '--allow-private']);
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const killer = setTimeout(() => child.kill('SIGKILL'), 20_000); // bound the test even if watch hangs
+  await new Promise<void>((resolve) => {
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      if (/round 2:/.test(stderr)) resolve();
+    });
+    child.on('close', () => resolve());
+  });
+  child.kill('SIGTERM');
+  const status = await exited;
+  clearTimeout(killer);
+  assert.equal(status, 0, stderr);
+  assert.match(stderr, /round 1: 2 new item\(s\), 2 new article\(s\) stored/);
+  assert.match(stderr, /round 2: 1 new item\(s\), 1 new article\(s\) stored/);
+
+  const stats = spawnSync(process.execPath, [BIN, 'stats', '--json', '--db', db], { encoding: 'utf8' });
+  assert.equal(stats.status, 0, stats.stderr);
+  assert.equal(JSON.parse(stats.stdout).articles, 3);
+});
+
+test('watch refuses what is not a URL as bad usage', () => {
+  const result = spawnSync(process.execPath, [BIN, 'watch', 'feed.xml', '--db', join(tmpdir(), 'st-unused.db')], { encoding: 'utf8' });
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /not a URL: feed\.xml/);
+});
