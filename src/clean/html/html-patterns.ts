@@ -46,7 +46,7 @@ export const HTML_PATTERNS = {
   /** "Foto: dpa", "Bild: Max Muster / AFP", "© picture alliance", "Quelle: imago", "(c) Reuters". */
   photoCreditLine: /^(?:(?:foto|fotos|bild|bilder|photo|photos|image|grafik|illustration|bildquelle|fotoquelle|credit|copyright|titelbild|beitragsbild)\s*:|©|\(c\)\s|copyright\s©?)/i,
   /** "Von Anna Beispiel", "von Anna Beispiel und Max Muster, Berlin", "By Jane Doe": a short line naming authors. */
-  bylineLine: /^(?:von|by|text:|autor:|autorin:)\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|und|and|von|van|de|der|,))*(?:\s*[,|]\s*[\p{L} .-]+)?$/u,
+  bylineLine: /^(?:[Vv]on|[Bb]y|Text:|Autor:|Autorin:)\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|und|and|von|van|de|der|,))*(?:\s*[,|]\s*[\p{L} .-]+)?$/u,
   /** Headings that open a page's furniture: everything after them in the same block is not the article. */
   furnitureHeading: /^(?:\d+\s+)?(?:kommentare?|comments?|leserkommentare|diskussion|leave a (?:reply|comment)|schreibe?n? (?:sie )?einen kommentar|hinterlasse(?:n sie)? (?:einen kommentar|eine antwort)|ähnliche (?:artikel|beiträge|themen)|verwandte (?:artikel|beiträge|themen)|das könnte (?:sie|dich) auch interessieren|mehr zum thema|weitere (?:artikel|beiträge|nachrichten|meldungen)|lesen sie (?:auch|mehr)|auch interessant|related(?: (?:articles|posts|stories))?|you (?:may|might) also like|more (?:from|on|stories)|read (?:more|next)|teilen(?: sie)?|share(?: this)?(?: (?:article|post|story))?|empfehlen sie (?:diesen artikel|uns))\b\s*:?\s*(?:\(\d+\))?\s*$/i,
 

@@ -22,7 +22,11 @@ export interface MainTextOptions {
   readonly maxLinkDensity: number;
   /** A sibling of the best container joins it when its score reaches this share (0–1) of the best score (Readability: 0.2). */
   readonly siblingScoreRatio: number;
-  /** A block that looks like furniture by its class or id is still kept when it holds this share (0–1) of the page's text: it is a wrapper. */
+  /**
+   * A block that looks like furniture by its class or id is still kept when it holds this share (0–1)
+   * of the page's text outside links: it wraps the article ("hidden-contents-menu", "elementor-widget").
+   * Link text is left out of both sides so that long menus and teaser lists do not dilute the article.
+   */
   readonly wrapperTextShare: number;
   /** Captions, credits and bylines longer than this (characters) are body text that happens to sit in such a block. */
   readonly maxSideTextChars: number;
@@ -33,7 +37,7 @@ export const DEFAULT_MAIN_TEXT_OPTIONS: MainTextOptions = {
   minMainTextChars: 250,
   maxLinkDensity: 0.5,
   siblingScoreRatio: 0.2,
-  wrapperTextShare: 0.6,
+  wrapperTextShare: 0.5,
   maxSideTextChars: 300,
 };
 
@@ -151,8 +155,7 @@ function runPass(
   rawStats: Map<Element, BlockStats>,
   title: string | null,
 ): MainText {
-  const pageChars = statsOf(rawStats, root).chars;
-  const pruned = findFurniture(root, pass, options, rawStats, pageChars);
+  const pruned = findFurniture(root, pass, options, rawStats, unlinkedChars(statsOf(rawStats, root)));
   const stats = new Map<Element, BlockStats>();
   measure(root, pruned, stats);
   const reader = new ParagraphReader(pruned, stats, options, title);
@@ -170,12 +173,12 @@ function findFurniture(
   pass: ExtractionPass,
   options: MainTextOptions,
   rawStats: Map<Element, BlockStats>,
-  pageChars: number,
+  pageUnlinkedChars: number,
 ): Set<Element> {
   const pruned = new Set<Element>();
   const size: BlockSize = {
     chars: (el) => statsOf(rawStats, el).chars,
-    isWrapper: (el) => statsOf(rawStats, el).chars >= options.wrapperTextShare * pageChars,
+    isWrapper: (el) => unlinkedChars(statsOf(rawStats, el)) >= options.wrapperTextShare * pageUnlinkedChars,
   };
   const visit = (node: ParentNode, insideArticle: boolean) => {
     for (const child of node.children) {
@@ -280,9 +283,18 @@ const EMPTY_STATS: BlockStats = { chars: 0, linkChars: 0, commas: 0, inlineChars
 
 function statsOf(stats: Map<Element, BlockStats>, node: ParentNode): BlockStats {
   if (isElement(node)) return stats.get(node) ?? EMPTY_STATS;
-  let chars = 0;
-  for (const child of node.children) if (isElement(child)) chars += stats.get(child)?.chars ?? 0;
-  return { ...EMPTY_STATS, chars };
+  const sum = { ...EMPTY_STATS };
+  for (const child of node.children) {
+    const s = isElement(child) ? stats.get(child) : undefined;
+    if (s === undefined) continue;
+    sum.chars += s.chars;
+    sum.linkChars += s.linkChars;
+  }
+  return sum;
+}
+
+function unlinkedChars(s: BlockStats): number {
+  return s.chars - s.linkChars;
 }
 
 function linkDensity(s: BlockStats): number {
@@ -311,7 +323,8 @@ function pickContainer(
   };
   const visit = (node: ParentNode) => {
     for (const child of node.children) {
-      if (!isElement(child) || pruned.has(child)) continue;
+      // Figures are never body text, whatever their class says ("article-image" must not win).
+      if (!isElement(child) || pruned.has(child) || child.name === 'figure') continue;
       const s = stats.get(child);
       if (s === undefined || s.chars < options.minBlockChars) continue;
       const prose = PROSE_TAGS.has(child.name);
@@ -496,10 +509,13 @@ class ParagraphReader {
     return 'continue';
   }
 
-  /** Caption, credit and byline blocks by class/id; inline elements never are (a credited name inside a sentence stays). */
-  private isSideBlock(el: Element): boolean {
+  /**
+   * Caption, credit and byline blocks by class/id. Outside figures inline elements never are (a
+   * credited name inside a sentence stays); inside a figure a <span class="credit"> is the credit.
+   */
+  private isSideBlock(el: Element, insideFigure = false): boolean {
     if (el.name === 'figcaption') return true;
-    if (INLINE_TAGS.has(el.name)) return false;
+    if (INLINE_TAGS.has(el.name) && !insideFigure) return false;
     const clues = cluesOf(el);
     if (clues.length === 0) return false;
     if ((this.stats.get(el) ?? EMPTY_STATS).chars > this.options.maxSideTextChars) return false;
@@ -527,7 +543,7 @@ class ParagraphReader {
     while (stack.length > 0) {
       const node = stack.shift()!;
       if (!isElement(node) || this.pruned.has(node)) continue;
-      if (node.name === 'figcaption' || this.isSideBlock(node)) this.addSideText(node);
+      if (this.isSideBlock(node, true)) this.addSideText(node);
       else stack.push(...node.children);
     }
   }

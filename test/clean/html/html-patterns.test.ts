@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { HTML_PATTERNS } from '../../../src/clean/html/html-patterns.js';
+
+function check(pattern: RegExp, matches: string[], nonMatches: string[]) {
+  for (const s of matches) assert.ok(pattern.test(s), `${pattern} should match "${s}"`);
+  for (const s of nonMatches) assert.ok(!pattern.test(s), `${pattern} must not match "${s}"`);
+}
+
+test('boilerplateBlock matches furniture class names, not article wrappers or WordPress taxonomy classes', () => {
+  check(HTML_PATTERNS.boilerplateBlock,
+    ['share-bar', 'article-share', 'social-links', 'cookie-consent-banner', 'related-articles', 'main-nav', 'site-footer', 'ad', 'ad-slot top', 'post-tags', 'newsletter-box', 'breadcrumb'],
+    ['article-body', 'header', 'download', 'address', 'tag-abendhimmel', 'custom_tags-clickbait', 'canvas', 'commentary article', 'entry-content']);
+});
+
+test('commentBlock matches comment threads, not opinion pieces', () => {
+  check(HTML_PATTERNS.commentBlock, ['comments-area', 'comment-list', 'kommentare', 'disqus_thread', 'respond'], ['commentary', 'news subjective commentary']);
+});
+
+test('hiddenClass matches whole class tokens only', () => {
+  check(HTML_PATTERNS.hiddenClass, ['sr-only', 'box hidden', 'visually-hidden', 'd-none'], ['hidden-xs', 'hidden-contents-menu', 'unhidden']);
+});
+
+test('photoCreditLine matches credit lines, not sentences that mention photos', () => {
+  check(HTML_PATTERNS.photoCreditLine,
+    ['Foto: dpa', 'Bild: Max Muster / AFP', '© picture alliance', 'Fotos: Anna Beispiel', '(c) Reuters', 'Copyright © Nordpost'],
+    ['Fotografen waren vor Ort.', 'Das Bild zeigt den Hafen: voll.', 'Bildung ist Ländersache.']);
+});
+
+test('bylineLine matches short author lines, not sentences starting with "von"', () => {
+  check(HTML_PATTERNS.bylineLine,
+    ['Von Anna Beispiel', 'von Anna Beispiel und Max Muster', 'By Jane Doe', 'Von Lena Beispiel, Berlin'],
+    ['Von Montag an gilt die neue Regel für alle Mieter.', 'von der Leyen reist nach Kiew', 'Vonovia erhöht die Mieten']);
+});
+
+test('furnitureHeading matches headings that open comments or related links', () => {
+  check(HTML_PATTERNS.furnitureHeading,
+    ['Kommentare', '3 Kommentare', 'Schreibe einen Kommentar', 'Mehr zum Thema', 'Das könnte Sie auch interessieren', 'Ähnliche Artikel', 'Related Articles', 'Leave a Reply'],
+    ['Kommentare im Netz lösen Debatte aus', 'Mehr zum Thema Energie sparen im Winter? Nein', 'Neue Regeln im Überblick']);
+});
+
+test('titleSeparator splits "Titel | Site" and "Titel - Site", not hyphenated words', () => {
+  assert.deepEqual('Rathaus bekommt Solardach | Rheinischer Bote'.split(HTML_PATTERNS.titleSeparator), ['Rathaus bekommt Solardach', 'Rheinischer Bote']);
+  assert.deepEqual('Nato-Gipfel endet - Nordpost'.split(HTML_PATTERNS.titleSeparator), ['Nato-Gipfel endet', 'Nordpost']);
+  assert.deepEqual('Nato-Gipfel endet'.split(HTML_PATTERNS.titleSeparator), ['Nato-Gipfel endet']);
+});
