@@ -75,7 +75,7 @@ export interface EntityMention extends Span {
 /** A quotation (filled by extract/quotes, issue 3). */
 export interface Quote extends Span {
   readonly text: string;
-  readonly kind: 'direct' | 'indirect' | 'partial' | 'relayed';
+  readonly kind: 'direct' | 'indirect' | 'reported' | 'partial' | 'relayed';
   /** A quotation mark quote that is only part of its sentence ("sprach von „tiefer Sorge“"); kind stays 'direct'. */
   readonly partial: boolean;
   /** The cue word that attributes it ("sagte", "laut", "zufolge"), or null. */

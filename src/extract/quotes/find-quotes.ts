@@ -81,6 +81,8 @@ const AUXILIARIES_DE = new Set(['hat', 'hatte', 'habe', 'haben', 'hatten', 'ist'
 /** A noun right before a short quote that makes it a title or name: die Zeitung „Die Welt“. */
 const TITLE_NOUNS_DE = /^(Zeitung|Zeitschrift|Magazin|Blatt|Sender|Sendung|Film|Buch|Roman|Lied|Song|Album|Titel|Motto|Slogan|Operation|Projekt|Programm|Aktion|Kampagne|Schiff|Mission|Initiative|Stück|Serie|Show|Spiel|Gruppe|Band|Verein|Partei|Bündnis|Plattform|Portal|Website|Kolumne|Rubrik|Kodename|Namen?|Begriff|Wort|Stichwort|Schlagwort|Ausdruck)$/;
 const TERMINAL_PUNCTUATION = /[.!?…]\s*$/;
+/** Verbs that report a speech act with a plain object ("fordert eine Untersuchung", "spricht von Betrug"). */
+const REPORTED_SPEECH_ACT_LEMMAS = new Set(['fordern', 'sprechen', 'berichten', 'nennen', 'warnen', 'kritisieren', 'bestätigen', 'kündigen', 'erklären', 'teilen', 'melden', 'geben', 'verlangen', 'bestreiten', 'dementieren', 'beklagen', 'loben', 'verurteilen', 'bezeichnen', 'werfen', 'schlagen', 'rufen', 'appellieren', 'mahnen', 'räumen', 'weisen', 'äußern', 'begrüßen', 'bedauern', 'versprechen', 'zitieren', 'prangern', 'behaupten']);
 /** Lowercase words after „…“, that start something other than an attribution ("…“, und …", "…“, die …"). */
 const NOT_VERBS_AFTER_QUOTE = new Set(['und', 'oder', 'aber', 'sondern', 'denn', 'dass', 'weil', 'wenn', 'als', 'wie', 'die', 'der', 'das', 'den', 'dem', 'des', 'was', 'wo', 'ob', 'so', 'um', 'da', 'nachdem', 'während', 'obwohl', 'welche', 'welcher', 'welches', 'ein', 'eine', 'einen', 'einem', 'einer', 'in', 'im', 'mit', 'von', 'für', 'auf', 'zu', 'bei', 'nach', 'an']);
 /** Lowercase words that occur inside names and titles: „BILD am Sonntag“, „Rat für Demokratie“, „Correio da Manhã“. */
@@ -306,15 +308,28 @@ class TextAnalysis {
       const covered = directHere.some((q) => q.end - q.start >= 0.6 * (sentence.span.end - sentence.span.start));
       let found = false;
       if (!covered) {
+        let reportedBy: Cue | null = null;
         for (const cue of sentence.cues) {
           if (!cue.speaker || this.quoteOfToken[cue.at] !== -1 && !this.isLongQuoteToken(cue.at)) continue;
           const message = this.messageForCue(cue, sentence, si);
-          if (!message) continue;
+          if (!message) {
+            if (reportedBy === null && this.isReportedSpeechAct(cue, sentence)) reportedBy = cue;
+            continue;
+          }
           if (directHere.some((q) => q.start <= message.start && q.end >= message.end)) continue;
           out.push(this.makeQuote(message.start, message.end, 'indirect', cue.speaker, cue, false));
           lastSpeech = { speaker: cue.speaker, sentence: si };
           found = true;
           break;
+        }
+        // reported speech act without a clause of content: "Die EU fordert seit Jahren eine bessere Bekämpfung …"
+        if (!found && reportedBy !== null && directHere.length === 0) {
+          const span = this.trimmedSpan(sentence.first, sentence.end);
+          if (span) {
+            out.push(this.makeQuote(span.start, span.end, 'reported', reportedBy.speaker, reportedBy, false));
+            lastSpeech = { speaker: reportedBy.speaker!, sentence: si };
+            found = true;
+          }
         }
       }
       if (!found && directHere.length > 0) {
@@ -340,6 +355,17 @@ class TextAnalysis {
       }
     });
     return out;
+  }
+
+  /**
+   * "Die EU fordert seit Jahren …", "Reuters spricht von zehn Flugzeugen": a speech act as the main verb of a plain
+   * sentence whose subject opens it. Stricter than a cue with a clause: a verb alone is weak evidence.
+   */
+  private isReportedSpeechAct(cue: Cue, sentence: SentenceInfo): boolean {
+    if (cue.kind !== 'verb' || cue.verb === null || cue.verb.participle || cue.speaker === null) return false;
+    if (!REPORTED_SPEECH_ACT_LEMMAS.has(cue.verb.lemma)) return false;
+    if (cue.clauseFirst !== sentence.first || cue.speaker.first !== sentence.first) return false;
+    return cue.speaker.last === cue.at - 1;
   }
 
   /** The words a cue attributes, as a character span, or null when the cue introduces no reported content. */
