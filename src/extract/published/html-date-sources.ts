@@ -35,8 +35,8 @@ export interface HtmlDateSources {
   readonly htmlLang: string | null;
 }
 
-/** Regions whose dates belong to other texts: comment threads, related and recommended articles, sidebars. */
-const FOREIGN_REGION = /(?:^|[\s_-])(?:comments?|kommentare?|respond|replies|reply|related|verwandt|recommend\w*|empfehlung\w*|sidebar|teaser-?list|more-?(?:news|articles|stories)|mehr-zum-thema|weitere\w*|similar|popular|trending|meistgelesen\w*|newsletter|breadcrumbs?|site-?footer|cookie\w*)(?:$|[\s_-])/i;
+/** Regions whose dates belong to other texts: comment threads, related and recommended articles, sidebars, embedded posts. */
+const FOREIGN_REGION = /(?:^|[\s_-])(?:comments?|kommentare?|respond|replies|reply|related|verwandt|recommend\w*|empfehlung\w*|sidebar|teaser-?list|more-?(?:news|articles|stories)|mehr-zum-thema|weitere\w*|similar|popular|trending|meistgelesen\w*|newsletter|breadcrumbs?|site-?footer|cookie\w*|instagram-media|twitter-tweet|tiktok-embed|embedded-post)(?:$|[\s_-])/i;
 
 /** Class of a blog post's title element ("entry-title", "post-title"). */
 const HEADLINE_CLASS = /(?:entry|post|article)-?title/i;

@@ -80,6 +80,9 @@ const MAX_DATELINE_PREFIX_CHARS = 25;
 /** Languages whose pages run on Central European Time ("de", "it", "fr-FR"; not "fr-CA"). */
 const CET_LANGUAGE = /^(?:de|it|fr|nl|pl|cs|sk|hu|da|sv|nb|no|es|hr|sl|sr)(?:$|[-_](?!ca|us|mx|ar|co|cl|pe|ve)\w+$)/;
 
+/** English outside Britain, Ireland and the Commonwealth writes "11/08/2023" month first. */
+const MONTH_FIRST_LANGUAGE = /^en(?:$|[-_](?!gb|uk|ie|au|nz|in|za)\w+$)/;
+
 interface Found {
   readonly parts: DateParts;
   readonly evidence: string;
@@ -101,6 +104,7 @@ export function findPublishedInHtml(
   };
 
   const ld = readJsonLdDates(sources.jsonLd);
+  const headlineDates = datesAroundHeadline(sources, reading, inBounds);
   const cascade: (() => Found | null)[] = [
     () => firstOf(ld.published.map((v) => () => pick(v.value, `json-ld ${v.key}`))),
     () => firstOf(PUBLISHED_META_KEYS.map((k) => () => (sources.meta.has(k) ? pick(sources.meta.get(k)!, `meta ${k}`) : null))),
@@ -111,12 +115,17 @@ export function findPublishedInHtml(
     () => labelledTextDate(sources.text, reading, inBounds),
     () => firstDateIn(sources.dateElements, reading, inBounds),
     () => scriptDate(sources.scripts, pick),
-    () => dateNearHeadline(sources, reading, inBounds),
+    () => dateNearHeadline(headlineDates),
     () => firstOf(ld.modified.map((v) => () => pick(v.value, `json-ld ${v.key}`))),
     () => firstOf(MODIFIED_META_KEYS.map((k) => () => (sources.meta.has(k) ? pick(sources.meta.get(k)!, `meta ${k}`) : null))),
     () => firstOf(sources.itemprops.map((v) => () => pick(v.value, v.what))),
   ];
-  const found = firstOf(cascade);
+  const fromMarkup = firstOf(cascade);
+  // Readers (and archives citing a page) go by the date printed with the headline. When the markup
+  // disagrees by more than a day, it is usually a CMS creation date or a piece re-published later;
+  // within a day the markup's exact time is kept (the printed date may be another time zone's).
+  const stamp = headlineStamp(headlineDates);
+  const found = stamp && fromMarkup && Math.abs(dayNumber(stamp.parts) - dayNumber(fromMarkup.parts)) > 1 ? stamp : fromMarkup;
   if (!found) return null;
   const parts = reading.zone === 'Europe/Berlin' ? toBerlinTime(found.parts) : found.parts;
   return { value: formatPublishedValue(parts, reading), evidence: found.evidence };
@@ -137,8 +146,7 @@ function firstOf<T>(steps: readonly (() => T | null)[]): T | null {
 function readingFor(sources: HtmlDateSources): DateReadingOptions {
   const lang = (sources.htmlLang ?? sources.meta.get('content-language') ?? sources.meta.get('og:locale') ?? '').toLowerCase();
   const german = CET_LANGUAGE.test(lang);
-  const english = lang.startsWith('en');
-  return { zone: german ? 'Europe/Berlin' : null, slashOrder: english && !lang.startsWith('en-gb') ? 'month-first' : 'day-first' };
+  return { zone: german ? 'Europe/Berlin' : null, slashOrder: MONTH_FIRST_LANGUAGE.test(lang) ? 'month-first' : 'day-first' };
 }
 
 /** Markup values: ISO strings, RFC 822, "2022-02-04 11:02:00", written dates, Unix seconds. */
@@ -265,26 +273,56 @@ function firstDateIn(elements: readonly SourcedValue[], reading: DateReadingOpti
   return null;
 }
 
-/**
- * A date printed around the headline: a stamp alone on its line first ("06.11.2023 13:30 von Olga"),
- * else the first date after the headline, else the nearest one above it.
- */
-function dateNearHeadline(sources: HtmlDateSources, reading: DateReadingOptions, inBounds: (p: DateParts) => boolean): Found | null {
+/** A date found in the visible text around the headline, with what kind of line holds it. */
+interface HeadlineDate {
+  readonly match: DateMatch;
+  /** Offset of the date relative to the headline's start (negative: above it). */
+  readonly fromHeadline: number;
+  /** The line is a time stamp, "Stand:" line or dated byline, not prose. */
+  readonly isStamp: boolean;
+  /** The date opens its line, as a dateline does ("Karlsruhe, (12.11.2021). Traditionell …"). */
+  readonly opensLine: boolean;
+}
+
+function datesAroundHeadline(sources: HtmlDateSources, reading: DateReadingOptions, inBounds: (p: DateParts) => boolean): HeadlineDate[] {
   const anchor = sources.headlineOffset ?? 0;
   const from = Math.max(0, anchor - BEFORE_HEADLINE_CHARS);
   const window = sources.text.slice(from, anchor + AFTER_HEADLINE_CHARS);
-  const dates = findDateExpressions(window, reading).filter((m) => m.parts.day !== undefined && inBounds(m.parts));
-  const lineAround = (start: number) => {
-    const lineStart = window.lastIndexOf('\n', start) + 1;
-    const lineEnd = window.indexOf('\n', start);
-    return window.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
-  };
-  const stamp = dates.find((m) => findDateLine(lineAround(m.start), reading) !== null);
-  // Inside prose only a dateline counts ("Karlsruhe, (12.11.2021). Traditionell …"), not an event
-  // the sentence mentions ("Die Sperrung soll bis zum 30.06.2023 dauern").
-  const opensLine = (m: DateMatch) => m.start - (window.lastIndexOf('\n', m.start) + 1) <= MAX_DATELINE_PREFIX_CHARS;
-  const after = dates.find((m) => from + m.start >= anchor && opensLine(m));
-  const before = dates.filter((m) => from + m.start < anchor && opensLine(m)).pop();
-  const chosen = stamp ?? after ?? before;
-  return chosen ? { parts: chosen.parts, evidence: `text near headline "${chosen.text}"` } : null;
+  return findDateExpressions(window, reading)
+    .filter((m) => m.parts.day !== undefined && inBounds(m.parts))
+    .map((match) => {
+      const lineStart = window.lastIndexOf('\n', match.start) + 1;
+      const lineEnd = window.indexOf('\n', match.end);
+      const line = window.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+      return {
+        match,
+        fromHeadline: from + match.start - anchor,
+        isStamp: findDateLine(line, reading) !== null,
+        opensLine: match.start - lineStart <= MAX_DATELINE_PREFIX_CHARS,
+      };
+    });
+}
+
+/**
+ * The stamp printed with the headline: the first date line below it, else the nearest above it
+ * (above, a site header often prints today's date, so below wins).
+ */
+function headlineStamp(dates: readonly HeadlineDate[]): Found | null {
+  const stamp = dates.find((d) => d.isStamp && d.fromHeadline >= 0) ?? dates.filter((d) => d.isStamp && d.fromHeadline < 0).pop();
+  return stamp ? { parts: stamp.match.parts, evidence: `stamp by the headline "${stamp.match.text}"` } : null;
+}
+
+/**
+ * A date printed around the headline: its stamp, else a dateline opening a paragraph below it, else
+ * one above it. A date inside a sentence is an event the text mentions ("bis zum 30.06.2023"), never taken.
+ */
+function dateNearHeadline(dates: readonly HeadlineDate[]): Found | null {
+  const stamp = headlineStamp(dates);
+  if (stamp) return stamp;
+  const dateline = dates.find((d) => d.opensLine && d.fromHeadline >= 0) ?? dates.filter((d) => d.opensLine && d.fromHeadline < 0).pop();
+  return dateline ? { parts: dateline.match.parts, evidence: `dateline by the headline "${dateline.match.text}"` } : null;
+}
+
+function dayNumber(p: DateParts): number {
+  return Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1) / 86_400_000;
 }

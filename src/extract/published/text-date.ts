@@ -59,15 +59,23 @@ export function findDateLine(line: string, options: DateReadingOptions = DEFAULT
 }
 
 function isDateLineAround(line: string, match: DateMatch): boolean {
-  const rest = (line.slice(0, match.start) + ' ' + line.slice(match.end)).split(WORD_SPLIT).filter((w) => w !== '');
+  const words = (s: string) => s.split(WORD_SPLIT).filter((w) => w !== '');
+  const before = words(line.slice(0, match.start));
+  const after = words(line.slice(match.end));
   // Another number beside the date ("03.02.2022 | 01:41 min" is a video's length) is not a stamp.
-  if (rest.some((w) => /\d/u.test(w))) return false;
-  const extra = rest.filter((w) => !isLabelWord(w));
-  if (extra.length === 0) return true;
+  if ([...before, ...after].some((w) => /\d/u.test(w))) return false;
+  const extraBefore = before.filter((w) => !isLabelWord(w));
+  const extraAfter = after.filter((w) => !isLabelWord(w));
+  if (extraBefore.length + extraAfter.length === 0) return true;
   // A month or a year alone is a date line only when nothing else stands there ("Februar 2022").
   if (match.parts.day === undefined) return false;
-  if (BYLINE_OPENERS.has(extra[0]!.toLowerCase())) return extra.length <= MAX_BYLINE_WORDS + 1;
-  return match.parts.hour !== undefined && extra.length <= MAX_EXTRA_WORDS_TIMED;
+  if (extraBefore.length > 0) {
+    // Before the date only a byline may stand ("Von Anna Beispiel, 04.02.2022"); "Termin: 28.02.2020,
+    // 18:30 Uhr" announces an event.
+    return BYLINE_OPENERS.has(extraBefore[0]!.toLowerCase()) && extraBefore.length + extraAfter.length <= MAX_BYLINE_WORDS + 1;
+  }
+  // After a time stamp a source or author may follow ("04.02.22, 14:24 dpa-AFX", "13:30 von Olga").
+  return match.parts.hour !== undefined && extraAfter.length <= MAX_EXTRA_WORDS_TIMED;
 }
 
 function isLabelWord(word: string): boolean {

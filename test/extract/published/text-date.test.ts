@@ -27,6 +27,7 @@ test('findDateLine rejects headlines, sentences and video lengths that contain a
   assert.equal(findDateLine('Wahl am 26.09.2021'), null);
   assert.equal(findDateLine('Treffen im Februar 2022'), null);
   assert.equal(findDateLine('03.02.2022 | 01:41 min'), null);
+  assert.equal(findDateLine('Termin: 28.02.2020, 18:30 Uhr'), null);
   assert.equal(findDateLine('Der Gipfel findet am 4. Februar 2022 in Peking statt, teilte das Ministerium mit.'), null);
   assert.equal(findDateLine(''), null);
 });
