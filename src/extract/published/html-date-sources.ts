@@ -65,14 +65,28 @@ function classAndId(el: Element): string {
   return `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`;
 }
 
-function textOf(node: AnyNode): string {
-  if (node.type === 'text') return node.data;
-  if ('children' in node && (node.type === 'tag' || node.type === 'root')) {
-    const el = node as Element;
-    if (el.type === 'tag' && SKIPPED_TAGS.has(el.name)) return '';
-    return el.children.map((c) => textOf(c)).join(el.type === 'tag' && BLOCK_TAGS.has(el.name) ? ' ' : '');
+/**
+ * Visible text of an element, read only up to `maxChars` (nested date-classed wrappers would
+ * otherwise make the walk quadratic on large pages); longer text comes back cut.
+ */
+function textOf(node: AnyNode, maxChars = MAX_DATE_ELEMENT_CHARS + 1): string {
+  const parts: string[] = [];
+  let length = 0;
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0 && length < maxChars) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      const folded = n.data.replace(/\s+/g, ' ');
+      parts.push(folded);
+      length += folded.length;
+    } else if (n.type === 'tag' && !SKIPPED_TAGS.has((n as Element).name)) {
+      const el = n as Element;
+      // A block starts with a space, so "<p>a</p><p>b</p>" reads " a b", not "ab".
+      if (BLOCK_TAGS.has(el.name)) parts.push(' ');
+      for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+    }
   }
-  return '';
+  return parts.join('').slice(0, maxChars);
 }
 
 export function gatherHtmlDateSources(doc: HtmlDocument): HtmlDateSources {

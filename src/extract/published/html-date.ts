@@ -83,6 +83,9 @@ const CET_LANGUAGE = /^(?:de|it|fr|nl|pl|cs|sk|hu|da|sv|nb|no|es|hr|sl|sr)(?:$|[
 /** English outside Britain, Ireland and the Commonwealth writes "11/08/2023" month first. */
 const MONTH_FIRST_LANGUAGE = /^en(?:$|[-_](?!gb|uk|ie|au|nz|in|za)\w+$)/;
 
+/** Domains of countries that write "08/11/2023" day first. */
+const DAY_FIRST_DOMAIN = /\.(?:uk|ie|scot|wales|au|nz|in|za)$/;
+
 interface Found {
   readonly parts: DateParts;
   readonly evidence: string;
@@ -94,8 +97,8 @@ export function findPublishedInHtml(
   options: HtmlDateOptions = DEFAULT_HTML_DATE_OPTIONS,
 ): PublishedDate | null {
   const sources = gatherHtmlDateSources(doc);
-  const reading = readingFor(sources);
   const pageUrl = url ?? sources.canonicalUrl ?? sources.meta.get('og:url') ?? null;
+  const reading = readingFor(sources, pageUrl);
   const inBounds = (p: DateParts) => isWithinBounds(p, options);
   const parse = (s: string) => parseMarkupDate(s, reading);
   const pick = (value: string, evidence: string): Found | null => {
@@ -143,10 +146,21 @@ function firstOf<T>(steps: readonly (() => T | null)[]): T | null {
  * Pages in the languages of Central European Time state Berlin's clock (the same rules for all
  * of CET); other pages keep a time as written.
  */
-function readingFor(sources: HtmlDateSources): DateReadingOptions {
+function readingFor(sources: HtmlDateSources, pageUrl: string | null): DateReadingOptions {
   const lang = (sources.htmlLang ?? sources.meta.get('content-language') ?? sources.meta.get('og:locale') ?? '').toLowerCase();
-  const german = CET_LANGUAGE.test(lang);
-  return { zone: german ? 'Europe/Berlin' : null, slashOrder: MONTH_FIRST_LANGUAGE.test(lang) ? 'month-first' : 'day-first' };
+  const central = CET_LANGUAGE.test(lang);
+  // Plain "en" says nothing about the country; a British or Irish domain does.
+  const monthFirst = MONTH_FIRST_LANGUAGE.test(lang) && !DAY_FIRST_DOMAIN.test(hostOf(pageUrl));
+  return { zone: central ? 'Europe/Berlin' : null, slashOrder: monthFirst ? 'month-first' : 'day-first' };
+}
+
+function hostOf(url: string | null): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    // A relative or broken canonical link names no host.
+    return '';
+  }
 }
 
 /** Markup values: ISO strings, RFC 822, "2022-02-04 11:02:00", written dates, Unix seconds. */
