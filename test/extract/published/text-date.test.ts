@@ -31,3 +31,21 @@ test('findDateLine rejects headlines, sentences and video lengths that contain a
   assert.equal(findDateLine('Der Gipfel findet am 4. Februar 2022 in Peking statt, teilte das Ministerium mit.'), null);
   assert.equal(findDateLine(''), null);
 });
+
+const SEEDS = join(import.meta.dirname, '../../../../shared/seeds');
+
+test('real seeds: stamped texts get a timed date, headed ones a month, the undated one none', { skip: existsSync(SEEDS) ? false : 'no ../shared/seeds here' }, () => {
+  const published = (prefix: string) => {
+    const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix));
+    assert.ok(file, `seed ${prefix} missing`);
+    return findPublishedInText(readFileSync(join(SEEDS, file), 'utf8'))?.value ?? null;
+  };
+  const TIMED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+0[12]:00$/;
+  const MONTH = /^\d{4}-\d{2}$/;
+  assert.match(published('000_') ?? '', TIMED);
+  assert.match(published('001_') ?? '', TIMED);
+  assert.match(published('002_') ?? '', MONTH);
+  // Seed 003 states no date of its own; the years it recalls are events, not its publication.
+  assert.equal(published('003_'), null);
+  assert.match(published('004_') ?? '', MONTH);
+});
