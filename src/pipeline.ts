@@ -5,7 +5,7 @@
  * Storage and reuse linking happen outside, in the runner (cli/, api/), which owns the I/O.
  */
 import { createHash } from 'node:crypto';
-import type { Article, ArticleId, RawDocument } from './article.js';
+import type { Article, ArticleId, RawDocument, With } from './article.js';
 import { diagnostic, hasFatal, type Diagnostic } from './diagnostic.js';
 import type { Page, Segment } from './page.js';
 import { decodeContent } from './clean/encoding.js';
@@ -19,6 +19,10 @@ import { loadAgencyLexicon, type AgencyLexicon } from './extract/credits/agency-
 import { findOutlet } from './extract/outlet/find-outlet.js';
 import { loadOutletTable, type OutletTable } from './extract/outlet/outlet-table.js';
 import { loadLanguageIdentifier, type LanguageIdentifier } from './extract/language/identify-language.js';
+import { makeQuoteFinder, type QuoteFinder } from './extract/quotes/find-quotes.js';
+import { loadReportingVerbs } from './extract/quotes/reporting-verbs.js';
+import { makeTokenizer } from './text/tokenize.js';
+import { loadAbbreviations, makeSentenceSplitter } from './text/sentences.js';
 
 export interface PipelineOptions {
   /** Skip articles whose cleaned text is shorter than this (characters); they are reported, not stored. */
@@ -38,6 +42,8 @@ export interface StageContext {
   readonly agencies: AgencyLexicon;
   /** extract/outlet/outlets.tsv */
   readonly outlets: OutletTable;
+  /** extract/quotes: quotes and speakers (reporting-verbs.de.tsv, text/ tokenizer and sentence splitter) */
+  readonly findQuotes: QuoteFinder;
 }
 
 export interface PipelineResult {
@@ -56,6 +62,7 @@ export async function buildPipeline(options: Partial<PipelineOptions> = {}): Pro
     identifyLanguage: await loadLanguageIdentifier(),
     agencies: loadAgencyLexicon(),
     outlets: loadOutletTable(),
+    findQuotes: loadQuoteFinder(),
   };
   return Object.freeze({ run: (raw: RawDocument) => runPipeline(raw, ctx) });
 }
@@ -79,7 +86,7 @@ function runPipeline(raw: RawDocument, ctx: StageContext): PipelineResult {
       messages.push(diagnostic('warning', 'clean', 'no-text', 'no article text found; nothing stored'));
       return;
     }
-    const article = makeArticle(page, segment, segments.length > 1 ? index : null, pageId, ctx);
+    const article = analyseArticle(makeArticle(page, segment, segments.length > 1 ? index : null, pageId, ctx), ctx);
     articles.push(article);
     // The run report names the input; an article's warnings (a bad stated date) go there too, once per page.
     for (const m of article.messages) {
@@ -115,6 +122,20 @@ function makeArticle(
     sideTexts: page.sideTexts,
     messages,
   };
+}
+
+/** The language analysis of a cleaned article: quotes with their speakers. */
+function analyseArticle(article: Article, ctx: StageContext): With<'quotes'> {
+  return { ...article, quotes: ctx.findQuotes(article.text) };
+}
+
+function loadQuoteFinder(): QuoteFinder {
+  const abbreviations = loadAbbreviations();
+  return makeQuoteFinder({
+    verbs: loadReportingVerbs(),
+    tokenize: makeTokenizer(abbreviations),
+    sentences: makeSentenceSplitter(abbreviations),
+  });
 }
 
 /**

@@ -62,6 +62,8 @@ interface Cue {
   readonly word: string;
   readonly verb: CueVerb | null;
   readonly speaker: SpeakerMention | null;
+  /** Who passes the words on, when it is not the speaker: "CCTV zitierte Putin" (relay CCTV, speaker Putin). */
+  readonly relay?: SpeakerMention | null;
   /** Token range of the clause holding the cue and its speaker: [first, end). */
   readonly clauseFirst: number;
   readonly clauseEnd: number;
@@ -81,6 +83,12 @@ const AUXILIARIES_DE = new Set(['hat', 'hatte', 'habe', 'haben', 'hatten', 'ist'
 /** A noun right before a short quote that makes it a title or name: die Zeitung „Die Welt“. */
 const TITLE_NOUNS_DE = /^(Zeitung|Zeitschrift|Magazin|Blatt|Sender|Sendung|Film|Buch|Roman|Lied|Song|Album|Titel|Motto|Slogan|Operation|Projekt|Programm|Aktion|Kampagne|Schiff|Mission|Initiative|Stück|Serie|Show|Spiel|Gruppe|Band|Verein|Partei|Bündnis|Plattform|Portal|Website|Kolumne|Rubrik|Kodename|Namen?|Begriff|Wort|Stichwort|Schlagwort|Ausdruck)$/;
 const TERMINAL_PUNCTUATION = /[.!?…]\s*$/;
+/** Verbs that call something by a word: "bezeichnete X als „beispiellos“", "nannte es „Wortbruch“". */
+const NAMING_VERB_LEMMAS = new Set(['bezeichnen', 'nennen', 'werten', 'verurteilen', 'weisen', 'kritisieren', 'loben', 'beschreiben']);
+/** Time words that follow a name without belonging to it: "sagte Putin Anfang Februar", "Xi am Montag". */
+const TIME_NOUNS_DE = /^(Anfang|Ende|Mitte|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Montagabend|Dienstagabend|Mittwochabend|Donnerstagabend|Freitagabend|Samstagabend|Sonntagabend|Wochenende|Vormittag|Nachmittag|Abend|Morgen|Mittag)$/;
+/** Documents that speak in "heißt es darin": the statement, the paper, the report. */
+const DOCUMENT_NOUNS_DE = /^(Erklärung|Papier|Dokument|Bericht|Mitteilung|Pressemitteilung|Text|Statement|Resolution|Abschlusserklärung|Schreiben|Brief|Stellungnahme|Kommuniqué|Communiqué|Beschluss|Urteil|Studie|Gutachten|Vereinbarung|Abkommen|Vertrag|Entwurf|Gesetzentwurf|Antrag|Anordnung)$/;
 /** Verbs that report a speech act with a plain object ("fordert eine Untersuchung", "spricht von Betrug"). */
 const REPORTED_SPEECH_ACT_LEMMAS = new Set(['fordern', 'sprechen', 'berichten', 'nennen', 'warnen', 'kritisieren', 'bestätigen', 'kündigen', 'erklären', 'teilen', 'melden', 'geben', 'verlangen', 'bestreiten', 'dementieren', 'beklagen', 'loben', 'verurteilen', 'bezeichnen', 'werfen', 'schlagen', 'rufen', 'appellieren', 'mahnen', 'räumen', 'weisen', 'äußern', 'begrüßen', 'bedauern', 'versprechen', 'zitieren', 'prangern', 'behaupten']);
 /** Lowercase words after „…“, that start something other than an attribution ("…“, und …", "…“, die …"). */
@@ -153,9 +161,12 @@ class TextAnalysis {
       }
       const sentenceIndex = this.sentenceOfToken[this.tokenAtOrAfter(q.open)] ?? -1;
       const sentence = this.sentences[sentenceIndex];
-      if (!sentence || words < opts.minQuoteWords) continue;
-      const inner = this.text.slice(q.open + 1, q.close);
+      if (!sentence) continue;
       const cue = this.cueForQuote(q, sentence);
+      // "bezeichnete die Beziehungen als „beispiellos“": a one-word quote a speaker is said to use
+      const named = words === 1 && this.tokens[this.tokenBefore(q.open)]?.text === 'als' && cue?.verb && NAMING_VERB_LEMMAS.has(cue.verb.lemma);
+      if (words < opts.minQuoteWords && !named) continue;
+      const inner = this.text.slice(q.open + 1, q.close);
       const sentenceHasSpeech = sentence.cues.length > 0 || this.hasReportedSpeechForm(sentence.first, sentence.end);
       if (words <= opts.maxUncuedPartialWords && !TERMINAL_PUNCTUATION.test(inner) && !sentenceHasSpeech) continue;
       if (words <= 12 && !TERMINAL_PUNCTUATION.test(inner) && this.isTitle(q)) continue;
@@ -309,7 +320,9 @@ class TextAnalysis {
       let found = false;
       if (!covered) {
         let reportedBy: Cue | null = null;
-        for (const cue of sentence.cues) {
+        // "Wie Xinhua berichtete, betonte Xi, dass …": the verb's subject speaks; the source cue relays
+        const ordered = [...sentence.cues].sort((a, b) => cuePriority(a, this.tokens) - cuePriority(b, this.tokens));
+        for (const cue of ordered) {
           if (!cue.speaker || this.quoteOfToken[cue.at] !== -1 && !this.isLongQuoteToken(cue.at)) continue;
           const message = this.messageForCue(cue, sentence, si);
           if (!message) {
@@ -317,7 +330,18 @@ class TextAnalysis {
             continue;
           }
           if (directHere.some((q) => q.start <= message.start && q.end >= message.end)) continue;
-          out.push(this.makeQuote(message.start, message.end, 'indirect', cue.speaker, cue, false));
+          // "… so der Kreml. Dies berichtet das Magazin „RT DE“.": the earlier quote is relayed, not repeated
+          if (cue.kind === 'anaphoric') {
+            const earlier = out.findIndex((q) => q.start >= message.start && q.end <= message.end);
+            if (earlier >= 0) {
+              out[earlier] = { ...out[earlier]!, relayedBy: cue.speaker.display };
+              found = true;
+              break;
+            }
+          }
+          const relay = ordered.find((c) => c !== cue && c.speaker && cuePriority(c, this.tokens) > cuePriority(cue, this.tokens));
+          const withRelay = relay && !cue.relay ? { ...cue, relay: relay.speaker } : cue;
+          out.push(this.makeQuote(message.start, message.end, 'indirect', cue.speaker, withRelay, false));
           lastSpeech = { speaker: cue.speaker, sentence: si };
           found = true;
           break;
@@ -365,6 +389,7 @@ class TextAnalysis {
     if (cue.kind !== 'verb' || cue.verb === null || cue.verb.participle || cue.speaker === null) return false;
     if (!REPORTED_SPEECH_ACT_LEMMAS.has(cue.verb.lemma)) return false;
     if (cue.clauseFirst !== sentence.first || cue.speaker.first !== sentence.first) return false;
+    if (this.tokens[sentence.end - 1]?.text === ':') return false;
     return cue.speaker.last === cue.at - 1;
   }
 
@@ -389,7 +414,8 @@ class TextAnalysis {
       if (sep === ',' || sep === ':') {
         const start = cue.clauseEnd + 1;
         const end = this.nextCueClauseStart(sentence, start) ?? sentence.end;
-        if (end - start >= 3 && this.looksLikeReportedContent(start, end, cue)) return this.trimmedSpan(start, end);
+        // "sagte Hoo Tiang Boon, ein forschender Professor …" is an apposition, not content
+        if (end - start >= 3 && this.segmentHasVerb(start, end) && this.looksLikeReportedContent(start, end, cue)) return this.trimmedSpan(start, end);
       }
     }
     // complement before: "[Die Lage sei ernst], sagte X." / "[…], so X." — only with the speaker after the cue
@@ -412,6 +438,9 @@ class TextAnalysis {
 
   private looksLikeReportedContent(start: number, end: number, cue: Cue): boolean {
     const first = this.tokens[start]!.text;
+    // "…, die beide vor Herausforderungen stehen": a relative clause describes, it reports nothing
+    const next = this.tokens[start + 1];
+    if (/^(der|die|das|welche|welcher|welches|deren|dessen)$/.test(first) && next && !this.isNounLike(next) && !this.isModifier(next)) return false;
     if (first === 'dass' || first === 'ob' || first === 'wonach') return true;
     if (this.hasReportedSpeechForm(start, end)) return true;
     for (let t = start; t < end - 1; t++) if (this.tokens[t]!.text === 'zu') return true;
@@ -451,7 +480,8 @@ class TextAnalysis {
     const nounAfterNach = DETERMINERS_DE.has(this.tokens[t + 1]?.text ?? '') ? t + 2 : t + 1;
     if (word.toLowerCase() === 'nach' && SOURCE_NOUNS_AFTER_NACH_DE.has(this.tokens[nounAfterNach]?.text ?? '')) {
       const noun = nounAfterNach;
-      const np = this.nounPhraseAt(noun + 1, clauseEnd) ?? this.mention(noun, noun);
+      const after = this.tokens[noun + 1]?.text;
+      const np = this.nounPhraseAt(after === 'von' || after === 'vom' ? noun + 2 : noun + 1, clauseEnd) ?? this.mention(noun, noun);
       return make('source', null, np, t, np.last + 1);
     }
     if (word === 'so' && t > sentence.first && (this.tokens[t - 1]!.text === ',' || QUOTE_MARK_TOKENS.has(this.tokens[t - 1]!.text))) {
@@ -462,7 +492,10 @@ class TextAnalysis {
     }
     if ((word === 'heißt' || word === 'hieß') && this.tokens[t + 1]?.text === 'es') {
       // "In der Erklärung heißt es", "hieß es vom Abgeordneten X", "Aus Paris hieß es": the source is a prepositional object
-      const np = this.prepositionalObject(sentence.first, t) ?? this.prepositionalObject(t + 2, clauseEnd);
+      const np =
+        this.prepositionalObject(sentence.first, t) ??
+        this.prepositionalObject(t + 2, clauseEnd) ??
+        (/^(darin|dort|darüber)$/.test(this.tokens[t + 2]?.text ?? '') ? this.documentMentionBefore(sentence.first) : null);
       return make('heisst-es', this.verbsFor(word)?.[0] ?? null, np);
     }
     const verb = this.cueVerbAt(t, clauseEnd, sentence);
@@ -470,7 +503,19 @@ class TextAnalysis {
     if (ANAPHORIC_OBJECTS_DE.has(this.tokens[clauseFirst]!.text) && clauseFirst === sentence.first && clauseFirst + 1 === this.finiteVerbIndex(t, verb, clauseFirst + 1)) {
       return make('anaphoric', verb, this.nounPhraseAfter(clauseFirst + 2, clauseEnd));
     }
-    return make('verb', verb, this.subjectOf(t, verb, clauseFirst, clauseEnd, sentence));
+    const subject = this.subjectOf(t, verb, clauseFirst, clauseEnd, sentence);
+    // "Ein Fernsehsender zitierte Papandreou mit den Worten …": the object speaks, the subject relays
+    if (verb.lemma === 'zitieren' && subject && !this.isPassive(t, clauseFirst)) {
+      const object = this.nounPhraseAfter(Math.max(t, subject.last) + 1, clauseEnd);
+      if (object) return { ...make('verb', verb, object), relay: subject };
+    }
+    return make('verb', verb, subject);
+  }
+
+  /** "wird Panetta zitiert", "wurde … genannt": a passive auxiliary in the clause. */
+  private isPassive(t: number, clauseFirst: number): boolean {
+    for (let k = clauseFirst; k < t; k++) if (/^(wird|wurde|wurden|werden|worden)$/.test(this.tokens[k]!.text)) return true;
+    return false;
   }
 
   private cueVerbAt(t: number, clauseEnd: number, sentence: SentenceInfo): CueVerb | null {
@@ -527,8 +572,16 @@ class TextAnalysis {
     // "Deren Haltung bezeichnete er als …": a pronoun right after the verb is the subject
     const afterVerb = this.tokens[finite + 1];
     if (afterVerb && SUBJECT_PRONOUNS_DE.has(afterVerb.text) && afterVerb.text !== 'es') return this.mention(finite + 1, finite + 1);
-    // "…, wie die Zeitung schreibt": verb-final subordinate clause; "Als Begründung sagte X" is V2
-    if (SUBORDINATORS_DE.has(lower) && finite >= clauseEnd - 2) return this.nounPhraseAt(clauseFirst + 1, finite);
+    // "…, wie die Zeitung schreibt", "und einen Tag nachdem er erklärt hatte": verb-final subordinate clause;
+    // "Als Begründung sagte X" is V2
+    if (finite >= clauseEnd - 2) {
+      for (let k = finite - 1; k >= clauseFirst; k--) {
+        if (SUBORDINATORS_DE.has(this.tokens[k]!.text.toLowerCase()) && (k > clauseFirst || SUBORDINATORS_DE.has(lower))) {
+          const np = this.nounPhraseAt(k + 1, finite);
+          if (np) return np;
+        }
+      }
+    }
     if (SUBORDINATORS_DE.has(lower)) return this.nounPhraseAfter(finite + 1, clauseEnd);
     if (SKIPPABLE_ADVERBS_DE.has(lower)) {
       // "Auch der Minister sagte": the adverb belongs to the subject when nothing else stands before the verb
@@ -547,9 +600,22 @@ class TextAnalysis {
     return this.nounPhraseAt(clauseFirst, finite) ?? this.nounPhraseAfter(finite + 1, clauseEnd);
   }
 
-  /** The object of the first prepositional phrase in [from, end): "in [der Erklärung]", "vom [Abgeordneten X]". */
+  /** "heißt es darin": the last document named before ("die gemeinsame Erklärung", "das Papier"), within three sentences. */
+  private documentMentionBefore(before: number): SpeakerMention | null {
+    const limit = Math.max(0, this.sentences[Math.max(0, (this.sentenceOfToken[before] ?? 0) - 3)]?.first ?? 0);
+    for (let k = before - 1; k >= limit; k--) {
+      if (!DOCUMENT_NOUNS_DE.test(this.tokens[k]!.text)) continue;
+      let first = k;
+      while (first > limit && (this.isModifier(this.tokens[first - 1]!) || DETERMINERS_DE.has(this.tokens[first - 1]!.text.toLowerCase()))) first--;
+      return this.mention(first, k);
+    }
+    return null;
+  }
+
+  /** The object of the first prepositional phrase in [from, end): "in [der Erklärung]", "vom [Abgeordneten X]". Quoted words are skipped. */
   private prepositionalObject(from: number, end: number): SpeakerMention | null {
     for (let k = from; k < end; k++) {
+      if (this.quoteOfToken[k] !== -1 && !this.isLongQuoteToken(k)) continue;
       const lower = this.tokens[k]!.text.toLowerCase();
       if (PREPOSITIONS_DE.has(lower) || lower === 'vom') {
         const np = this.nounPhraseAt(k + 1, end);
@@ -592,23 +658,34 @@ class TextAnalysis {
     return null;
   }
 
-  /** A noun phrase starting exactly at `from`: pronoun, or determiner? adjectives* Name/Noun+ (+ genitive) (+ ", Name,"). */
-  private nounPhraseAt(from: number, end: number): SpeakerMention | null {
+  /**
+   * A noun phrase starting exactly at `from`: a pronoun; a quoted name; or determiner? modifiers* Noun+
+   * with what may follow it: a quoted name ("das Magazin „RT DE“"), a genitive ("des Ministeriums"),
+   * a coordinated phrase ("Moskau und Peking") and a name apposition ("der Berater, Juri Uschakow,").
+   */
+  private nounPhraseAt(from: number, end: number, coordinate = true): SpeakerMention | null {
     if (from >= end) return null;
     if (SENTENCE_ADVERB_DE.test(this.tokens[from]!.text) && !SUBJECT_PRONOUNS_DE.has(this.tokens[from]!.text) && from + 1 < end) {
-      return this.nounPhraseAt(from + 1, end);
+      return this.nounPhraseAt(from + 1, end, coordinate);
     }
     const first = this.tokens[from]!;
     if (SUBJECT_PRONOUNS_DE.has(first.text)) return this.mention(from, from);
-    // a name in quotation marks: "schrieb „Die Zeit“"
-    const quotedName = this.quoted.find((q) => q.open === first.start && q.close - q.open < 60);
-    if (quotedName) return this.mention(from, this.tokenAtOrAfter(quotedName.close));
-    let t = from;
-    if (DETERMINERS_DE.has(first.text.toLowerCase()) && this.tokens[from + 1] && this.quoted.some((q) => q.open === this.tokens[from + 1]!.start && q.close - q.open < 60)) {
-      const q = this.quoted.find((x) => x.open === this.tokens[from + 1]!.start)!;
-      return this.mention(from, this.tokenAtOrAfter(q.close));
+    const quotedNameEnd = this.quotedNameEndAt(from);
+    if (quotedNameEnd !== null) return this.mention(from, quotedNameEnd);
+    const isDeterminer = DETERMINERS_DE.has(first.text.toLowerCase());
+    let t = isDeterminer ? from + 1 : from;
+    // "die beiden Länder", "alle drei Parteien"
+    while (isDeterminer && t < end && (DETERMINERS_DE.has(this.tokens[t]!.text.toLowerCase()) || this.tokens[t]!.kind === 'number')) t++;
+    const afterDeterminer = isDeterminer ? this.quotedNameEndAt(t) : null;
+    if (afterDeterminer !== null) return this.mention(from, afterDeterminer);
+    // "dem vom Kreml veröffentlichten Papier": a prepositional phrase inside the attribute
+    if (isDeterminer && t < end && (this.tokens[t]!.text === 'vom' || this.tokens[t]!.text === 'von')) {
+      let k = t + 1;
+      while (k < end && this.isNounLike(this.tokens[k]!)) k++;
+      if (k > t + 1 && k < end && this.isModifier(this.tokens[k]!)) t = k;
     }
-    if (DETERMINERS_DE.has(first.text.toLowerCase())) t++;
+    // "Putins außenpolitischer Berater": a genitive name before the head
+    if (!isDeterminer && /^\p{Lu}\p{L}+s$/u.test(first.text) && t + 1 < end && this.isModifier(this.tokens[t + 1]!)) t++;
     let modifiers = 0;
     while (t < end && modifiers < 4 && this.isModifier(this.tokens[t]!)) {
       t++;
@@ -618,8 +695,10 @@ class TextAnalysis {
     while (t < end && this.isNounLike(this.tokens[t]!)) t++;
     if (t === headStart) {
       // "Dieser bestätigte, …", "…, das vorschlug": a demonstrative or relative pronoun stands alone
-      return t === from + 1 && DETERMINERS_DE.has(first.text.toLowerCase()) ? this.mention(from, from) : null;
+      return t === from + 1 && isDeterminer ? this.mention(from, from) : null;
     }
+    const quotedAfter = this.quotedNameEndAt(t);
+    if (quotedAfter !== null) t = quotedAfter + 1;
     // genitive attribute: "der Sprecher [des Ministeriums]"
     if (t < end && (this.tokens[t]!.text === 'des' || this.tokens[t]!.text === 'der')) {
       let g = t + 1;
@@ -627,6 +706,11 @@ class TextAnalysis {
       const genitiveHead = g;
       while (g < end && this.isNounLike(this.tokens[g]!)) g++;
       if (g > genitiveHead) t = g;
+    }
+    // coordination: "Moskau und Peking", "Putin und sein chinesischer Amtskollege Xi Jinping"
+    if (coordinate && t + 1 < end && this.tokens[t]!.text === 'und') {
+      const next = this.nounPhraseAt(t + 1, end, false);
+      if (next && !SUBJECT_PRONOUNS_DE.has(this.tokens[t + 1]!.text)) t = next.last + 1;
     }
     // apposition: "der Berater des Kremls, Juri Uschakow,"
     if (t < this.tokens.length && this.tokens[t]!.text === ',') {
@@ -636,6 +720,14 @@ class TextAnalysis {
       if (a - (t + 1) >= 2 && (next === ',' || next === '.' || next === undefined)) t = a;
     }
     return this.mention(from, t - 1);
+  }
+
+  /** If a short quoted name opens at token `t` („RT DE“, „Die Zeit“), the index of its closing mark token. */
+  private quotedNameEndAt(t: number): number | null {
+    const token = this.tokens[t];
+    if (!token) return null;
+    const q = this.quoted.find((x) => x.open === token.start && x.close - x.open < 60);
+    return q ? this.tokenAtOrAfter(q.close) : null;
   }
 
   /** A noun phrase ending at `last` (for "X zufolge"), walking back to a determiner or the clause start. */
@@ -659,7 +751,7 @@ class TextAnalysis {
 
   private isNounLike(token: Token): boolean {
     const w = token.text;
-    return token.kind === 'word' && /^[\p{Lu}]/u.test(w) && !SENTENCE_ADVERB_DE.test(w) && !this.verbs.has(lowerFirst(w)) &&
+    return token.kind === 'word' && /^[\p{Lu}]/u.test(w) && !SENTENCE_ADVERB_DE.test(w) && !TIME_NOUNS_DE.test(w) && !this.verbs.has(lowerFirst(w)) &&
       !QUOTE_MARK_TOKENS.has(w) && !DETERMINERS_DE.has(w.toLowerCase()) && !PREPOSITIONS_DE.has(w.toLowerCase());
   }
 
@@ -760,8 +852,16 @@ class TextAnalysis {
       speaker: speaker?.display ?? null,
       speakerStart: speaker ? this.tokens[speaker.first]!.start : null,
       speakerEnd: speaker ? this.tokens[speaker.last]!.end : null,
+      relayedBy: cue?.relay?.display ?? null,
     };
   }
+}
+
+/** Lower first: a verb cue in a main clause, then other verbs, then "laut X"/"wie X berichtete" sources, which relay. */
+function cuePriority(cue: Cue, tokens: readonly Token[]): number {
+  if (cue.kind === 'source') return 2;
+  if (cue.kind === 'verb' && SUBORDINATORS_DE.has(tokens[cue.clauseFirst]!.text.toLowerCase())) return 1;
+  return 0;
 }
 
 function lowerFirst(word: string): string {

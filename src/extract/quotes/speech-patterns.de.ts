@@ -15,7 +15,8 @@ export const REPORTED_SPEECH_VERB_FORMS_DE: ReadonlySet<string> = new Set([
 
 /** Words that open a subordinate clause: in "…, wie die Zeitung schreibt" the subject follows them. */
 export const SUBORDINATORS_DE: ReadonlySet<string> = new Set([
-  'wie', 'als', 'nachdem', 'während', 'weil', 'da', 'obwohl', 'wenn', 'bevor', 'dass', 'ob',
+  'wie', 'als', 'nachdem', 'während', 'weil', 'da', 'obwohl', 'wenn', 'bevor', 'dass', 'ob', 'wobei', 'wonach',
+  'woraufhin', 'indem', 'sodass', 'nachdem', 'seit', 'seitdem', 'sobald', 'solange', 'falls',
 ]);
 
 /** Prepositions whose phrase is never the speaker ("sagte am Montag in Berlin der Minister"). */
