@@ -786,10 +786,24 @@ class TextAnalysis {
   private mention(first: number, last: number): SpeakerMention {
     const text = this.text.slice(this.tokens[first]!.start, this.tokens[last]!.end);
     if (first === last && SUBJECT_PRONOUNS_DE.has(text)) {
-      return { first, last, display: this.lastNamed?.display ?? text };
+      const named = this.nameRunBefore(first);
+      const closest = named && (!this.lastNamed || named.last > this.lastNamed.last) ? named : this.lastNamed;
+      return { first, last, display: closest?.display ?? text };
     }
     const display = text.replace(/^(der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)\s+/i, '');
     return { first, last, display };
+  }
+
+  /** The nearest run of two or more capitalised name words before token t ("Ministerpräsident Karl Ostermann"), within 80 tokens. */
+  private nameRunBefore(t: number): SpeakerMention | null {
+    for (let k = t - 1; k >= Math.max(0, t - 80); k--) {
+      if (!this.isNameToken(this.tokens[k]!) || !this.isNounLike(this.tokens[k]!)) continue;
+      let first = k;
+      while (first > 0 && this.isNameToken(this.tokens[first - 1]!) && this.isNounLike(this.tokens[first - 1]!)) first--;
+      if (k - first >= 1) return { first, last: k, display: this.text.slice(this.tokens[first]!.start, this.tokens[k]!.end) };
+      k = first;
+    }
+    return null;
   }
 
   private mentionAt(start: number, end: number, display: string): SpeakerMention {
