@@ -1,6 +1,7 @@
 /**
- * Named patterns for the date expressions news pages use (German and English first, a few
- * French ones because the same scrapers meet them): month names, numeric and written dates, times.
+ * Named patterns for the date expressions news pages use (German and English first; French,
+ * Italian, Spanish, Portuguese and Dutch month names because the same scrapers meet them):
+ * month names, numeric and written dates, times.
  */
 
 /** Month names and their usual abbreviations, lower case, without the abbreviation dot. */
@@ -17,6 +18,14 @@ export const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map([
   ['janvier', 1], ['février', 2], ['févr', 2], ['fevrier', 2], ['mars', 3], ['avril', 4], ['avr', 4], ['juin', 6],
   ['juillet', 7], ['juil', 7], ['août', 8], ['aout', 8], ['septembre', 9], ['octobre', 10], ['novembre', 11],
   ['décembre', 12], ['déc', 12], ['decembre', 12],
+  // Italian, Spanish, Portuguese, Dutch: full names only (their abbreviations collide with words)
+  ['gennaio', 1], ['febbraio', 2], ['marzo', 3], ['aprile', 4], ['maggio', 5], ['giugno', 6], ['luglio', 7],
+  ['agosto', 8], ['settembre', 9], ['ottobre', 10], ['dicembre', 12],
+  ['enero', 1], ['febrero', 2], ['abril', 4], ['mayo', 5], ['junio', 6], ['julio', 7], ['septiembre', 9],
+  ['setiembre', 9], ['octubre', 10], ['noviembre', 11], ['diciembre', 12],
+  ['janeiro', 1], ['fevereiro', 2], ['março', 3], ['maio', 5], ['junho', 6], ['julho', 7], ['setembro', 9],
+  ['outubro', 10], ['novembro', 11], ['dezembro', 12],
+  ['januari', 1], ['februari', 2], ['maart', 3], ['mei', 5], ['augustus', 8],
 ]);
 
 /** Weekday names: allowed around a date ("Freitag, 4. Februar 2022") without making it a sentence. */
@@ -50,9 +59,9 @@ export const SLASH_YMD = new RegExp(String.raw`(?<![\d/])(\d{4})/(\d{1,2})/(\d{1
 /** "02/04/2022": month/day/year in English, day/month/year elsewhere; resolved by value or option. */
 export const SLASH_NUMERIC = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])`, 'gu');
 
-/** "4. Februar 2022", "4 Feb. 2022", "4th February, 2022", "04 févr. 2022". */
+/** "4. Februar 2022", "4 Feb. 2022", "4th February, 2022", "04 févr. 2022", "4 de febrero de 2022". */
 export const DAY_MONTH_NAME_YEAR = new RegExp(
-  String.raw`${START}(\d{1,2})(?:\.|st|nd|rd|th|er)?\s*(?:de\s+)?(${MONTH_ALTERNATION})\.?,?\s+(\d{4})(?!\d)`,
+  String.raw`${START}(\d{1,2})(?:\.|st|nd|rd|th|er|º)?\s*(?:de\s+)?(${MONTH_ALTERNATION})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)`,
   'giu',
 );
 

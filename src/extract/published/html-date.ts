@@ -129,7 +129,11 @@ export function findPublishedInHtml(
   // within a day the markup's exact time is kept (the printed date may be another time zone's).
   const stamp = headlineStamp(headlineDates);
   const found = stamp && fromMarkup && Math.abs(dayNumber(stamp.parts) - dayNumber(fromMarkup.parts)) > 1 ? stamp : fromMarkup;
-  if (!found) return null;
+  if (!found) {
+    // Precision as known: a URL's /2022/02/ still says the month.
+    const month = urlMonth(pageUrl);
+    return month && inBounds(month) ? { value: formatPublishedValue(month, reading), evidence: `url month ${pageUrl}` } : null;
+  }
   const parts = reading.zone === 'Europe/Berlin' ? toBerlinTime(found.parts) : found.parts;
   return { value: formatPublishedValue(parts, reading), evidence: found.evidence };
 }
@@ -249,10 +253,12 @@ function urlDate(url: string | null, inBounds: (p: DateParts) => boolean): Found
   return isValidDateParts(parts) && inBounds(parts) ? { parts, evidence: `url ${path}` } : null;
 }
 
-/** The month a URL names (/2022/02/), to check other evidence against. */
-export function urlMonth(url: string | null): DateParts | null {
+/** The month a URL names (/2022/02/), when it names no day. */
+function urlMonth(url: string | null): DateParts | null {
   const m = url ? URL_MONTH_DATE.exec(url) : null;
-  return m ? { year: Number(m[1]), month: Number(m[2]) } : null;
+  if (!m) return null;
+  const parts: DateParts = { year: Number(m[1]), month: Number(m[2]) };
+  return isValidDateParts(parts) ? parts : null;
 }
 
 function scriptDate(scripts: readonly string[], pick: (value: string, evidence: string) => Found | null): Found | null {

@@ -74,3 +74,10 @@ test('reads an ambiguous slash date by the chosen order, an unambiguous one by v
   const clear = parseDateExpression('25/04/2022');
   assert.equal(clear && formatPublishedValue(clear), '2022-04-25');
 });
+
+test('reads Romance and Dutch month names', () => {
+  assert.equal(value('4 de febrero de 2022'), '2022-02-04');
+  assert.equal(value('12 settembre 2021'), '2021-09-12');
+  assert.equal(value('1er mars 2020'), '2020-03-01');
+  assert.equal(value('3 maart 2019'), '2019-03-03');
+});

@@ -53,3 +53,8 @@ test('inline script JSON of a single-page app states the date', () => {
   const html = '<html><body><div id="app"></div><script>window.__STATE__={"article":{"published_at":"2021-10-29T09:00:00+02:00"}}</script></body></html>';
   assert.equal(publishedOf(html), '2021-10-29T09:00:00+02:00');
 });
+
+test('a URL that names only a month gives the month when nothing else speaks', () => {
+  const html = '<html><body><h1>Rückblick</h1><p>Ein Jahr voller Überraschungen.</p></body></html>';
+  assert.equal(publishedOf(html, 'https://blog.example.de/2019/12/rueckblick/'), '2019-12');
+});
