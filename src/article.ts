@@ -88,6 +88,17 @@ export interface Quote extends Span {
   readonly speakerEnd: number | null;
 }
 
+/** A date the text states or implies (filled by extract/dates), resolved against `published`. */
+export interface TextDate extends Span {
+  readonly text: string;
+  /** ISO 8601 at the precision the expression gives ("2022-02-04", "2021-12", "2020"), or null when it cannot be resolved. */
+  readonly value: string | null;
+  /** absolute: the text names the date; relative: resolved from the publication date ("am Freitag", "gestern"). */
+  readonly kind: 'absolute' | 'relative';
+  /** How the date stands to the publication date: before it, that day, within its month or year, after it (announced). */
+  readonly relation: 'past' | 'same-day' | 'current' | 'announced' | 'unknown';
+}
+
 export interface Article {
   readonly id: ArticleId; //                      clean/ (after splitting)
   readonly origin: Origin; //                     ingest/ (segment: clean/compound-page)
@@ -105,6 +116,7 @@ export interface Article {
   readonly sideTexts: readonly SideText[]; //    clean/
   readonly entities?: readonly EntityMention[]; // extract/entities (issue 3)
   readonly quotes?: readonly Quote[]; //          extract/quotes (issue 3)
+  readonly dates?: readonly TextDate[]; //         extract/dates (issue 3)
   /** Notes, warnings and fatal reasons from any stage; none removes one. */
   readonly messages: readonly Diagnostic[];
 }

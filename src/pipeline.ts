@@ -20,6 +20,7 @@ import { findOutlet } from './extract/outlet/find-outlet.js';
 import { loadOutletTable, type OutletTable } from './extract/outlet/outlet-table.js';
 import { loadLanguageIdentifier, type LanguageIdentifier } from './extract/language/identify-language.js';
 import { makeQuoteFinder, type QuoteFinder } from './extract/quotes/find-quotes.js';
+import { findTextDates } from './extract/dates/find-text-dates.js';
 import { loadReportingVerbs } from './extract/quotes/reporting-verbs.js';
 import { makeTokenizer } from './text/tokenize.js';
 import { loadAbbreviations, makeSentenceSplitter } from './text/sentences.js';
@@ -124,9 +125,9 @@ function makeArticle(
   };
 }
 
-/** The language analysis of a cleaned article: quotes with their speakers. */
-function analyseArticle(article: Article, ctx: StageContext): With<'quotes'> {
-  return { ...article, quotes: ctx.findQuotes(article.text) };
+/** The language analysis of a cleaned article: quotes with their speakers, dates in the text. */
+function analyseArticle(article: Article, ctx: StageContext): With<'quotes' | 'dates'> {
+  return { ...article, quotes: ctx.findQuotes(article.text), dates: findTextDates(article.text, article.published) };
 }
 
 function loadQuoteFinder(): QuoteFinder {

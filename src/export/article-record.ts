@@ -2,7 +2,7 @@
  * The data contract: the JSON shape of an article that `process` prints and `export` writes.
  * Other tools and the evaluation scorers read it: extend it, never break it (see README, "Data contract").
  */
-import type { Article, Credit, EntityMention, Origin, Quote, SideText } from '../article.js';
+import type { Article, Credit, EntityMention, Origin, Quote, SideText, TextDate } from '../article.js';
 import type { StoredArticle } from '../store/store.js';
 
 export interface ArticleRecord {
@@ -19,6 +19,7 @@ export interface ArticleRecord {
   readonly sideTexts: readonly SideText[];
   readonly entities: readonly EntityMention[];
   readonly quotes: readonly Quote[];
+  readonly dates: readonly TextDate[];
 }
 
 export function toArticleRecord(article: Article): ArticleRecord {
@@ -36,6 +37,7 @@ export function toArticleRecord(article: Article): ArticleRecord {
     sideTexts: article.sideTexts,
     entities: article.entities ?? [],
     quotes: article.quotes ?? [],
+    dates: article.dates ?? [],
   };
 }
 
