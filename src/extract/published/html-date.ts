@@ -22,13 +22,12 @@ import { gatherHtmlDateSources, type HtmlDateSources, type SourcedValue } from '
 export interface HtmlDateOptions {
   /** No page was published before the web had news sites; earlier dates are founding years and typos. */
   readonly earliest: DateParts;
-  /** Today, as the latest possible date (a page cannot be published tomorrow). */
-  readonly now: Date;
+  /** Today, as the latest possible date (a page cannot be published tomorrow); the clock when absent. */
+  readonly now?: Date;
 }
 
 export const DEFAULT_HTML_DATE_OPTIONS: HtmlDateOptions = {
   earliest: { year: 1995, month: 1, day: 1 },
-  now: new Date(),
 };
 
 /** Meta tags that state the publication, most trusted first. */
@@ -99,7 +98,9 @@ export function findPublishedInHtml(
   const sources = gatherHtmlDateSources(doc);
   const pageUrl = url ?? sources.canonicalUrl ?? sources.meta.get('og:url') ?? null;
   const reading = readingFor(sources, pageUrl);
-  const inBounds = (p: DateParts) => isWithinBounds(p, options);
+  // Read the clock per page: a long `watch` run must not keep the day it started as "today".
+  const now = options.now ?? new Date();
+  const inBounds = (p: DateParts) => isWithinBounds(p, options.earliest, now);
   const parse = (s: string) => parseMarkupDate(s, reading);
   const pick = (value: string, evidence: string): Found | null => {
     const parts = parse(value);
@@ -119,6 +120,7 @@ export function findPublishedInHtml(
     () => firstDateIn(sources.dateElements, reading, inBounds),
     () => scriptDate(sources.scripts, pick),
     () => dateNearHeadline(headlineDates),
+    () => firstOf(ld.uploaded.map((v) => () => pick(v.value, `json-ld ${v.key}`))),
     () => firstOf(ld.modified.map((v) => () => pick(v.value, `json-ld ${v.key}`))),
     () => firstOf(MODIFIED_META_KEYS.map((k) => () => (sources.meta.has(k) ? pick(sources.meta.get(k)!, `meta ${k}`) : null))),
     () => firstOf(sources.itemprops.map((v) => () => pick(v.value, v.what))),
@@ -175,11 +177,11 @@ function parseMarkupDate(value: string, reading: DateReadingOptions): DateParts 
   return found.length > 0 && found[0]!.parts.day !== undefined ? found[0]!.parts : null;
 }
 
-function isWithinBounds(p: DateParts, options: HtmlDateOptions): boolean {
+function isWithinBounds(p: DateParts, earliest: DateParts, now: Date): boolean {
   // A page dated tomorrow is a time zone ahead of us, not a date in the future.
-  const tomorrow = new Date(options.now.getTime() + 24 * 3600_000);
+  const tomorrow = new Date(now.getTime() + 24 * 3600_000);
   const latest: DateParts = { year: tomorrow.getUTCFullYear(), month: tomorrow.getUTCMonth() + 1, day: tomorrow.getUTCDate() };
-  return compareCalendarDays(p, options.earliest) >= 0 && compareCalendarDays(p, latest) <= 0;
+  return compareCalendarDays(p, earliest) >= 0 && compareCalendarDays(p, latest) <= 0;
 }
 
 interface LdDate {
@@ -188,9 +190,11 @@ interface LdDate {
 }
 
 /** datePublished/dateCreated and dateModified from JSON-LD, those of article-typed objects first. */
-function readJsonLdDates(blocks: readonly string[]): { published: LdDate[]; modified: LdDate[] } {
+function readJsonLdDates(blocks: readonly string[]): { published: LdDate[]; uploaded: LdDate[]; modified: LdDate[] } {
   const articlePublished: LdDate[] = [];
+  const articleCreated: LdDate[] = [];
   const otherPublished: LdDate[] = [];
+  const uploaded: LdDate[] = [];
   const modified: LdDate[] = [];
   const visit = (node: unknown, depth: number): void => {
     if (depth > 20 || node === null || typeof node !== 'object') return;
@@ -201,11 +205,15 @@ function readJsonLdDates(blocks: readonly string[]): { published: LdDate[]; modi
     const obj = node as Record<string, unknown>;
     const types = ([] as unknown[]).concat(obj['@type'] ?? []).filter((t): t is string => typeof t === 'string');
     const isArticle = types.some((t) => ARTICLE_LD_TYPE.test(t));
-    for (const key of ['datePublished', 'dateCreated', 'uploadDate']) {
+    const take = (key: string, into: LdDate[]) => {
       const v = obj[key];
-      if (typeof v === 'string' && v.trim() !== '') (isArticle ? articlePublished : otherPublished).push({ key, value: v });
-    }
-    if (typeof obj['dateModified'] === 'string') modified.push({ key: 'dateModified', value: obj['dateModified'] });
+      if (typeof v === 'string' && v.trim() !== '') into.push({ key, value: v });
+    };
+    take('datePublished', isArticle ? articlePublished : otherPublished);
+    take('dateCreated', isArticle ? articleCreated : otherPublished);
+    // A video's upload date is the clip's, often older than the article that embeds it.
+    take('uploadDate', uploaded);
+    take('dateModified', modified);
     for (const [key, value] of Object.entries(obj)) {
       // A review's or comment's dates are not the page's.
       if (key === 'comment' || key === 'review' || key === 'subjectOf') continue;
@@ -216,7 +224,7 @@ function readJsonLdDates(blocks: readonly string[]): { published: LdDate[]; modi
     const parsed = parseJsonLenient(block);
     if (parsed !== undefined) visit(parsed, 0);
   }
-  return { published: [...articlePublished, ...otherPublished], modified };
+  return { published: [...articlePublished, ...articleCreated, ...otherPublished], uploaded, modified };
 }
 
 /** JSON-LD as pages write it: sometimes wrapped in CDATA or HTML comments, with raw newlines in strings. */

@@ -58,3 +58,15 @@ test('a URL that names only a month gives the month when nothing else speaks', (
   const html = '<html><body><h1>Rückblick</h1><p>Ein Jahr voller Überraschungen.</p></body></html>';
   assert.equal(publishedOf(html, 'https://blog.example.de/2019/12/rueckblick/'), '2019-12');
 });
+
+test("an embedded video's upload date yields to the article's meta date", () => {
+  const html = `<html><head><script type="application/ld+json">{"@type":"VideoObject","uploadDate":"2015-01-16T14:53:35+01:00"}</script>
+    <meta property="article:published_time" content="2017-12-01T12:01:11+01:00"></head><body><p>x</p></body></html>`;
+  assert.equal(publishedOf(html), '2017-12-01T12:01:11+01:00');
+});
+
+test('the clock is read per call, so a long run does not reject pages newer than its start', () => {
+  const html = '<html><head><meta name="date" content="2030-01-02"></head><body><p>x</p></body></html>';
+  assert.equal(findPublishedInHtml(parseHtml(html), null, { ...DEFAULT_HTML_DATE_OPTIONS, now: new Date('2030-01-02T08:00:00Z') })?.value, '2030-01-02');
+  assert.equal(findPublishedInHtml(parseHtml(html), null, { ...DEFAULT_HTML_DATE_OPTIONS, now: new Date('2029-12-30T08:00:00Z') }), null);
+});
