@@ -41,6 +41,11 @@ const XML_DECLARED_ENCODING = /^<\?xml[^>]*\sencoding\s*=\s*["']([\w.:-]+)["']/;
  * the 1252 reading of one UTF-8 lead byte (C3 = Ã, C2 = Â, E2 80 = â€) followed by a continuation byte.
  */
 const MOJIBAKE_SEQUENCE = /Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€[\u0080-\u00bf\u0152-\u203a\u20ac\u2122]|Â[\u00a0-\u00bf]/g;
+/**
+ * C1 control characters (U+0080–U+009F) never belong in news text; where they occur, a Windows-1252
+ * byte was copied into Unicode as its code point (U+0093 for “). Read them as 1252, as ftfy does.
+ */
+const C1_CONTROL = /[\u0080-\u009f]/g;
 /** Two mojibake sequences are needed before we repair: one "Ã©" can be a real name. */
 const MIN_MOJIBAKE_SEQUENCES = 2;
 
@@ -222,5 +227,6 @@ function decodeAs(bytes: Uint8Array, charset: string): string {
 }
 
 function finish(text: string, charset: string, messages: readonly Diagnostic[]): DecodedContent {
-  return { text: text.normalize('NFC'), charset, messages };
+  const repaired = text.replace(C1_CONTROL, (char) => decodeAs(Uint8Array.of(char.charCodeAt(0)), 'windows-1252').replace('\ufffd', char));
+  return { text: repaired.normalize('NFC'), charset, messages };
 }

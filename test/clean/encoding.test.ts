@@ -142,3 +142,8 @@ test('decodeBytes reads the encoding of an XML declaration when nothing else is 
   assert.equal(decoded.charset, 'iso-8859-15');
   assert.match(decoded.text!, /€/); // A4 is € in ISO-8859-15, ¤ in Latin-1
 });
+
+test('C1 control characters left by a 1252 byte copied into Unicode become their 1252 characters', () => {
+  const decoded = decodeContent(rawBytes(Buffer.from('Die \u0093Operation Sauber\u0094 endete \u0096 vorerst.', 'utf8')));
+  assert.equal(decoded.text, 'Die “Operation Sauber” endete – vorerst.');
+});
