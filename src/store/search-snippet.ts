@@ -3,7 +3,7 @@
  * cut at word boundaries, with the matched words marked. Works on the original text, not the index.
  */
 import type { Snippet } from './store.js';
-import { searchTermsOf } from './search-terms.js';
+import { findKeyedWords } from './search-terms.js';
 
 export interface SnippetOptions {
   /** Longest snippet (characters): about two lines of a terminal. */
@@ -15,8 +15,7 @@ export const DEFAULT_SNIPPET_OPTIONS: SnippetOptions = { maxChars: 200 };
 /** Picks the window of `maxChars` holding the most matches of `queryKeys`; the text's start when none match. */
 export function makeSnippet(text: string, queryKeys: ReadonlySet<string>, options = DEFAULT_SNIPPET_OPTIONS): Snippet {
   const flat = text.replace(/\s+/g, ' ');
-  const terms = searchTermsOf(flat);
-  const matches = terms.filter((t) => queryKeys.has(t.key));
+  const matches = findKeyedWords(flat, queryKeys);
   let windowStart = 0;
   let best = -1;
   for (let i = 0, j = 0; i < matches.length; i++) {
@@ -28,9 +27,9 @@ export function makeSnippet(text: string, queryKeys: ReadonlySet<string>, option
   }
   // Start a little before the first match, at a word boundary, so the reader sees its context.
   let start = Math.max(0, windowStart - Math.floor(options.maxChars / 4));
-  if (start > 0) start = terms.find((t) => t.start >= start)?.start ?? start;
+  if (start > 0) start = Math.min(windowStart, flat.indexOf(' ', start) + 1 || windowStart);
   let end = Math.min(flat.length, start + options.maxChars);
-  if (end < flat.length) end = [...terms].reverse().find((t) => t.end <= end)?.end ?? end;
+  if (end < flat.length) end = Math.max(start, flat.lastIndexOf(' ', end));
   const prefix = start > 0 ? '… ' : '';
   const suffix = end < flat.length ? ' …' : '';
   const highlights = matches

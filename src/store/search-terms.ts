@@ -2,7 +2,7 @@
  * What the search index holds and what a query asks for: words reduced to their search keys (German
  * stem, case and accents folded), so every Store implementation indexes and queries the same way.
  */
-import { searchKeyOf } from '../text/stem.de.js';
+import { normaliseForSearch, searchKeyOf } from '../text/stem.de.js';
 
 /**
  * A word: letters and digits, with any combining marks (a decomposed "ö" is o + U+0308). Hyphens and
@@ -20,14 +20,48 @@ export interface SearchTerm {
 }
 
 export function searchTermsOf(text: string): SearchTerm[] {
-  return Array.from(text.matchAll(WORD), (m) => ({ key: searchKeyOf(m[0]), start: m.index, end: m.index + m[0].length }));
+  // News text repeats its words (der, die, the names): stem each distinct word once per text.
+  const keys = new Map<string, string>();
+  return Array.from(text.matchAll(WORD), (m) => {
+    let key = keys.get(m[0]);
+    if (key === undefined) {
+      key = searchKeyOf(m[0]);
+      keys.set(m[0], key);
+    }
+    return { key, start: m.index, end: m.index + m[0].length };
+  });
 }
 
-/** The text as the index stores it: search keys separated by spaces. */
-export function indexedTextOf(text: string): string {
-  return searchTermsOf(text)
-    .map((t) => t.key)
-    .join(' ');
+/**
+ * The text as the index stores it: search keys separated by spaces. `keyCache` maps words to keys
+ * across the texts of one batch; news texts share most of their words, so most lookups hit.
+ */
+export function indexedTextOf(text: string, keyCache: Map<string, string> = new Map()): string {
+  const keys: string[] = [];
+  for (const word of text.match(WORD) ?? []) {
+    let key = keyCache.get(word);
+    if (key === undefined) {
+      key = searchKeyOf(word);
+      keyCache.set(word, key);
+    }
+    keys.push(key);
+  }
+  return keys.join(' ');
+}
+
+/**
+ * The words of `text` whose search key is one of `keys`. A key is a prefix of its word's folded
+ * spelling (stemming only cuts endings), so words whose first letter starts no key are skipped unstemmed.
+ */
+export function findKeyedWords(text: string, keys: ReadonlySet<string>): SearchTerm[] {
+  const firstLetters = new Set(Array.from(keys, (k) => k.charAt(0)));
+  const found: SearchTerm[] = [];
+  for (const m of text.matchAll(WORD)) {
+    if (!firstLetters.has(normaliseForSearch(m[0].charAt(0)).charAt(0))) continue;
+    const key = searchKeyOf(m[0]);
+    if (keys.has(key)) found.push({ key, start: m.index, end: m.index + m[0].length });
+  }
+  return found;
 }
 
 /**

@@ -28,20 +28,29 @@ interface Regions {
  * ("Erklärungen" → "erklar", "Straße" → "strass").
  */
 export function stemGerman(word: string): string {
-  const letters = markVowelLikeConsonants(Array.from(word.normalize('NFC').toLowerCase().replaceAll('ß', 'ss')));
-  const regions = markRegions(letters);
-  let stem = letters.join('');
+  const folded = word.normalize('NFC').toLowerCase().replaceAll('ß', 'ss');
+  const marked = NEEDS_CONSONANT_MARKING.test(folded) ? markVowelLikeConsonants(folded) : folded;
+  const regions = markRegions(marked);
+  let stem = marked;
   stem = removeStep1Suffix(stem, regions);
   stem = removeStep2Suffix(stem, regions);
   stem = removeStep3Suffix(stem, regions);
-  return stem.replaceAll('U', 'u').replaceAll('Y', 'y').replaceAll('ä', 'a').replaceAll('ö', 'o').replaceAll('ü', 'u');
+  return NEEDS_POSTLUDE.test(stem) ? stem.replace(POSTLUDE_LETTERS, (letter) => POSTLUDE[letter] ?? letter) : stem;
 }
+
+/** A u or y between two vowels: the only words the consonant marking can change. */
+const NEEDS_CONSONANT_MARKING = /[aeiouyäöü][uy][aeiouyäöü]/;
+const NEEDS_POSTLUDE = /[UYäöü]/;
+const POSTLUDE_LETTERS = /[UYäöü]/g;
+/** Snowball's postlude: the consonant marks go back to lower case and umlauts lose their dots. */
+const POSTLUDE: Readonly<Record<string, string>> = { U: 'u', Y: 'y', ä: 'a', ö: 'o', ü: 'u' };
 
 /**
  * Case- and accent-folds a word for matching: NFKC, lower case, ß → ss, diacritics dropped
  * ("Gräfin" → "grafin", "Café" → "cafe"). Applied after stemming, so non-German words match too.
  */
 export function normaliseForSearch(word: string): string {
+  if (PLAIN_LOWER_CASE.test(word)) return word;
   return word
     .normalize('NFKC')
     .toLowerCase()
@@ -52,6 +61,8 @@ export function normaliseForSearch(word: string): string {
 }
 
 const COMBINING_MARKS = /\p{M}+/gu;
+/** Already folded (most stems are): nothing for the four normalisations to do. */
+const PLAIN_LOWER_CASE = /^[a-z0-9]*$/;
 
 /** The search key of a word: its German stem, folded. Index and query must both use this. */
 export function searchKeyOf(word: string): string {
@@ -59,15 +70,15 @@ export function searchKeyOf(word: string): string {
 }
 
 /** "bauen" keeps its u as a vowel, "Bauer"'s u between a and e becomes U (a consonant), left to right. */
-function markVowelLikeConsonants(letters: string[]): string[] {
-  const marked = [...letters];
+function markVowelLikeConsonants(word: string): string {
+  const marked = Array.from(word);
   for (let i = 1; i < marked.length - 1; i++) {
     const letter = marked[i];
     if ((letter === 'u' || letter === 'y') && isVowel(marked[i - 1]) && isVowel(marked[i + 1])) {
       marked[i] = letter.toUpperCase();
     }
   }
-  return marked;
+  return marked.join('');
 }
 
 function isVowel(letter: string | undefined): boolean {
@@ -78,18 +89,20 @@ function isVowel(letter: string | undefined): boolean {
  * R1 starts after the first consonant that follows a vowel, but never before the 4th letter (so short
  * stems survive); R2 is the same rule applied again after R1's unadjusted start.
  */
-function markRegions(letters: readonly string[]): Regions {
-  const length = letters.length;
+function markRegions(word: string): Regions {
+  const length = word.length;
   if (length < 3) return { r1: length, r2: length };
-  const afterVowelConsonant = (from: number): number => {
-    let i = from;
-    while (i < length && !isVowel(letters[i])) i++;
-    while (i < length && isVowel(letters[i])) i++;
-    return i < length ? i + 1 : length;
-  };
-  const r1Unadjusted = afterVowelConsonant(0);
-  const r2 = r1Unadjusted < length ? afterVowelConsonant(r1Unadjusted) : length;
+  const r1Unadjusted = afterVowelThenConsonant(word, 0);
+  const r2 = r1Unadjusted < length ? afterVowelThenConsonant(word, r1Unadjusted) : length;
   return { r1: Math.max(r1Unadjusted, 3), r2 };
+}
+
+/** Index just past the first consonant that follows a vowel, searching from `from`; the length when none. */
+function afterVowelThenConsonant(word: string, from: number): number {
+  let i = from;
+  while (i < word.length && !isVowel(word[i])) i++;
+  while (i < word.length && isVowel(word[i])) i++;
+  return i < word.length ? i + 1 : word.length;
 }
 
 function longestSuffix(word: string, suffixes: readonly string[]): string | null {
@@ -132,12 +145,11 @@ function removeStep3Suffix(word: string, { r1, r2 }: Regions): string {
   const start = word.length - suffix.length;
   if (start < r2) return word;
   const stem = word.slice(0, start);
-  const inR2 = (end: number) => end >= r2;
   switch (suffix) {
     case 'end':
     case 'ung':
       // "Bereinigung" → "bereinig" → "berein": an -ig left in R2 goes too, unless it follows an e
-      if (stem.endsWith('ig') && stem[stem.length - 3] !== 'e' && inR2(stem.length - 2)) return stem.slice(0, -2);
+      if (stem.endsWith('ig') && stem[stem.length - 3] !== 'e' && stem.length - 2 >= r2) return stem.slice(0, -2);
       return stem;
     case 'ig':
     case 'ik':
@@ -149,7 +161,7 @@ function removeStep3Suffix(word: string, { r1, r2 }: Regions): string {
       return stem;
     case 'keit':
       for (const inner of ['lich', 'ig']) {
-        if (stem.endsWith(inner) && inR2(stem.length - inner.length)) return stem.slice(0, -inner.length);
+        if (stem.endsWith(inner) && stem.length - inner.length >= r2) return stem.slice(0, -inner.length);
       }
       return stem;
     default:

@@ -1,5 +1,5 @@
 /**
- * The Store on an embedded SQLite file (better-sqlite3 through kysely): WAL journal, one transaction
+ * The Store on an embedded SQLite file (better-sqlite3; reads through kysely): WAL journal, one transaction
  * per `putArticles` call, FTS5 over search keys so German inflected forms find each other.
  */
 import Database from 'better-sqlite3';
@@ -90,43 +90,69 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
   migrateToLatest(connection);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connection }) });
-  return new SqliteStore(db, () => currentSchemaVersion(connection));
+  return new SqliteStore(db, prepareWrites(connection), () => currentSchemaVersion(connection));
+}
+
+/**
+ * The write path as prepared statements on the connection: ingest runs it for every article, and
+ * kysely prepares each query anew, which cost as much as the full-text indexing itself.
+ */
+interface WriteStatements {
+  readonly connection: Database.Database;
+  readonly insertArticle: Database.Statement;
+  readonly indexArticle: Database.Statement;
+  readonly insertOccurrence: Database.Statement;
+}
+
+function prepareWrites(connection: Database.Database): WriteStatements {
+  return {
+    connection,
+    insertArticle: connection.prepare(`
+      INSERT INTO articles (id, page_id, title, text, published, language, outlet, byline, credits_json,
+                            side_texts_json, entities_json, quotes_json, messages_json, first_seen_at)
+      VALUES (@id, @page_id, @title, @text, @published, @language, @outlet, @byline, @credits_json,
+              @side_texts_json, @entities_json, @quotes_json, @messages_json, @first_seen_at)
+      ON CONFLICT (id) DO NOTHING
+      RETURNING seq`),
+    indexArticle: connection.prepare('INSERT INTO article_search (rowid, title, body) VALUES (@rowid, @title, @body)'),
+    insertOccurrence: connection.prepare(`
+      INSERT INTO occurrences (article_id, origin_key, path, url, record, segment, title, published, outlet, seen_at)
+      VALUES (@article_id, @origin_key, @path, @url, @record, @segment, @title, @published, @outlet, @seen_at)
+      ON CONFLICT (article_id, origin_key) DO NOTHING`),
+  };
 }
 
 class SqliteStore implements Store {
   constructor(
     private readonly db: Kysely<Schema>,
+    private readonly writes: WriteStatements,
     private readonly schemaVersion: () => number,
   ) {}
 
   async putArticles(articles: readonly Article[]): Promise<PutResult> {
     const seenAt = new Date().toISOString();
-    return this.db.transaction().execute(async (trx) => {
-      let articlesAdded = 0;
-      let occurrencesAdded = 0;
-      for (const article of articles) {
-        const inserted = await trx
-          .insertInto('articles')
-          .values(articleRowOf(article, seenAt))
-          .onConflict((oc) => oc.column('id').doNothing())
-          .returning('seq')
-          .executeTakeFirst();
-        if (inserted?.seq !== undefined) {
-          articlesAdded += 1;
-          await trx
-            .insertInto('article_search')
-            .values({ rowid: inserted.seq, title: indexedTextOf(article.title ?? ''), body: indexedTextOf(article.text) })
-            .execute();
+    const keyCache = new Map<string, string>();
+    // IMMEDIATE takes the write lock up front: two writers (ingest and watch) wait for each other
+    // (busy_timeout) instead of failing when a read lock cannot be upgraded.
+    return this.writes.connection
+      .transaction(() => {
+        let articlesAdded = 0;
+        let occurrencesAdded = 0;
+        for (const article of articles) {
+          const inserted = this.writes.insertArticle.get(articleRowOf(article, seenAt)) as { seq: number } | undefined;
+          if (inserted !== undefined) {
+            articlesAdded += 1;
+            this.writes.indexArticle.run({
+              rowid: inserted.seq,
+              title: indexedTextOf(article.title ?? '', keyCache),
+              body: indexedTextOf(article.text, keyCache),
+            });
+          }
+          occurrencesAdded += this.writes.insertOccurrence.run(occurrenceRowOf(article, seenAt)).changes;
         }
-        const occurrence = await trx
-          .insertInto('occurrences')
-          .values(occurrenceRowOf(article, seenAt))
-          .onConflict((oc) => oc.columns(['article_id', 'origin_key']).doNothing())
-          .executeTakeFirst();
-        occurrencesAdded += Number(occurrence.numInsertedOrUpdatedRows ?? 0n);
-      }
-      return { articlesAdded, occurrencesAdded };
-    });
+        return { articlesAdded, occurrencesAdded };
+      })
+      .immediate();
   }
 
   async getArticle(id: ArticleId): Promise<StoredArticle | null> {
