@@ -2,9 +2,9 @@
  * The demo corpus (demo/corpus) is what `npm start` shows a newcomer; demo/planted.json lists the
  * facts planted in it. These tests keep the two consistent and check the corpus runs through `process`.
  */
-import { test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -21,7 +21,18 @@ interface PlantedDocument {
   file: string;
   record?: string;
   language: 'de' | 'en';
+  /** ISO 8601 at the precision the document states. */
+  published: string;
 }
+/** The fields of a `process` output line these tests read. */
+interface ArticleRecord {
+  origin: { path: string; record: string | null; segment: number | null };
+  text: string;
+  published: string | null;
+  language: string | null;
+}
+/** "2025-03-14T16:30:00+01:00" and "2025-03-14T16:30+01:00" state the same time. */
+const withoutZeroSeconds = (iso: string | null) => iso?.replace(/(T\d\d:\d\d):00(?=$|[-+Z])/, '$1') ?? null;
 interface Planted {
   documents: PlantedDocument[];
   copies: { from: string; to: string; kind: string }[];
@@ -174,15 +185,30 @@ test('the compound page holds its planted parts in order and its scrape noise', 
   for (const noise of planted.compound.noise) assert.ok(page.includes(noise), `noise "${noise}" missing`);
 });
 
-test('process runs over the demo corpus, exits 0 and yields at least 30 articles', { skip: !existsSync(BUILT_CLI) && 'dist/ missing: run `npm run build` first' }, () => {
-  const result = spawnSync(process.execPath, [BIN, 'process', '--quiet', CORPUS], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  assert.equal(result.status, 0, result.stderr);
-  const articles = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
-  assert.ok(articles.length >= 30, `only ${articles.length} articles`);
-  const fromFeed = articles.filter((a) => a.origin.path.endsWith('.xml'));
-  assert.equal(fromFeed.length, 5, 'one article per feed item');
-  const fromJsonl = articles.filter((a) => a.origin.path.endsWith('.jsonl'));
-  assert.equal(fromJsonl.length, 3, 'one article per JSON Lines record');
-  const windows1252 = articles.find((a) => a.origin.path.endsWith(WINDOWS_1252_FILE));
-  assert.match(windows1252?.text ?? '', /Brüning/, 'the Windows-1252 article decodes to umlauts');
+describe('process over the demo corpus', { skip: !existsSync(BUILT_CLI) && 'dist/ missing: run `npm run build` first' }, () => {
+  let run: SpawnSyncReturns<string>;
+  let articles: ArticleRecord[] = [];
+  before(() => {
+    run = spawnSync(process.execPath, [BIN, 'process', '--quiet', CORPUS], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    articles = run.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as ArticleRecord);
+  });
+
+  test('exits 0 and yields at least 30 articles, one per feed item and JSON Lines record', () => {
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(articles.length >= 30, `only ${articles.length} articles`);
+    assert.equal(articles.filter((a) => a.origin.path.endsWith('.xml')).length, 5);
+    assert.equal(articles.filter((a) => a.origin.path.endsWith('.jsonl')).length, 3);
+    const windows1252 = articles.find((a) => a.origin.path.endsWith(WINDOWS_1252_FILE));
+    assert.match(windows1252?.text ?? '', /Brüning/, 'the Windows-1252 article decodes to umlauts');
+  });
+
+  test('gives every planted document its planted publication date and language', () => {
+    // Compound parts are left to the compound-page tests: how a page splits is theirs to pin.
+    for (const doc of planted.documents.filter((d) => d.file !== planted.compound.file)) {
+      const found = articles.find((a) => a.origin.path.endsWith(doc.file) && (doc.record === undefined || a.origin.record === doc.record));
+      assert.ok(found, `no article from ${doc.key}`);
+      assert.equal(withoutZeroSeconds(found.published), withoutZeroSeconds(doc.published), `${doc.key}: published`);
+      assert.equal(found.language, doc.language, `${doc.key}: language`);
+    }
+  });
 });
