@@ -30,8 +30,17 @@ const enum Template {
 const SENTENCE_EDGE = '<s>';
 const QUOTE_OPENERS: ReadonlySet<string> = new Set(['„', '"', '»', '«', '“', '‚']);
 const MAX_AFFIX_CHARS = 5;
+const NEVER = () => false;
 
-export function extractSentenceFeatures(words: readonly string[], gazetteers: Gazetteers): SentenceFeatures {
+/**
+ * `hidesWord(i)` (training only) leaves out the features that name word i itself, so the model
+ * learns to find names it never saw from their context and form, as it must at run time.
+ */
+export function extractSentenceFeatures(
+  words: readonly string[],
+  gazetteers: Gazetteers,
+  hidesWord: (wordIndex: number) => boolean = NEVER,
+): SentenceFeatures {
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
   const shapes = words.map(wordShape);
@@ -48,8 +57,12 @@ export function extractSentenceFeatures(words: readonly string[], gazetteers: Ga
     const low = lower[i]!;
     const shape = shapes[i]!;
     out.push(hash(Template.Bias, ''));
-    out.push(hash(Template.Word, word));
-    out.push(hash(Template.Lower, low));
+    if (!hidesWord(i)) {
+      out.push(hash(Template.Word, word));
+      out.push(hash(Template.Lower, low));
+      out.push(hash2(Template.PrevAndWord, lowerAt(i - 1), low));
+      out.push(hash2(Template.WordAndNext, low, lowerAt(i + 1)));
+    }
     out.push(hash(Template.Shape, shape));
     out.push(hash(Template.ShortShape, shortShape(shape)));
     for (let k = 1; k <= MAX_AFFIX_CHARS && k < low.length; k++) {
@@ -62,8 +75,6 @@ export function extractSentenceFeatures(words: readonly string[], gazetteers: Ga
     out.push(hash(Template.PrevPrevLower, lowerAt(i - 2)));
     out.push(hash(Template.NextLower, lowerAt(i + 1)));
     out.push(hash(Template.NextNextLower, lowerAt(i + 2)));
-    out.push(hash2(Template.PrevAndWord, lowerAt(i - 1), low));
-    out.push(hash2(Template.WordAndNext, low, lowerAt(i + 1)));
     out.push(hash2(Template.PrevPrevAndPrev, lowerAt(i - 2), lowerAt(i - 1)));
     out.push(hash2(Template.NextAndNextNext, lowerAt(i + 1), lowerAt(i + 2)));
     out.push(hash(Template.PrevShape, shapeAt(i - 1)));
