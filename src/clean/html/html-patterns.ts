@@ -28,6 +28,20 @@ export const BOILERPLATE_BLOCK_WORDS = {
   meta_lists: ['tags?(?=\\s|$)', 'tag-?list', 'tagcloud', 'schlagw', 'keywords', 'categories', 'post-?meta', 'entry-?meta', 'author-?(?:box|bio|info)', 'about-?author', 'rating', 'voting'],
 } as const;
 
+/** Words a date line may hold besides numbers: when-words, months, weekdays, clock words, time zones (German and English). */
+const DATE_LINE_WORDS = [
+  '(?:first |last |zuletzt )?(?:published|updated|posted|modified|veröffentlicht|aktualisiert|geändert|erstellt)',
+  'stand', 'am', 'um', 'on', 'at', 'uhr', 'a\\.?m\\.?', 'p\\.?m\\.?', 'gmt', 'utc', 'mez', 'mesz', 'cet', 'cest', 'est', 'edt', 'bst',
+  '(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[\\p{L}]*\\.?',
+  '(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)[\\p{L}]*\\.?',
+].join('|');
+
+const DATE_CUES = [
+  '\\d{1,2}:\\d{2}', '\\d{1,2}\\.\\s?\\d{1,2}\\.', '\\d{4}-\\d{2}-\\d{2}',
+  '(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)',
+  'published|updated|posted|veröffentlicht|aktualisiert|stand',
+].join('|');
+
 export const HTML_PATTERNS = {
   /** class/id/role of a block that is page furniture, not the article (see BOILERPLATE_BLOCK_WORDS). */
   boilerplateBlock: clueWords(BOILERPLATE_BLOCK_WORDS),
@@ -52,6 +66,13 @@ export const HTML_PATTERNS = {
 
   /** Class tokens that hide a block from sighted readers ("sr-only" labels, "d-none" leftovers). */
   hiddenClass: /(?:^|\s)(?:hidden|d-none|is-hidden|sr-only|visually-?hidden|screen-reader-text|element-invisible)(?=\s|$)/,
+  /**
+   * A line that only states when: "04.02.2022 | 12:01 Uhr", "Aktualisiert am 3. März 2024, 14:05 Uhr",
+   * "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05", "3:59 PM". Made only of date words, numbers
+   * and separators, with a digit and a date cue (a month, a clock time, a when-word or "04.02.");
+   * "Kapitel 121", "Seit 2019 gilt …" and a table cell "5040" are not date lines.
+   */
+  dateLine: new RegExp(`^(?=.*\\d)(?=.*(?:${DATE_CUES}))(?:${DATE_LINE_WORDS}|\\d+(?:st|nd|rd|th)?|[\\s.,:;|/()–-])+$`, 'iu'),
   /** `display:none` or `visibility:hidden` in an inline style. */
   hiddenStyle: /display\s*:\s*none|visibility\s*:\s*hidden/i,
   /** Separators between a page title and its site name: "Titel | Site", "Titel - Site", "Site: Titel". */

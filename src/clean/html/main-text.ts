@@ -104,8 +104,15 @@ const VOTING_LEVELS = 5;
 /** Readability: a block's length adds one point per 100 characters, at most 3. */
 const CHARS_PER_POINT = 100;
 const MAX_LENGTH_POINTS = 3;
+/**
+ * Commas count as Readability's points only up to one per this many characters: prose has one per
+ * 60–120, while lists of names or tags ("Berlin, Hamburg, Köln, …") would otherwise outvote the article.
+ */
+const MIN_CHARS_PER_COMMA = 30;
 /** Marks a <br> in paragraph text until paragraphs are split (a private-use character never in real text). */
 const LINE_BREAK = '\uE000';
+/** Date lines are short: "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019" is 68. */
+const MAX_DATE_LINE_CHARS = 100;
 const DOUBLE_LINE_BREAK = /\uE000\s*\uE000[\s\uE000]*/;
 
 /** Per-element text measures, computed in one walk per pass (pruned nodes count as empty). */
@@ -330,7 +337,8 @@ function pickContainer(
       const prose = PROSE_TAGS.has(child.name);
       const unitChars = prose ? s.chars : s.inlineChars;
       if (unitChars >= options.minBlockChars && !INLINE_TAGS.has(child.name)) {
-        const points = 1 + (prose ? s.commas : Math.min(s.commas, unitChars / 20)) + Math.min(Math.floor(unitChars / CHARS_PER_POINT), MAX_LENGTH_POINTS);
+        const commas = Math.min(s.commas, unitChars / MIN_CHARS_PER_COMMA);
+        const points = 1 + commas + Math.min(Math.floor(unitChars / CHARS_PER_POINT), MAX_LENGTH_POINTS);
         // A <div> with prose of its own is Readability's converted paragraph: it votes for itself first.
         let voter: ParentNode | null = prose ? child.parent : child;
         for (let level = 0; voter !== null && isElement(voter) && level < VOTING_LEVELS; level++) {
@@ -349,7 +357,7 @@ function pickContainer(
   const top = ranked[0];
   if (top === undefined || top.score <= 0) return [root];
   const final = new Map(ranked.map((c) => [c.el, c.score]));
-  const chosen = liftToCommonAncestor(top, ranked.slice(1, 5), final);
+  const chosen = liftToArticleElement(liftToCommonAncestor(top, ranked.slice(1, 5), final), stats, options);
   return withSiblings(chosen, final.get(chosen) ?? top.score, pruned, stats, options);
 }
 
@@ -398,6 +406,24 @@ function liftToCommonAncestor(
       break;
     }
     lastScore = parentScore;
+  }
+  return chosen;
+}
+
+/**
+ * When the winner sits inside an <article> (or schema.org articleBody) that adds prose rather than
+ * links, the page has told us where its article is: take all of it (intro, sub-sections in sibling
+ * rows). Comment threads and related links inside it were pruned already.
+ */
+function liftToArticleElement(chosen: Element, stats: Map<Element, BlockStats>, options: MainTextOptions): Element {
+  for (let ancestor = chosen.parent; ancestor !== null && isElement(ancestor); ancestor = ancestor.parent) {
+    if (ancestor.name !== 'article' && ancestor.attribs.itemprop?.toLowerCase() !== 'articlebody') continue;
+    const s = stats.get(ancestor) ?? EMPTY_STATS;
+    const own = stats.get(chosen) ?? EMPTY_STATS;
+    const addedChars = s.chars - own.chars;
+    const addedLinkChars = s.linkChars - own.linkChars;
+    if (addedChars > 0 && addedLinkChars / addedChars > options.maxLinkDensity / 2) return chosen;
+    return ancestor;
   }
   return chosen;
 }
@@ -502,7 +528,7 @@ class ParagraphReader {
     if (HEADING_TAGS.has(el.name)) {
       const text = foldText(textOf(el));
       if (HTML_PATTERNS.furnitureHeading.test(text)) return 'rest-is-furniture';
-      if (el.name === 'h1' && this.titleKey !== null && text.toLowerCase() === this.titleKey) return 'continue';
+      if (el.name === 'h1' && this.isTitle(text)) return 'continue';
       this.bufferIsHeading = true;
     }
     this.readChildren(el, false);
@@ -513,6 +539,12 @@ class ParagraphReader {
    * Caption, credit and byline blocks by class/id. Outside figures inline elements never are (a
    * credited name inside a sentence stays); inside a figure a <span class="credit"> is the credit.
    */
+  /** The headline repeats the page title (which is kept apart): "Titel" in "Titel | Site" or the other way round. */
+  private isTitle(text: string): boolean {
+    const key = text.toLowerCase();
+    return this.titleKey !== null && key.length > 0 && (this.titleKey.includes(key) || key.includes(this.titleKey));
+  }
+
   private isSideBlock(el: Element, insideFigure = false): boolean {
     if (el.name === 'figcaption') return true;
     if (INLINE_TAGS.has(el.name) && !insideFigure) return false;
@@ -564,6 +596,11 @@ class ParagraphReader {
   }
 
   private addParagraph(text: string, heading: boolean): void {
+    // A time stamp above or below the article; the date readers look at the tree, not at our text.
+    if (text.length <= MAX_DATE_LINE_CHARS && HTML_PATTERNS.dateLine.test(text)) {
+      this.sideTexts.push({ kind: 'boilerplate', text });
+      return;
+    }
     if (!heading && text.length <= this.options.maxSideTextChars && HTML_PATTERNS.photoCreditLine.test(text)) {
       this.sideTexts.push({ kind: 'photo-credit', text });
       return;

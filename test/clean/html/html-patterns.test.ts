@@ -44,3 +44,9 @@ test('titleSeparator splits "Titel | Site" and "Titel - Site", not hyphenated wo
   assert.deepEqual('Nato-Gipfel endet - Nordpost'.split(HTML_PATTERNS.titleSeparator), ['Nato-Gipfel endet', 'Nordpost']);
   assert.deepEqual('Nato-Gipfel endet'.split(HTML_PATTERNS.titleSeparator), ['Nato-Gipfel endet']);
 });
+
+test('dateLine matches lines that only state a time, not numbers or prose', () => {
+  check(HTML_PATTERNS.dateLine,
+    ['04.02.2022 | 12:01 Uhr', 'Aktualisiert am 3. März 2024, 14:05 Uhr', 'PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019', '3:59 PM', 'Stand: 12.03.2021'],
+    ['5040', '2019', 'Kapitel 121 ist erschienen', 'Seit 2019 gilt die Regel am Main.', 'Am 3. März 2024 trat er zurück.']);
+});
