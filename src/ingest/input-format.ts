@@ -62,6 +62,8 @@ export function sniffInputFormat(bytes: Uint8Array, promised: InputFormat | null
     if (promised === 'feed-json' || promised === 'jsonl') return promised;
     return 'jsonl';
   }
+  // a JSON array of records: only when the name says JSON, since "[Anzeige]" can open a text
+  if (head.startsWith('[') && (promised === 'feed-json' || promised === 'jsonl')) return 'feed-json';
   if (promised === 'gzip' || promised === 'warc' || promised === 'feed-json' || promised === 'jsonl') {
     // the name promised a container the bytes do not open with: read what is there
     return head.startsWith('<') && HTML_FRAGMENT_TAG.test(head) ? 'html' : 'text';

@@ -76,12 +76,19 @@ function readFormat(format: InputFormat, bytes: Uint8Array, source: InputSource,
     case 'feed-xml': {
       const decoded = decodeBytes(bytes, { declaredCharset: charset });
       if (decoded.text === null) return [makeDocument(source, {}, 'text', '', hints, decoded.messages)];
-      const text = decoded.text;
-      if (format === 'jsonl') return readJsonLines(text, source);
-      if (format === 'feed-json') return readJsonInput(text, source);
-      return readXmlFeed(text, source);
+      const documents = readContainer(format, decoded.text, source);
+      // how the container was decoded ("read as Windows-1252") rides on its first document
+      const [first, ...rest] = documents;
+      if (first === undefined || decoded.messages.length === 0) return documents;
+      return [{ ...first, messages: [...decoded.messages, ...first.messages] }, ...rest];
     }
   }
+}
+
+function readContainer(format: 'jsonl' | 'feed-json' | 'feed-xml', text: string, source: InputSource): RawDocument[] {
+  if (format === 'jsonl') return readJsonLines(text, source);
+  if (format === 'feed-json') return readJsonInput(text, source);
+  return readXmlFeed(text, source);
 }
 
 function isBlank(bytes: Uint8Array): boolean {

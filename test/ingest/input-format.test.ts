@@ -21,6 +21,8 @@ test('strong signatures in the content win over a lying name', () => {
   assert.equal(sniffInputFormat(bytes('\ufeff  <!DOCTYPE html><html lang="de">'), 'text'), 'html');
   assert.equal(sniffInputFormat(bytes('<!-- gespeichert -->\n<html><body>'), null), 'html');
   assert.equal(sniffInputFormat(bytes('{"version": "https://jsonfeed.org/version/1.1", "items": []}'), 'jsonl'), 'feed-json');
+  assert.equal(sniffInputFormat(bytes('[{"id": "a", "text": "Eins."}]'), 'feed-json'), 'feed-json');
+  assert.equal(sniffInputFormat(bytes('[Anzeige] Neue Küchen ab sofort'), null), 'text');
 });
 
 test('without a signature the promise holds, and nothing at all means plain text', () => {

@@ -143,3 +143,12 @@ test('empty stdin is named', async () => {
   const docs = await readAll(['-'], { stdin: Readable.from([]) });
   assert.deepEqual(fatalRules(docs), ['stdin: empty']);
 });
+
+test('a JSON Lines file in Windows-1252 is decoded, and the guess is noted on its first record', async () => {
+  const dir = scratchDir();
+  writeFileSync(join(dir, 'alt.jsonl'), Buffer.from('{"id":"x1","text":"Größere Fähre für Südstadt."}\n{"id":"x2","text":"Zweite Meldung."}\n', 'latin1'));
+  const docs = await readAll([join(dir, 'alt.jsonl')]);
+  assert.equal(docs[0]!.content, 'Größere Fähre für Südstadt.');
+  assert.deepEqual(docs[0]!.messages.map((m) => m.rule), ['encoding-guessed']);
+  assert.deepEqual(docs[1]!.messages, []);
+});
