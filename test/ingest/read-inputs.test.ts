@@ -82,6 +82,16 @@ test('a .warc.gz of gzip members is read record by record', async () => {
   writeFileSync(join(dir, 'crawl.warc.gz'), Buffer.concat([record('urn:1', 'https://a.example/1', '<p>Eins</p>'), record('urn:2', 'https://a.example/2', '<p>Zwei</p>')]));
   const docs = await readAll([join(dir, 'crawl.warc.gz')]);
   assert.deepEqual(docs.map((d) => [d.origin.record, d.origin.url]), [['urn:1', 'https://a.example/1'], ['urn:2', 'https://a.example/2']]);
+
+  // cut inside the third member: the two whole records stay, one line says the file ends early
+  const long = '<p>' + 'Ein Absatz über das Hochwasser am Fluss, mit vielen Wörtern darin. '.repeat(200) + '</p>';
+  const third = record('urn:3', 'https://a.example/3', long);
+  const whole = Buffer.concat([record('urn:1', 'https://a.example/1', '<p>Eins</p>'), record('urn:2', 'https://a.example/2', '<p>Zwei</p>'), third]);
+  writeFileSync(join(dir, 'cut.warc.gz'), whole.subarray(0, whole.length - (third.length >> 1)));
+  const cut = await readAll([join(dir, 'cut.warc.gz')]);
+  assert.deepEqual(fatalRules(cut), [`${join(dir, 'cut.warc.gz')}: truncated-gzip`]);
+  assert.deepEqual(cut.slice(1).map((d) => d.origin.record), ['urn:1', 'urn:2']);
+  assert.match(cut[0]!.messages[0]!.reason, /the 2 document\(s\) before the break were read/);
 });
 
 test('hostile inputs: each gets one fatal line naming it, and the good file between them still goes in', async () => {
