@@ -16,6 +16,7 @@ import {
   type DateParts,
   type DateReadingOptions,
 } from './date-expression.js';
+import { WEEKDAY_NAMES } from './date-patterns.js';
 import { findDateLine } from './text-date.js';
 import { gatherHtmlDateSources, type HtmlDateSources, type SourcedValue } from './html-date-sources.js';
 
@@ -58,12 +59,15 @@ const URL_MONTH_DATE = /\/(20\d{2}|19\d{2})\/(\d{1,2})\//;
 const SCRIPT_PUBLISHED_KEY =
   /["'](?:datePublished|published_at|publishedAt|publishDate|publish_date|date_published|publicationDate|pubDate|firstPublished|first_published_at|releaseDate)["']\s*:\s*["']([^"']{8,40})["']/g;
 
-/** A label that introduces the publication date in the visible text. */
+/** A label that introduces the publication date in the visible text ("Veröffentlicht am", "Stand:", "Posted on"). */
 const PUBLISHED_LABEL =
-  /(?:veröffentlicht|publiziert|erschienen|erstellt|online seit|stand|datum|published|posted|created|publié|publicado|pubblicato|date)\s*(?:am|on|le|el|il|:)?\s*:?\s*$/i;
+  /(?<!\p{L})(?:veröffentlicht|publiziert|erschienen|erstellt|online seit|stand|datum|published|posted|created|publié|publicado|pubblicato|date)(?:\s+(?:am|on|le|el|il))?\s*:?\s*/giu;
 
-/** How far before a date its label may stand (characters), e.g. "Veröffentlicht am Freitag, ". */
-const LABEL_WINDOW_CHARS = 30;
+/** The first word after a label, to skip a weekday: "Veröffentlicht am Freitag, 4. Februar 2022". */
+const FIRST_WORD = /^(\p{L}+)\.?,?\s*/u;
+
+/** How much text after a label is read for its date (characters): the longest written date with a time. */
+const LABEL_WINDOW_CHARS = 60;
 
 /**
  * The stretch of visible text around the headline where a page prints its own date (kicker,
@@ -280,13 +284,18 @@ function scriptDate(scripts: readonly string[], pick: (value: string, evidence: 
   return null;
 }
 
-/** "Veröffentlicht am 04.02.2022", "Stand: 4. Februar 2022", "Posted on Feb 4, 2022" in the header text. */
+/** "Veröffentlicht am 04.02.2022", "Stand: 4. Februar 2022", "Posted on Feb 4, 2022" in the visible text. */
 function labelledTextDate(text: string, reading: DateReadingOptions, inBounds: (p: DateParts) => boolean): Found | null {
-  for (const m of findDateExpressions(text, reading)) {
-    if (m.parts.day === undefined || !inBounds(m.parts)) continue;
-    const before = text.slice(Math.max(0, m.start - LABEL_WINDOW_CHARS), m.start);
-    const label = PUBLISHED_LABEL.exec(before.replace(/\b(?:\p{L}+tag|mon|tue|wed|thu|fri|sat|sun)\w*,?\s*$/iu, ''));
-    if (label) return { parts: m.parts, evidence: `text "${label[0].trim()} ${m.text}"` };
+  // Labels are rare and dates common: find the labels first and read only what follows them.
+  PUBLISHED_LABEL.lastIndex = 0;
+  for (let label = PUBLISHED_LABEL.exec(text); label !== null; label = PUBLISHED_LABEL.exec(text)) {
+    const following = text.slice(label.index + label[0].length, label.index + label[0].length + LABEL_WINDOW_CHARS);
+    const word = FIRST_WORD.exec(following);
+    const weekday = word && WEEKDAY_NAMES.has(word[1]!.toLowerCase()) ? word[0].length : 0;
+    const m = findDateExpressions(following.slice(weekday), reading)[0];
+    if (m && m.start === 0 && m.parts.day !== undefined && inBounds(m.parts)) {
+      return { parts: m.parts, evidence: `text "${label[0].trim()} ${m.text}"` };
+    }
   }
   return null;
 }

@@ -70,3 +70,10 @@ test('the clock is read per call, so a long run does not reject pages newer than
   assert.equal(findPublishedInHtml(parseHtml(html), null, { ...DEFAULT_HTML_DATE_OPTIONS, now: new Date('2030-01-02T08:00:00Z') })?.value, '2030-01-02');
   assert.equal(findPublishedInHtml(parseHtml(html), null, { ...DEFAULT_HTML_DATE_OPTIONS, now: new Date('2029-12-30T08:00:00Z') }), null);
 });
+
+test('a labelled date in the text counts, a weekday between label and date is skipped', () => {
+  const html = '<html lang="en"><body><div><p>Posted on Monday, March 4, 2019 by Sam</p></div><div><h1>Spring fair</h1><p>The fair opens soon.</p></div></body></html>';
+  assert.equal(publishedOf(html), '2019-03-04');
+  const de = '<html lang="de"><body><main><p>Das Fest beginnt bald.</p><p>Veröffentlicht am Freitag, 4. Februar 2022</p></main></body></html>';
+  assert.equal(publishedOf(de), '2022-02-04');
+});
