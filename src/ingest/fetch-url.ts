@@ -19,10 +19,26 @@ export interface FetchOptions {
   readonly allowPrivate: boolean;
   /** The caller's own stop (a watcher shutting down), on top of the time limit. */
   readonly signal?: AbortSignal;
+  /** Validators of the copy the caller already has: a server that supports them answers 304 instead of the body. */
+  readonly cached?: CacheValidators;
+}
+
+/** ETag and Last-Modified of a response, sent back as If-None-Match / If-Modified-Since on the next poll. */
+export interface CacheValidators {
+  readonly etag?: string;
+  readonly lastModified?: string;
 }
 
 export type FetchResult =
-  | { readonly ok: true; readonly bytes: Uint8Array; readonly url: string; readonly contentType: string | undefined }
+  | {
+      readonly ok: true;
+      readonly bytes: Uint8Array;
+      readonly url: string;
+      readonly contentType: string | undefined;
+      readonly validators: CacheValidators;
+      /** 304: the copy named by `cached` is still current; `bytes` is empty. */
+      readonly notModified: boolean;
+    }
   | { readonly ok: false; readonly rule: string; readonly reason: string };
 
 /** Ranges a fetch must not reach unless allowed: where a crafted feed link would reach the user's own network. */
@@ -63,7 +79,7 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
       const response = await fetch(target, {
         redirect: 'manual',
         signal,
-        headers: { 'user-agent': USER_AGENT, accept: 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, */*;q=0.5' },
+        headers: requestHeaders(options.cached),
       });
       if (REDIRECT_STATUSES.has(response.status)) {
         await response.body?.cancel();
@@ -75,13 +91,24 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
         current = new URL(location, target).href;
         continue;
       }
+      if (response.status === 304 && options.cached) {
+        await response.body?.cancel();
+        return { ok: true, bytes: new Uint8Array(), url: target.href, contentType: undefined, validators: options.cached, notModified: true };
+      }
       if (!response.ok) {
         await response.body?.cancel();
         return { ok: false, rule: 'http-status', reason: `HTTP ${response.status} ${response.statusText}`.trim() + '; skipped' };
       }
       const body = await readCappedBody(response, options.maxBytes);
       if (body === null) return { ok: false, rule: 'too-large', reason: `body is over the ${options.maxBytes}-byte limit; download stopped` };
-      return { ok: true, bytes: body, url: target.href, contentType: response.headers.get('content-type') ?? undefined };
+      return {
+        ok: true,
+        bytes: body,
+        url: target.href,
+        contentType: response.headers.get('content-type') ?? undefined,
+        validators: validatorsOf(response),
+        notModified: false,
+      };
     }
   } catch (error) {
     if (options.signal?.aborted) return { ok: false, rule: 'stopped', reason: 'stopped before the answer was complete' };
@@ -89,6 +116,22 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
     const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
     return { ok: false, rule: 'fetch-failed', reason: `cannot fetch: ${cause?.code ?? cause?.message ?? (error as Error).message}` };
   }
+}
+
+function requestHeaders(cached: CacheValidators | undefined): Record<string, string> {
+  const headers: Record<string, string> = {
+    'user-agent': USER_AGENT,
+    accept: 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, */*;q=0.5',
+  };
+  if (cached?.etag) headers['if-none-match'] = cached.etag;
+  if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
+  return headers;
+}
+
+function validatorsOf(response: Response): CacheValidators {
+  const etag = response.headers.get('etag');
+  const lastModified = response.headers.get('last-modified');
+  return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
 }
 
 function parseHttpUrl(text: string): URL | string {

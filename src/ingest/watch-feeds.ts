@@ -5,7 +5,8 @@
  */
 import type { RawDocument } from '../article.js';
 import { hasFatal } from '../diagnostic.js';
-import { readUrl, type ReadOptions } from './read-inputs.js';
+import type { CacheValidators } from './fetch-url.js';
+import { readUrlUnlessCached, type ReadOptions } from './read-inputs.js';
 
 export interface WatchOptions {
   /** Pause between the end of one round and the start of the next (ms). */
@@ -30,13 +31,16 @@ export interface WatchRound {
 
 export async function* watchFeeds(urls: readonly string[], options: WatchOptions): AsyncGenerator<WatchRound> {
   const seenByFeed = new Map<string, Set<string>>(urls.map((url) => [url, new Set<string>()]));
+  // a feed's ETag/Last-Modified from the last poll: an unchanged feed then costs a 304, not a download
+  const validatorsByFeed = new Map<string, CacheValidators>();
   for (let round = 1; !options.signal.aborted; round++) {
     const documents: RawDocument[] = [];
     for (const url of urls) {
       if (options.signal.aborted) break;
-      const fetched = await readUrl(url, { ...options.read, signal: options.signal });
+      const reading = await readUrlUnlessCached(url, { ...options.read, signal: options.signal }, validatorsByFeed.get(url));
       if (options.signal.aborted) break;
-      documents.push(...keepNewItems(fetched, seenByFeed.get(url)!));
+      validatorsByFeed.set(url, reading.validators);
+      documents.push(...keepNewItems(reading.documents, seenByFeed.get(url)!));
     }
     if (options.signal.aborted) return;
     yield { round, documents };

@@ -68,3 +68,29 @@ test('stopping during the pause ends the watcher at once', async (t) => {
   assert.equal(rounds, 1);
   assert.ok(Date.now() - started < 5000, 'did not wait out the 60 s pause');
 });
+
+test('an unchanged feed is asked for with its ETag and costs a 304, not a download', async (t) => {
+  const answers: number[] = [];
+  const server = createServer((request, response) => {
+    if (request.headers['if-none-match'] === '"v1"') {
+      answers.push(304);
+      response.writeHead(304);
+      response.end();
+      return;
+    }
+    answers.push(200);
+    response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' });
+    response.end(rss([['e-1', 'Brunnen saniert']]));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed`;
+  const stop = new AbortController();
+  const counts: number[] = [];
+  for await (const { round, documents } of watchFeeds([url], { everyMs: 10, read: { ...DEFAULT_READ_OPTIONS, allowPrivate: true }, signal: stop.signal })) {
+    counts.push(documents.length);
+    if (round === 3) stop.abort();
+  }
+  assert.deepEqual(answers, [200, 304, 304]);
+  assert.deepEqual(counts, [1, 0, 0]);
+});
