@@ -77,6 +77,9 @@ const LABEL_WINDOW_CHARS = 60;
 const BEFORE_HEADLINE_CHARS = 400;
 const AFTER_HEADLINE_CHARS = 1500;
 
+/** How far above the headline a stamp may stand and still override the markup (a kicker line). */
+const MAX_OVERRIDING_STAMP_ABOVE_CHARS = 150;
+
 /** A dateline names at most a place before its date: "Karlsruhe, (", "BERLIN, ". */
 const MAX_DATELINE_PREFIX_CHARS = 25;
 
@@ -133,7 +136,8 @@ export function findPublishedInHtml(
   // Readers (and archives citing a page) go by the date printed with the headline. When the markup
   // disagrees by more than a day, it is usually a CMS creation date or a piece re-published later;
   // within a day the markup's exact time is kept (the printed date may be another time zone's).
-  const stamp = headlineStamp(headlineDates);
+  // Only a stamp right by the headline overrides; higher up, site headers print today's date.
+  const stamp = headlineStamp(headlineDates.filter((d) => d.fromHeadline >= -MAX_OVERRIDING_STAMP_ABOVE_CHARS));
   const found = stamp && fromMarkup && Math.abs(dayNumber(stamp.parts) - dayNumber(fromMarkup.parts)) > 1 ? stamp : fromMarkup;
   if (!found) {
     // Precision as known: a URL's /2022/02/ still says the month.
