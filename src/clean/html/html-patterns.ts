@@ -16,14 +16,23 @@ function clueWords(groups: Readonly<Record<string, readonly string[]>>): RegExp 
   return new RegExp(`(?:^|[\\s_-])(?:${words.join('|')})`);
 }
 
-/** Blocks that are never article text, whatever their size: comment threads, share bars, cookie walls. */
-export const BOILERPLATE_BLOCK_WORDS = {
+/**
+ * Blocks that are never article text, however much text they hold: comment threads (a long
+ * discussion under a short post), cookie walls and pop-ups (a consent text longer than a brief).
+ */
+export const NEVER_ARTICLE_BLOCK_WORDS = {
   comments: ['comment(?!ary)', 'kommentar', 'disqus', 'replies', 'reply', 'respond', 'leserbrief', 'discussion', 'diskussion'],
+  consent: ['\\w*cookie', 'consent', 'gdpr', 'cmp-', 'privacy-?(?:banner|notice)', 'datenschutz-?hinweis'],
+  popups: ['popup', 'popmake', 'modal'],
+} as const;
+
+/** Blocks that are page furniture unless they wrap most of the page's text (share bars, menus, teaser boxes). */
+export const BOILERPLATE_BLOCK_WORDS = {
+  ...NEVER_ARTICLE_BLOCK_WORDS,
   sharing: ['share', 'sharing', 'shariff', 'social', 'teilen', 'sharebar', 'print-?link'],
-  consent: ['cookie', 'consent', 'gdpr', 'cmp-', 'privacy-?(?:banner|notice)', 'datenschutz-?hinweis'],
   related: ['related', 'verwandt', 'aehnlich', 'ähnlich', 'more-?(?:articles|stories|news)', 'mehr-?zum-?thema', 'recommend', 'empfehlung', 'outbrain', 'taboola', 'plista', 'read-?more-?links'],
   navigation: ['nav', 'menu', 'breadcrumb', 'pagination', 'pager', 'skip-?link', 'toc-?toggle'],
-  page_chrome: ['footer', 'sidebar', 'site-?header', 'masthead', 'topbar', 'toolbar', 'widget', 'banner', 'popup', 'modal', 'overlay', 'newsletter', 'subscribe', 'abo-?(?:box|teaser|promo)'],
+  page_chrome: ['footer', 'sidebar', 'site-?header', 'masthead', 'topbar', 'toolbar', 'widget', 'banner', 'overlay', 'newsletter', 'subscribe', 'abo-?(?:box|teaser|promo)'],
   ads: ['ads?(?=[\\s_-]|$)', 'advert', 'anzeige', 'werbung', 'sponsor', 'promo', 'commercial', 'adslot'],
   meta_lists: ['tags?(?=\\s|$)', 'tag-?list', 'tagcloud', 'schlagw', 'keywords', 'categories', 'post-?meta', 'entry-?meta', 'author-?(?:box|bio|info)', 'about-?author', 'rating', 'voting'],
 } as const;
@@ -45,8 +54,8 @@ const DATE_CUES = [
 export const HTML_PATTERNS = {
   /** class/id/role of a block that is page furniture, not the article (see BOILERPLATE_BLOCK_WORDS). */
   boilerplateBlock: clueWords(BOILERPLATE_BLOCK_WORDS),
-  /** Comment threads: dropped even when they hold most of a page's text (long discussions under a short post). */
-  commentBlock: clueWords({ comments: BOILERPLATE_BLOCK_WORDS.comments }),
+  /** Comment threads, cookie walls, pop-ups: dropped even when they hold most of a page's text. */
+  neverArticleBlock: clueWords(NEVER_ARTICLE_BLOCK_WORDS),
   /** Readability's "positive" words, with German ones: a block that says it holds the article. */
   articleBlock: /article|artikel|body|content|inhalt|entry|main|post|beitrag|text|story|blog|h-?entry|news|meldung/,
   /** Readability's "negative" words: a block that is probably not the article, scored down, not dropped. */

@@ -228,7 +228,7 @@ function isFurniture(el: Element, pass: ExtractionPass, options: MainTextOptions
   if (!pass.pruneByClues) return false;
   const clues = cluesOf(el);
   if (clues.length === 0) return false;
-  if (HTML_PATTERNS.commentBlock.test(clues)) return true;
+  if (HTML_PATTERNS.neverArticleBlock.test(clues)) return true;
   return HTML_PATTERNS.boilerplateBlock.test(clues) && !size.isWrapper(el);
 }
 

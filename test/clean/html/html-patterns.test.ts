@@ -13,8 +13,10 @@ test('boilerplateBlock matches furniture class names, not article wrappers or Wo
     ['article-body', 'header', 'download', 'address', 'tag-abendhimmel', 'custom_tags-clickbait', 'canvas', 'commentary article', 'entry-content']);
 });
 
-test('commentBlock matches comment threads, not opinion pieces', () => {
-  check(HTML_PATTERNS.commentBlock, ['comments-area', 'comment-list', 'kommentare', 'disqus_thread', 'respond'], ['commentary', 'news subjective commentary']);
+test('neverArticleBlock matches comment threads, cookie boxes and pop-ups, not opinion pieces', () => {
+  check(HTML_PATTERNS.neverArticleBlock,
+    ['comments-area', 'comment-list', 'kommentare', 'disqus_thread', 'respond', 'borlabscookie', 'cookie-box', 'pum-overlay popmake', 'modal-dialog'],
+    ['commentary', 'news subjective commentary', 'article-body', 'share-bar']);
 });
 
 test('hiddenClass matches whole class tokens only', () => {
