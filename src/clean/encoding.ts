@@ -51,7 +51,7 @@ const MIN_MOJIBAKE_SEQUENCES = 2;
 
 /** Decodes what ingest/ read: bytes are decoded, strings (JSONL, feed items) only normalised. */
 export function decodeContent(raw: RawDocument): DecodedContent {
-  if (typeof raw.content === 'string') return { text: raw.content.normalize('NFC'), charset: null, messages: [] };
+  if (typeof raw.content === 'string') return finish(raw.content, null, []);
   return decodeBytes(raw.content, { declaredCharset: raw.hints.charset, html: raw.format === 'html' });
 }
 
@@ -226,7 +226,7 @@ function decodeAs(bytes: Uint8Array, charset: string): string {
   return charset === 'windows-1252' ? iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset) : new TextDecoder(charset).decode(bytes);
 }
 
-function finish(text: string, charset: string, messages: readonly Diagnostic[]): DecodedContent {
+function finish(text: string, charset: string | null, messages: readonly Diagnostic[]): DecodedContent {
   const repaired = text.replace(C1_CONTROL, (char) => decodeAs(Uint8Array.of(char.charCodeAt(0)), 'windows-1252').replace('\ufffd', char));
   return { text: repaired.normalize('NFC'), charset, messages };
 }

@@ -118,8 +118,3 @@ async function* readPath(path: string, opts: ReadOptions, visited: Set<string>):
   }
   yield* unpackInput(bytes, source, opts);
 }
-
-/** An input that could not be read, for runners that name one before reading it. */
-export function failedInput(label: string, rule: string, reason: string, path: string | null = label): RawDocument {
-  return failedDocument({ label, path, url: null }, {}, rule, reason);
-}
