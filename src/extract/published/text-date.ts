@@ -26,6 +26,13 @@ const MAX_DATE_LINE_CHARS = 90;
  */
 const TOP_LINES_FOR_DATE = 8;
 
+/** A dateline's head: place, date and agency fit in this many characters. */
+const MAX_DATELINE_HEAD_CHARS = 80;
+/** The place before a dateline's date: "BERLIN, ", "Karlsruhe (", "Frankfurt/Main, ". */
+const DATELINE_PLACE = /^\p{Lu}[\p{L}./ -]{1,30}(?:,\s*|\s*\(\s*)$/u;
+/** What follows a dateline's date: ")." / "(dpa) –" / " - ". */
+const DATELINE_AFTER_DATE = /^\s*\)?\s*(?:\([^)]{1,20}\)\s*)?[-–—.:]\s/u;
+
 /** Labels that stand beside a publication date ("Stand:", "veröffentlicht am", "Updated on"). */
 const DATE_LINE_LABELS: ReadonlySet<string> = new Set([
   'stand', 'veröffentlicht', 'publiziert', 'aktualisiert', 'zuletzt', 'erstellt', 'erschienen', 'datum', 'am', 'um',
@@ -84,6 +91,19 @@ function isLabelWord(word: string): boolean {
 }
 
 /**
+ * The date of a dateline opening a report: "BERLIN, 04.02.2022 (dpa) – Die …", "Karlsruhe (12.11.2021).
+ * Traditionell …". Only a place may stand before the date, and an agency or a dash after it.
+ */
+export function findOpeningDateline(line: string, options: DateReadingOptions = DEFAULT_DATE_READING): PublishedDate | null {
+  const trimmed = line.trim();
+  const m = findDateExpressions(trimmed.slice(0, MAX_DATELINE_HEAD_CHARS), options)[0];
+  if (!m || m.parts.day === undefined) return null;
+  if (!DATELINE_PLACE.test(trimmed.slice(0, m.start))) return null;
+  if (!DATELINE_AFTER_DATE.test(trimmed.slice(m.end))) return null;
+  return { value: formatPublishedValue(m.parts, options), evidence: `dateline "${trimmed.slice(0, m.end)}"` };
+}
+
+/**
  * The date a plain text states about itself: the " date …" header, else the first date line among
  * its top lines. Pass the whole text as read (the header sits on the title line). Null when
  * nothing states a date: "im Februar 2022" in a sentence is an event, not the publication.
@@ -99,7 +119,7 @@ export function findPublishedInText(text: string, options: DateReadingOptions = 
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue;
     if (++seen > TOP_LINES_FOR_DATE) break;
-    const date = findDateLine(line, options);
+    const date = findDateLine(line, options) ?? findOpeningDateline(line, options);
     if (date) return { value: date.value, evidence: `text line ${index + 1}: ${date.evidence}` };
   }
   return null;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findDateLine, findPublishedInText } from '../../../src/extract/published/text-date.js';
+import { findDateLine, findOpeningDateline, findPublishedInText } from '../../../src/extract/published/text-date.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/published');
 
@@ -48,4 +48,11 @@ test('real seeds: stamped texts get a timed date, headed ones a month, the undat
   // Seed 003 states no date of its own; the years it recalls are events, not its publication.
   assert.equal(published('003_'), null);
   assert.match(published('004_') ?? '', MONTH);
+});
+
+test('findOpeningDateline reads a report opening with place and date, not a sentence that starts with a place', () => {
+  assert.equal(findOpeningDateline('Karlsruhe (12.11.2021). Traditionell gedenken die Gemeinden der Toten.')?.value, '2021-11-12');
+  assert.equal(findOpeningDateline('BERLIN, 04.02.2022 (dpa) – Die Regierung plant neue Regeln.')?.value, '2022-02-04');
+  assert.equal(findOpeningDateline('Am 04.02.2022 trafen sich die Minister in Berlin.'), null);
+  assert.equal(findOpeningDateline('Berlin plant bis 04.02.2022 neue Regeln.'), null);
 });
