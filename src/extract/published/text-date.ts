@@ -28,8 +28,8 @@ const TOP_LINES_FOR_DATE = 8;
 
 /** A dateline's head: place, date and agency fit in this many characters. */
 const MAX_DATELINE_HEAD_CHARS = 80;
-/** The place before a dateline's date: "BERLIN, ", "Karlsruhe (", "Frankfurt/Main, ". */
-const DATELINE_PLACE = /^\p{Lu}[\p{L}./ -]{1,30}(?:,\s*|\s*\(\s*)$/u;
+/** The place before a dateline's date: "BERLIN, ", "Karlsruhe (", "Karlsruhe, (", "Frankfurt/Main, ". */
+const DATELINE_PLACE = /^\p{Lu}[\p{L}./ -]{1,30}(?:,\s*\(?|\s*\()\s*$/u;
 /** What follows a dateline's date: ")." / "(dpa) –" / " - ". */
 const DATELINE_AFTER_DATE = /^\s*\)?\s*(?:\([^)]{1,20}\)\s*)?[-–—.:]\s/u;
 

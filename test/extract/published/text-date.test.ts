@@ -53,6 +53,7 @@ test('real seeds: stamped texts get a timed date, headed ones a month, the undat
 test('findOpeningDateline reads a report opening with place and date, not a sentence that starts with a place', () => {
   assert.equal(findOpeningDateline('Karlsruhe (12.11.2021). Traditionell gedenken die Gemeinden der Toten.')?.value, '2021-11-12');
   assert.equal(findOpeningDateline('BERLIN, 04.02.2022 (dpa) – Die Regierung plant neue Regeln.')?.value, '2022-02-04');
+  assert.equal(findOpeningDateline('Karlsruhe, (12.11.2021). Die Gemeinden gedenken der Toten.')?.value, '2021-11-12');
   assert.equal(findOpeningDateline('Am 04.02.2022 trafen sich die Minister in Berlin.'), null);
   assert.equal(findOpeningDateline('Berlin plant bis 04.02.2022 neue Regeln.'), null);
 });
