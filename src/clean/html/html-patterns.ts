@@ -51,6 +51,38 @@ const DATE_CUES = [
   'published|updated|posted|veröffentlicht|aktualisiert|stand',
 ].join('|');
 
+/**
+ * Headings of comment threads, related-article boxes, share bars and author boxes, as whole lines
+ * (German and English, with the few other languages news pages of ours come in).
+ */
+const FURNITURE_HEADINGS = [
+  '(?:leser)?kommentare?(?: schreiben| anzeigen)?', 'comments?', 'diskussion', 'leave a (?:reply|comment)',
+  'schreibe?n? (?:sie )?einen kommentar', 'hinterlasse(?:n sie)? (?:einen kommentar|eine antwort)',
+  '(?:ähnliche|verwandte|empfohlene|weitere|passende) (?:artikel|beiträge|themen|nachrichten|meldungen|links|tourentipps?|videos)(?: (?:zum|zu diesem) thema| aus der \\p{L}+)?',
+  '(?:das|dies)(?: thema)? (?:könnte|dürfte) (?:sie|dich) auch interessieren', 'mehr zum thema', 'mehr (?:kolumnen|artikel|beiträge|news) (?:auf|von|aus) [\\p{L} .-]+',
+  'lesen sie (?:auch|mehr|weiter)(?: die folgenden beiträge)?', 'auch interessant', 'empfehlungen(?: (?:der|aus der) redaktion)?',
+  'meist(?:gelesene?|diskutierte?|kommentierte?|-gelesen|-diskutiert)(?: artikel| beiträge)?', '(?:nächster|vorheriger) artikel', 'vorschau auf den nächsten artikel',
+  'über (?:den autor|die autorin)', 'zum autor', 'zur autorin', '(?:seite|artikel|beitrag) teilen', 'teilen(?: sie)?(?: diesen artikel)?', 'empfehlen sie (?:diesen artikel|uns)',
+  'related(?: articles| posts| stories| content)?', 'you (?:may|might) also like', 'more (?:stories|from [\\p{L} .-]+|on this topic)', 'read (?:more|next|also)',
+  'see also', 'explore further', 'further reading', 'recommended(?: for you| stories| articles)?', 'most (?:read|popular|viewed)', 'popular posts',
+  'about the author', 'share(?: this)?(?: article| post| story| page)?', '(?:previous|next) post',
+  'temas relacionados', 'contenido relacionado', 'noticias relacionadas', 'lo último', '(?:à )?lire aussi', 'articles les plus lus', 'sur le même sujet',
+  'leggi anche', 'zobacz (?:także|też)', 'czytaj (?:także|też)',
+];
+
+/** Labels of tag lists, galleries and boxes: dropped as lines, but what follows may still be article. */
+const FURNITURE_LABELS = [
+  'schlagw(?:orte?|örter)', 'themen', 'tags?', 'stichw(?:orte?|örter)', 'kategorien?', 'categories', 'inhaltsverzeichnis', 'table of contents',
+  'bildergalerie', 'fotostrecke', 'galerie', 'weiterführende (?:links?|informationen|artikel)', 'weitere (?:informationen|infos)(?: zum thema)?',
+  'aktuell', 'newsletter', 'anzeige', 'werbung', 'trending', 'top-?themen', 'originalpublikation',
+];
+
+/** One line that is exactly one of the phrases, maybe with a count ("3 Kommentare", "Kommentare (3)") and a colon or "!". */
+function wholeLine(phrases: readonly string[]): RegExp {
+  if (phrases.length === 0) throw new Error('wholeLine: no phrases');
+  return new RegExp(`^(?:\\d+\\s+)?(?:${phrases.join('|')})\\s*(?:\\(\\d+\\))?\\s*[:!.]?\\s*$`, 'iu');
+}
+
 export const HTML_PATTERNS = {
   /** class/id/role of a block that is page furniture, not the article (see BOILERPLATE_BLOCK_WORDS). */
   boilerplateBlock: clueWords(BOILERPLATE_BLOCK_WORDS),
@@ -71,7 +103,9 @@ export const HTML_PATTERNS = {
   /** "Von Anna Beispiel", "von Anna Beispiel und Max Muster, Berlin", "By Jane Doe": a short line naming authors. */
   bylineLine: /^(?:[Vv]on|[Bb]y|Text:|Autor:|Autorin:)\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|und|and|von|van|de|der|,))*(?:\s*[,|]\s*[\p{L} .-]+)?$/u,
   /** Headings that open a page's furniture: everything after them in the same block is not the article. */
-  furnitureHeading: /^(?:\d+\s+)?(?:kommentare?|comments?|leserkommentare|diskussion|leave a (?:reply|comment)|schreibe?n? (?:sie )?einen kommentar|hinterlasse(?:n sie)? (?:einen kommentar|eine antwort)|ähnliche (?:artikel|beiträge|themen)|verwandte (?:artikel|beiträge|themen)|das könnte (?:sie|dich) auch interessieren|mehr zum thema|weitere (?:artikel|beiträge|nachrichten|meldungen)|lesen sie (?:auch|mehr)|auch interessant|related(?: (?:articles|posts|stories))?|you (?:may|might) also like|more (?:from|on|stories)|read (?:more|next)|teilen(?: sie)?|share(?: this)?(?: (?:article|post|story))?|empfehlen sie (?:diesen artikel|uns))\b\s*:?\s*(?:\(\d+\))?\s*$/i,
+  furnitureHeading: wholeLine(FURNITURE_HEADINGS),
+  /** Short lines that label furniture but may sit between article paragraphs: only the line itself goes. */
+  furnitureLine: wholeLine([...FURNITURE_HEADINGS, ...FURNITURE_LABELS]),
 
   /** Class tokens that hide a block from sighted readers ("sr-only" labels, "d-none" leftovers). */
   hiddenClass: /(?:^|\s)(?:hidden|d-none|is-hidden|sr-only|visually-?hidden|screen-reader-text|element-invisible)(?=\s|$)/,

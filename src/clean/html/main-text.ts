@@ -111,6 +111,8 @@ const MAX_LENGTH_POINTS = 3;
 const MIN_CHARS_PER_COMMA = 30;
 /** Marks a <br> in paragraph text until paragraphs are split (a private-use character never in real text). */
 const LINE_BREAK = '\uE000';
+/** Furniture labels are a few words ("Das könnte Sie auch interessieren:" is 34 characters). */
+const MAX_FURNITURE_LINE_CHARS = 60;
 /** Date lines are short: "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019" is 68. */
 const MAX_DATE_LINE_CHARS = 100;
 const DOUBLE_LINE_BREAK = /\uE000\s*\uE000[\s\uE000]*/;
@@ -596,6 +598,7 @@ class ParagraphReader {
   }
 
   private addParagraph(text: string, heading: boolean): void {
+    if (text.length <= MAX_FURNITURE_LINE_CHARS && HTML_PATTERNS.furnitureLine.test(text)) return;
     // A time stamp above or below the article; the date readers look at the tree, not at our text.
     if (text.length <= MAX_DATE_LINE_CHARS && HTML_PATTERNS.dateLine.test(text)) {
       this.sideTexts.push({ kind: 'boilerplate', text });

@@ -37,8 +37,14 @@ test('bylineLine matches short author lines, not sentences starting with "von"',
 
 test('furnitureHeading matches headings that open comments or related links', () => {
   check(HTML_PATTERNS.furnitureHeading,
-    ['Kommentare', '3 Kommentare', 'Schreibe einen Kommentar', 'Mehr zum Thema', 'Das könnte Sie auch interessieren', 'Ähnliche Artikel', 'Related Articles', 'Leave a Reply'],
-    ['Kommentare im Netz lösen Debatte aus', 'Mehr zum Thema Energie sparen im Winter? Nein', 'Neue Regeln im Überblick']);
+    ['Kommentare', '3 Kommentare', 'Kommentare (12)', 'Schreibe einen Kommentar', 'Mehr zum Thema', 'Das könnte Sie auch interessieren!', 'Ähnliche Artikel', 'Related Articles', 'Leave a Reply', 'Über den Autor', 'Lesen Sie auch die folgenden Beiträge:'],
+    ['Kommentare im Netz lösen Debatte aus', 'Mehr zum Thema Energie sparen im Winter? Nein', 'Neue Regeln im Überblick', 'Schlagworte']);
+});
+
+test('furnitureLine also matches labels of tag lists and galleries, as whole lines only', () => {
+  check(HTML_PATTERNS.furnitureLine,
+    ['Schlagworte', 'Themen:', 'Bildergalerie', 'Weiterführende Informationen', 'Inhaltsverzeichnis', 'Explore further'],
+    ['Themen der Woche sind Energie und Wohnen.', 'Die Bildergalerie zeigt den Umzug.']);
 });
 
 test('titleSeparator splits "Titel | Site" and "Titel - Site", not hyphenated words', () => {
