@@ -12,7 +12,8 @@ const SNIFF_CHARS = 2048;
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 const WARC_VERSION_LINE = /^WARC\/\d/;
 const FEED_ROOT = /<(?:rss|feed|rdf:RDF)[\s>]/;
-const HTML_START = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
+/** A page's first tag, after an optional XML declaration (XHTML) and comments. */
+const HTML_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
 /** Tags that make a page of text HTML even without <html>: a saved fragment. */
 const HTML_FRAGMENT_TAG = /<(?:p|div|article|h[1-6]|br|meta|title)[\s>/]/i;
 const JSON_FEED_VERSION = /"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\//;
@@ -60,11 +61,13 @@ export function sniffInputFormat(bytes: Uint8Array, promised: InputFormat | null
   if (head.startsWith('{')) {
     if (JSON_FEED_VERSION.test(head)) return 'feed-json';
     if (promised === 'feed-json' || promised === 'jsonl') return promised;
-    return 'jsonl';
+    if (promised === null) return 'jsonl'; // a .txt opening with "{" stays text
   }
   // a JSON array of records: only when the name says JSON, since "[Anzeige]" can open a text
   if (head.startsWith('[') && (promised === 'feed-json' || promised === 'jsonl')) return 'feed-json';
-  if (promised === 'gzip' || promised === 'warc' || promised === 'feed-json' || promised === 'jsonl') {
+  // XML that is neither feed nor page: the feed reader names it ("not-a-feed") rather than storing markup as text
+  if (promised === 'feed-xml' && head.startsWith('<') && !HTML_FRAGMENT_TAG.test(head)) return 'feed-xml';
+  if (promised === 'gzip' || promised === 'warc' || promised === 'feed-json' || promised === 'jsonl' || promised === 'feed-xml') {
     // the name promised a container the bytes do not open with: read what is there
     return head.startsWith('<') && HTML_FRAGMENT_TAG.test(head) ? 'html' : 'text';
   }

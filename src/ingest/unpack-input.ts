@@ -40,7 +40,7 @@ function unpackBytes(
     if (!unpacked.ok) return [failedDocument(source, {}, unpacked.rule, unpacked.reason)];
     const innerName = name.replace(/\.gz$/i, '');
     if (!unpacked.truncated) return unpackBytes(unpacked.bytes, source, options, formatFromName(innerName), innerName, true);
-    return unpackTruncated(unpacked.bytes, source, options, formatFromName(innerName));
+    return unpackTruncated(unpacked.bytes, source, formatFromName(innerName));
   }
   if (looksBinary(bytes)) {
     return [failedDocument(source, {}, 'binary-content', 'binary data (NUL or control bytes), not text; skipped')];
@@ -49,7 +49,7 @@ function unpackBytes(
 }
 
 /** A gzip stream that broke off: containers keep their complete records; a single page is refused, not stored cut short. */
-function unpackTruncated(bytes: Uint8Array, source: InputSource, options: UnpackOptions, promised: InputFormat | null): RawDocument[] {
+function unpackTruncated(bytes: Uint8Array, source: InputSource, promised: InputFormat | null): RawDocument[] {
   const format = sniffInputFormat(bytes, promised);
   if (format === 'html' || format === 'text' || format === 'gzip') {
     return [failedDocument(source, {}, 'truncated-gzip', `gzip stream ends early (truncated file?) after ${bytes.length} bytes; the cut-off page is not read`)];
@@ -60,7 +60,7 @@ function unpackTruncated(bytes: Uint8Array, source: InputSource, options: Unpack
   return [note, ...documents];
 }
 
-function readFormat(format: InputFormat, bytes: Uint8Array, source: InputSource, streamTruncated: boolean): RawDocument[] {
+function readFormat(format: Exclude<InputFormat, 'gzip'>, bytes: Uint8Array, source: InputSource, streamTruncated: boolean): RawDocument[] {
   const charset = charsetFromContentType(source.contentType);
   const hints = charset ? { charset } : {};
   switch (format) {
@@ -69,8 +69,6 @@ function readFormat(format: InputFormat, bytes: Uint8Array, source: InputSource,
     case 'html':
     case 'text':
       return [makeDocument(source, {}, format, bytes, hints)];
-    case 'gzip':
-      return [failedDocument(source, {}, 'bad-gzip', 'gzip inside gzip; not unpacked further')];
     case 'jsonl':
     case 'feed-json':
     case 'feed-xml': {

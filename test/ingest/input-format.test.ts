@@ -20,6 +20,9 @@ test('strong signatures in the content win over a lying name', () => {
   assert.equal(sniffInputFormat(bytes('<?xml version="1.0"?>\n<rss version="2.0"><channel>'), 'html'), 'feed-xml');
   assert.equal(sniffInputFormat(bytes('\ufeff  <!DOCTYPE html><html lang="de">'), 'text'), 'html');
   assert.equal(sniffInputFormat(bytes('<!-- gespeichert -->\n<html><body>'), null), 'html');
+  assert.equal(sniffInputFormat(bytes('<?xml version="1.0"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml">'), 'feed-xml'), 'html');
+  assert.equal(sniffInputFormat(bytes('<?xml version="1.0"?><katalog><p>Kein Feed</p></katalog>'), 'feed-xml'), 'html');
+  assert.equal(sniffInputFormat(bytes('<?xml version="1.0"?><katalog><buch>Titel</buch></katalog>'), 'feed-xml'), 'feed-xml');
   assert.equal(sniffInputFormat(bytes('{"version": "https://jsonfeed.org/version/1.1", "items": []}'), 'jsonl'), 'feed-json');
   assert.equal(sniffInputFormat(bytes('[{"id": "a", "text": "Eins."}]'), 'feed-json'), 'feed-json');
   assert.equal(sniffInputFormat(bytes('[Anzeige] Neue Küchen ab sofort'), null), 'text');
@@ -30,6 +33,7 @@ test('without a signature the promise holds, and nothing at all means plain text
   assert.equal(sniffInputFormat(bytes('Überschrift\n\nText des Artikels.'), null), 'text');
   assert.equal(sniffInputFormat(bytes('<p>Ein gespeicherter Absatz.</p>'), null), 'html');
   assert.equal(sniffInputFormat(bytes('{"id": 1, "text": "x"}\n{"id": 2, "text": "y"}'), null), 'jsonl');
+  assert.equal(sniffInputFormat(bytes('{Eilmeldung} Der Bahnhof ist gesperrt.'), 'text'), 'text');
   // a .gz that is not gzipped, a .jsonl of prose: read what is there
   assert.equal(sniffInputFormat(bytes('Nur Text, nicht gepackt.'), 'gzip'), 'text');
   assert.equal(sniffInputFormat(bytes('Nur Text, keine Datensätze.'), 'jsonl'), 'text');
