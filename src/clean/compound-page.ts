@@ -65,7 +65,7 @@ export function splitCompoundPage(page: Page): Segment[] {
     const stamp = readAgencyStamp(p);
     if (stamp) stamps.set(i, stamp);
   });
-  const closings = findClosingTitles(paragraphs, page.title);
+  const closings = findClosingTitles(paragraphs, page.title, stamps.size > 0);
   if (stamps.size === 0 && closings.size === 0) return [wholePage(page)];
 
   // The repeated headline (and a date line right under it) belong to the closing segment, not where they stand.
@@ -145,8 +145,16 @@ export function readAgencyStamp(paragraph: string): AgencyStamp | null {
   };
 }
 
-/** Closing headlines "Title — Outlet" whose title the page states earlier (or as its title): only then is the dash an outlet's. */
-function findClosingTitles(paragraphs: readonly string[], pageTitle: string | null): Map<number, ClosingTitle> {
+/**
+ * Closing headlines "Title — Outlet". The dash is an outlet's when the page states the same title
+ * earlier (or as its title), or when the line closes a page already known to be compound (it holds
+ * an agency stamp) as its last paragraph: there the reposted article ends with its own headline.
+ */
+function findClosingTitles(
+  paragraphs: readonly string[],
+  pageTitle: string | null,
+  hasAgencyStamp: boolean,
+): Map<number, ClosingTitle> {
   const closings = new Map<number, ClosingTitle>();
   const fold = (s: string) => s.replace(/\s+/gu, ' ').trim().toLowerCase();
   paragraphs.forEach((paragraph, i) => {
@@ -155,7 +163,9 @@ function findClosingTitles(paragraphs: readonly string[], pageTitle: string | nu
     const title = groups['title']!.trim();
     if (!OUTLET_NAME.test(groups['outlet']!.trim()) || title.split(/\s+/u).length < MIN_HEADLINE_WORDS) return;
     const headlineIndex = paragraphs.slice(0, i).findIndex((p) => fold(p) === fold(title));
-    if (headlineIndex < 0 && (pageTitle === null || fold(pageTitle) !== fold(title))) return;
+    const repeated = headlineIndex >= 0 || (pageTitle !== null && fold(pageTitle) === fold(title));
+    const closesCompoundPage = hasAgencyStamp && i === paragraphs.length - 1;
+    if (!repeated && !closesCompoundPage) return;
     // An article lies between the headline and its closing repetition, not a line or two.
     const between = paragraphs.slice(headlineIndex + 1, i).join('\n\n');
     if (between.length < MIN_SEGMENT_CHARS) return;

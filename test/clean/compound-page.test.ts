@@ -79,3 +79,12 @@ test('readAgencyStamp refuses a sentence that merely holds a time and a parenthe
   assert.equal(readAgencyStamp('Die Sitzung beginnt am 15.06.23, 07:30 im Rathaus (Saal 2) - bitte pünktlich.'), null);
   assert.equal(readAgencyStamp('Er sagte es. Dann kam 15.06.23, 07:30 JENA (dpa) - der nächste Bericht.'), null);
 });
+
+test('an unrepeated "Title — Outlet" line without an agency stamp on the page splits nothing', () => {
+  const body = 'Der Zweckverband sieht sich bestätigt. '.repeat(8).trim();
+  const input = `Regen an der Orla\n\n${body}\n\nZweckverband fühlt sich nach Regen bestätigt — Orla Aktuell`;
+  const segments = splitCompoundPage(cleanPage(input));
+  assert.equal(segments.length, 1);
+  assert.equal(segments[0]!.outlet, null);
+  assert.ok(segments[0]!.text.endsWith('— Orla Aktuell'));
+});

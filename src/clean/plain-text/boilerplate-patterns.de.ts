@@ -38,6 +38,11 @@ const FURNITURE_LINES = [
 ];
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
+/** Agencies as they sign after a slash ("ab/dpa"); extract/credits/agencies.tsv names them all. */
+const SLASH_SIGNING_AGENCIES = ['dpa', 'dpa-AFX', 'DPA', 'AFP', 'afp', 'AP', 'ap', 'Reuters', 'rtr', 'KNA', 'kna', 'epd', 'SID', 'sid', 'APA', 'apa', 'SDA', 'sda', 'dts', 'ddp', 'dapd']
+  .map(escapeRegExp)
+  .join('|');
+
 /**
  * Paragraph rules, tried in order; the first match decides. Every rule matches a whole paragraph
  * and is bounded in length, so none can swallow an article sentence that merely contains the words.
@@ -56,26 +61,35 @@ export const BOILERPLATE_LINES_DE: readonly LinePattern[] = [
   { rule: 'media-length', pattern: /^\d{1,2}\.\d{1,2}\.\d{2,4}\s*\|\s*\d{1,2}:\d{2}(?::\d{2})?\s*min\.?$/iu, kind: 'boilerplate' },
   // "Mehr zum Thema – Putin warnt …", "Mehr zu China, Russland und dem Westen": related-links headers and cards.
   { rule: 'more-on-topic', pattern: /^Mehr (?:zum Thema|zu|zur|zum|über)\b[^.!?]{0,150}$/u, kind: 'teaser' },
+  // "Quelle: www.globallookpress.com © Kremlin Pool", "Foto: dpa", "© picture alliance"; before link cards,
+  // which "Bildcredit: (c) Name - agentur.com" would also match.
+  {
+    rule: 'photo-credit',
+    pattern: /^(?:(?:Fotos?|Bild|Bilder|Bildquelle|Bildnachweis|Bildcredit|Fotocredit|Photo|Titelbild|Symbolbild|Symbolgrafik|Grafik)\s*:\s*[^\n]{1,120}|(?:Quelle|Credit)\s*:\s*[^\n]{0,80}(?:©|www\.)[^\n]{0,80}|©\s*[^\n]{1,100})$/iu,
+    kind: 'photo-credit',
+  },
   // "Unterstützung für Russland: Kreml: China fordert … - n-tv.de": a link card naming its site.
   {
     rule: 'link-card',
-    pattern: /^[^\n]{5,200}\s[-–—|]\s(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:de|com|at|ch|net|org|eu|info|news|tv|ru)$/iu,
+    pattern: /^[^\n]{5,200}\s[-–—|]\s(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}$/u,
     kind: 'teaser',
   },
   // "• fordern Ende der Nato-Osterweite...": a bulleted link cut off by the theme. Whole bulleted lists stay.
   { rule: 'truncated-bullet-link', pattern: /^[•·▪►‣-]\s*[^\n]{1,150}(?:\.\.\.|…)$/u, kind: 'teaser' },
-  // "Quelle: www.globallookpress.com © Kremlin Pool", "Foto: dpa", "© picture alliance"
-  {
-    rule: 'photo-credit',
-    pattern: /^(?:(?:Fotos?|Bild|Bilder|Bildquelle|Photo|Titelbild|Symbolbild)\s*:\s*[^\n]{1,120}|(?:Quelle|Credit)\s*:\s*[^\n]{0,80}(?:©|www\.)[^\n]{0,80}|©\s*[^\n]{1,100})$/iu,
-    kind: 'photo-credit',
-  },
   // "Quelle: dpa, AFP", "Quelle: RT DE", "Mit Material von dpa": the text's sources, kept for extract/credits.
   // The colon is required: "Quellen zufolge …" opens a sentence.
   { rule: 'source-line', pattern: /^(?:(?:Quellen?|Agenturen|Sources?)\s*:|Mit Material (?:von|der|des)\b:?)\s*[^\n]{1,100}$/iu, kind: 'credit-line' },
   { rule: 'contributed-line', pattern: /^[^.!?\n]{2,80}\s(?:haben|hat)\s+zu\s+diese[mr]\s+(?:Bericht|Artikel|Beitrag)\s+beigetragen\.?$/u, kind: 'credit-line' },
-  // "ab/dpa", "dpa/AFP/rtr": author initials and agencies closing the text.
-  { rule: 'slash-credit', pattern: /^\(?[\p{L}-]{2,12}(?:\s?\/\s?[\p{L}-]{2,12})+\)?\.?$/u, kind: 'credit-line' },
+  // "ab/dpa", "dpa/AFP/rtr": author initials and agencies closing the text. An agency must be among
+  // them, so a table cell "Punkte/Rennen" or "Polyester/Elasthan" stays.
+  {
+    rule: 'slash-credit',
+    pattern: new RegExp(
+      String.raw`^\(?(?=[^()]*/)(?:[\p{L}-]{2,12}\s?/\s?)*(?:${SLASH_SIGNING_AGENCIES})(?:\s?/\s?[\p{L}-]{2,12})*\)?\.?$`,
+      'u',
+    ),
+    kind: 'credit-line',
+  },
 ];
 
 /**

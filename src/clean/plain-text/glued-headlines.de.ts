@@ -10,12 +10,25 @@
  * Nouns and names are left out ("nach Polen entsenden Moskau hat"): "in Moskau hat" is ordinary German.
  * "Sie" is left out too (the polite pronoun is capitalised anywhere); so is anything after a quote
  * mark ('das Buch "Die letzten Tage"'). The lower-case word after the starter keeps names out
- * ("von Die Linke", "im Film Der Pate"), at the price of missing "… angekündigt Die Gemeinden …".
+ * ("von Die Linke", "im Film Der Pate"). Starters that German also writes as nouns or in names are
+ * left out: "zum Trotz über", "ohne Wenn und Aber zu", "keinen Laut von", "das Ich zur", "Music Man mit",
+ * "das Ein und Alles".
  */
 const HEADLINE_GLUE_POINT =
-  /(?<=[\p{Ll}])\s(?=(?:Die|Der|Das|Dies|Diese|Dieser|Es|Er|Wir|Ich|Man|Ein|Eine|Im|Am|Nach|Bei|Auch|Doch|Aber|Zudem|Dabei|Damit|Laut|Zuvor|Bereits|Inzwischen|Trotz|Seit)\s\p{Ll})/gu;
+  /(?<=[\p{Ll}])\s(?=(?:Die|Der|Das|Dies|Diese|Dieser|Es|Er|Wir|Eine|Im|Am|Nach|Bei|Auch|Doch|Zudem|Dabei|Damit|Zuvor|Bereits|Inzwischen|Seit)\s\p{Ll})/gu;
+/**
+ * The same with an article before a noun ("prüfen Der Sonderbeauftragte habe …"), which names can
+ * also look like ("von Die Linke"): only inside a whole article flattened into one paragraph, and
+ * never before the names German text writes with a capital article.
+ */
+const HEADLINE_GLUE_BEFORE_NOUN =
+  /(?<=[\p{Ll}])\s(?=(?:Die|Der|Das)\s(?!(?:Linke|Grünen|PARTEI|Welt|Zeit|Presse|Erste|Spiegel|Standard|Tagesspiegel|Freitag|Tageszeitung)(?!\p{L}))\p{Lu}\p{Ll}+\s)/gu;
+/** A paragraph this long is a whole article the scraper flattened, where glued headlines are common. */
+const MIN_FLATTENED_ARTICLE_CHARS = 1000;
 /** A sentence end before the headline: ". ", "". ", "?“ ". */
 const SENTENCE_END_BEFORE = /[.!?]["“”»«'’]?\s+/gu;
+/** A headline holds at most one comma; a clause chain with more is the start of an ordinary sentence. */
+const MAX_HEADLINE_COMMAS = 1;
 /** Headlines of related links run 15–160 characters; shorter is a fragment, longer a sentence that lost its stop. */
 const MIN_HEADLINE_CHARS = 15;
 const MAX_HEADLINE_CHARS = 160;
@@ -30,12 +43,18 @@ export interface GluedHeadlineCut {
 export function cutGluedHeadlines(paragraph: string): GluedHeadlineCut {
   if (paragraph.length < MIN_GLUED_PARAGRAPH_CHARS) return { text: paragraph, headlines: [] };
   const cuts: { start: number; end: number }[] = [];
-  for (const glue of paragraph.matchAll(HEADLINE_GLUE_POINT)) {
+  const gluePoints = [...paragraph.matchAll(HEADLINE_GLUE_POINT)];
+  if (paragraph.length >= MIN_FLATTENED_ARTICLE_CHARS) gluePoints.push(...paragraph.matchAll(HEADLINE_GLUE_BEFORE_NOUN));
+  gluePoints.sort((a, b) => a.index - b.index);
+  for (const glue of gluePoints) {
     const start = lastSentenceStartBefore(paragraph, glue.index);
     if (start === null) continue;
     const headline = paragraph.slice(start, glue.index);
     if (headline.length < MIN_HEADLINE_CHARS || headline.length > MAX_HEADLINE_CHARS) continue;
     if (!/^\p{Lu}/u.test(headline) || headline.split(' ').length < 3) continue;
+    if (headline.split(',').length - 1 > MAX_HEADLINE_COMMAS) continue;
+    // Two glue points in one sentence: the first cut already took the headline.
+    if (cuts.length > 0 && start < cuts[cuts.length - 1]!.end) continue;
     cuts.push({ start, end: glue.index + 1 });
   }
   if (cuts.length === 0) return { text: paragraph, headlines: [] };

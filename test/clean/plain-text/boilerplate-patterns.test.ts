@@ -67,3 +67,15 @@ test('CAPTION_WITH_PHOTO_CREDIT wants a picture source as a whole word in the cl
   assert.ok(!CAPTION_WITH_PHOTO_CREDIT.test('Der Pegel sinkt weiter (dpa)'));
   assert.ok(!CAPTION_WITH_PHOTO_CREDIT.test('Landrat Kolbe bei der Einweihung (Foto: Pressestelle).'));
 });
+
+test('slash-credit needs an agency among the slashed names', () => {
+  for (const line of ['dpa/AFP/rtr', 'ms/dpa', '(dpa/AFP)', 'ab/kna']) assert.equal(ruleFor(line), 'slash-credit', line);
+  for (const line of ['Punkte/Rennen', 'Polyester/Elasthan', 'Annahmen / Erklärungen', 'iStock/cjp', 'dpa']) {
+    assert.notEqual(ruleFor(line), 'slash-credit', line);
+  }
+});
+
+test('a picture credit naming a stock site is a photo credit, not a link card', () => {
+  assert.equal(ruleFor('Bildcredit: (c) Beispiel - stockbilder.example'), 'photo-credit');
+  assert.equal(ruleFor('Symbolgrafik: © Beispiel - stock.example.com'), 'photo-credit');
+});

@@ -28,3 +28,26 @@ test('a long run-on sentence is not taken for a headline', () => {
   const runOn = `${FILLER}Nachdem der Verband am Montag trotz aller Proteste aus den Gemeinden und trotz der Warnungen der Fischer und der Landwirte aus dem ganzen Orlatal an seinen umstrittenen Plänen festgehalten hatte Die beiden Seiten wollen reden. ${FILLER}`;
   assert.deepEqual(cutGluedHeadlines(runOn).headlines, []);
 });
+
+test('in a whole article flattened into one paragraph, a headline before "Der Sonderbeauftragte" is cut too', () => {
+  const flattened = `${FILLER.repeat(4)}Kommission soll Pegel täglich prüfen Der Sonderbeauftragte Pohl habe die Gespräche gelobt. ${FILLER}`;
+  assert.ok(flattened.length >= 1000);
+  assert.deepEqual(cutGluedHeadlines(flattened).headlines, ['Kommission soll Pegel täglich prüfen']);
+  const shorter = `${FILLER}Kommission soll Pegel täglich prüfen Der Sonderbeauftragte Pohl habe die Gespräche gelobt. ${FILLER}`;
+  assert.deepEqual(cutGluedHeadlines(shorter).headlines, []);
+  const party = `${FILLER.repeat(4)}Unterstützung kommt von Die Linke im Kreistag. ${FILLER}`;
+  assert.deepEqual(cutGluedHeadlines(party).headlines, []);
+});
+
+test('nouns and names that look like sentence starters keep their sentence', () => {
+  const cases = [
+    'Die Ziegen fressen alles, was sie finden, und springen dann einfach über den Zaun (meist zum Trotz über den Graben).',
+    'Wenn das Original zu teuer ist, hat Music Man mit seinen Nachbauten das passende Angebot.',
+    'Liebe ist ein Weg, kein Augenblick, sondern ein Weg aus dem verschlossenen Ich zur Freigabe des Ich.',
+    'Der Verband will die Regeln ohne Wenn und Aber umsetzen und alle Daten offenlegen.',
+  ];
+  for (const sentence of cases) {
+    const paragraph = `${FILLER.repeat(4)}${sentence} ${FILLER}`;
+    assert.deepEqual(cutGluedHeadlines(paragraph).headlines, [], sentence);
+  }
+});
