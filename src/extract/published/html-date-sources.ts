@@ -7,12 +7,10 @@ import type { AnyNode, Element } from 'domhandler';
 import { findAll } from 'domutils';
 import type { HtmlDocument } from '../../clean/html/parse-html.js';
 
-/** A date-bearing value with where it sits in reading order (for "first in the header wins"). */
+/** A date-bearing value in reading order, with what held it ("itemprop datepublished", "element .byline"). */
 export interface SourcedValue {
   readonly value: string;
   readonly what: string;
-  /** Position among the visible text (characters before it), to prefer dates near the top. */
-  readonly textOffset: number;
 }
 
 export interface HtmlDateSources {
@@ -35,8 +33,19 @@ export interface HtmlDateSources {
   readonly htmlLang: string | null;
 }
 
-/** Regions whose dates belong to other texts: comment threads, related and recommended articles, sidebars, embedded posts. */
-const FOREIGN_REGION = /(?:^|[\s_-])(?:comments?|kommentare?|respond|replies|reply|related|verwandt|recommend\w*|empfehlung\w*|sidebar|teaser-?list|more-?(?:news|articles|stories)|mehr-zum-thema|weitere\w*|similar|popular|trending|meistgelesen\w*|newsletter|breadcrumbs?|site-?footer|cookie\w*|instagram-media|twitter-tweet|tiktok-embed|embedded-post)(?:$|[\s_-])/i;
+/** Class/id words of regions whose dates belong to other texts. */
+const FOREIGN_REGION_WORDS: readonly string[] = [
+  // comment threads
+  'comments?', 'kommentare?', 'respond', 'replies', 'reply',
+  // other articles: related, recommended, most read
+  'related', 'verwandt', 'recommend\\w*', 'empfehlung\\w*', 'teaser-?list', 'more-?(?:news|articles|stories)',
+  'mehr-zum-thema', 'weitere\\w*', 'similar', 'popular', 'trending', 'meistgelesen\\w*',
+  // page chrome
+  'sidebar', 'newsletter', 'breadcrumbs?', 'site-?footer', 'cookie\\w*',
+  // embedded social posts carry their own dates
+  'instagram-media', 'twitter-tweet', 'tiktok-embed', 'embedded-post',
+];
+const FOREIGN_REGION = new RegExp(`(?:^|[\\s_-])(?:${FOREIGN_REGION_WORDS.join('|')})(?:$|[\\s_-])`, 'i');
 
 /** Class of a blog post's title element ("entry-title", "post-title"). */
 const HEADLINE_CLASS = /(?:entry|post|article)-?title/i;
@@ -148,20 +157,20 @@ export function gatherHtmlDateSources(doc: HtmlDocument): HtmlDateSources {
       const itemprop = attr(el, 'itemprop')?.toLowerCase();
       if (!inForeign && name !== 'meta' && (itemprop === 'datepublished' || itemprop === 'datecreated' || itemprop === 'datemodified')) {
         const value = attr(el, 'content') ?? attr(el, 'datetime') ?? textOf(el).trim();
-        if (value) itemprops.push({ value, what: `itemprop ${itemprop}`, textOffset: textLength });
+        if (value) itemprops.push({ value, what: `itemprop ${itemprop}` });
       }
       if (!inForeign && name === 'time') {
         const value = attr(el, 'datetime') ?? textOf(el).trim();
         const marked = 'pubdate' in el.attribs || /publi|entry-date|post-date|created/i.test(region) || itemprop === 'datepublished';
-        if (value) times.push({ value, what: 'time datetime', textOffset: textLength, marked });
+        if (value) times.push({ value, what: 'time datetime', marked });
       }
       if (!inForeign && name === 'abbr' && /published/i.test(region) && attr(el, 'title')) {
-        times.push({ value: attr(el, 'title')!, what: 'abbr.published title', textOffset: textLength, marked: true });
+        times.push({ value: attr(el, 'title')!, what: 'abbr.published title', marked: true });
       }
       if (!inForeign && name !== 'body' && name !== 'html' && DATE_ELEMENT.test(region)) {
         const text = textOf(el).replace(/\s+/g, ' ').trim();
         if (text.length > 0 && text.length <= MAX_DATE_ELEMENT_CHARS) {
-          dateElements.push({ value: text, what: `element .${region.trim().split(/\s+/)[0]}`, textOffset: textLength });
+          dateElements.push({ value: text, what: `element .${region.trim().split(/\s+/)[0]}` });
         }
       }
       if (headlineOffset === null && !inForeign && isHeadline(el)) headlineOffset = textLength;
