@@ -42,8 +42,10 @@ const PLACE_KINDS: Readonly<Record<string, number>> = {
   capital: GAZETTEER_FLAG.city,
   city: GAZETTEER_FLAG.city,
 };
-/** A compound must keep this many letters before its head, so "insgesamt" is no "Amt". */
+/** A compound must keep this many letters before its head ("Bundes|bank", not "B|ank"). */
 const MIN_COMPOUND_MODIFIER_CHARS = 3;
+/** Shorter heads count only as whole words: "insgesamt" is no "Amt", "Heirat" no "Rat". */
+const MIN_HEAD_CHARS_IN_COMPOUND = 4;
 
 export function loadGazetteers(): Gazetteers {
   const wordFlags = new Map<string, number>();
@@ -107,7 +109,7 @@ export function loadGazetteers(): Gazetteers {
 /** "verteidigungsministerium" ends in "ministerium"; the head itself counts too. */
 function hasHeadEnding(lower: string, heads: ReadonlySet<string>): boolean {
   if (heads.has(lower)) return true;
-  for (let cut = MIN_COMPOUND_MODIFIER_CHARS; cut < lower.length - 2; cut++) {
+  for (let cut = MIN_COMPOUND_MODIFIER_CHARS; cut <= lower.length - MIN_HEAD_CHARS_IN_COMPOUND; cut++) {
     if (heads.has(lower.slice(cut))) return true;
   }
   return false;

@@ -1,7 +1,8 @@
 /**
  * Finds person, organisation, location and other names in German text with the trained tagger
  * (ner.de.json): tokenise, split into sentences, score each word's features, take the best
- * BIO sequence, and turn its spans into mentions with offsets into the text.
+ * BIO sequence, and turn its spans into mentions with offsets into the text. A second pass over
+ * the document tags repeats the model missed: a name found once is that name everywhere.
  */
 import type { EntityMention } from '../../article.js';
 import { loadAbbreviations, makeSentenceSplitter, type SentenceSplitter } from '../../text/sentences.js';
@@ -44,7 +45,39 @@ function tagEntities(text: string, parts: TaggerParts): EntityMention[] {
     while (next < tokens.length && tokens[next]!.start < sentence.end) next++;
     if (next > first) tagSentence(text, tokens.slice(first, next), parts, mentions);
   }
-  return mentions;
+  return addRepeatedMentions(text, tokens, mentions);
+}
+
+/** Shorter than this, a repeat is too ambiguous to tag by string alone ("Xi" is, "AG" is not a name). */
+const MIN_REPEAT_CHARS = 2;
+
+/**
+ * "Wladimir Putin … Putin … Putins Sprecher": a single word the model tagged somewhere, or the
+ * last word of a person's full name, is tagged wherever else it stands untagged, and so is its
+ * genitive ("Putins"). The first type found wins; several-word names repeat through their words.
+ */
+function addRepeatedMentions(text: string, tokens: readonly Token[], mentions: EntityMention[]): EntityMention[] {
+  const known = new Map<string, EntityMention['type']>();
+  for (const mention of mentions) {
+    if (!mention.text.includes(' ') && !known.has(mention.text)) known.set(mention.text, mention.type);
+    if (mention.type === 'person') {
+      const surname = mention.text.slice(mention.text.lastIndexOf(' ') + 1);
+      if (!known.has(surname)) known.set(surname, 'person');
+    }
+  }
+  if (known.size === 0) return mentions;
+  const added: EntityMention[] = [];
+  let m = 0; // mentions come in text order, like the tokens
+  for (const token of tokens) {
+    while (m < mentions.length && mentions[m]!.end <= token.start) m++;
+    const covered = m < mentions.length && mentions[m]!.start <= token.start;
+    if (covered || token.kind !== 'word' || token.text.length < MIN_REPEAT_CHARS) continue;
+    const type = known.get(token.text) ?? (token.text.endsWith('s') ? known.get(token.text.slice(0, -1)) : undefined);
+    if (type === undefined) continue;
+    added.push({ text: token.text, start: token.start, end: token.end, type, canonical: null });
+  }
+  if (added.length === 0) return mentions;
+  return [...mentions, ...added].sort((a, b) => a.start - b.start);
 }
 
 function tagSentence(text: string, tokens: readonly Token[], parts: TaggerParts, out: EntityMention[]): void {

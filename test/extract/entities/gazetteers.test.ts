@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { GAZETTEER_FLAG, loadGazetteers } from '../../../src/extract/entities/gazetteers.js';
+
+const gazetteers = loadGazetteers();
+const has = (flags: number, flag: number) => (flags & flag) !== 0;
+
+test('flagWords knows places, names and their genitives', () => {
+  const [russland, russlands, putins, anna] = gazetteers.flagWords(['Russland', 'Russlands', 'Putins', 'Anna']);
+  assert.ok(has(russland!, GAZETTEER_FLAG.country));
+  assert.ok(has(russlands!, GAZETTEER_FLAG.genitivePlace));
+  assert.ok(has(putins!, GAZETTEER_FLAG.genitiveName));
+  assert.ok(has(anna!, GAZETTEER_FLAG.givenName));
+});
+
+test('flagWords sees organisation heads at the end of compounds, not inside ordinary words', () => {
+  const [ministry, total, party] = gazetteers.flagWords(['Bundesverteidigungsministerium', 'Insgesamt', 'Linkspartei']);
+  assert.ok(has(ministry!, GAZETTEER_FLAG.orgHeadEnding));
+  assert.ok(!has(total!, GAZETTEER_FLAG.orgHeadEnding));
+  assert.ok(has(party!, GAZETTEER_FLAG.orgHeadEnding));
+});
+
+test('flagWords marks several-word names where they stand in the sentence', () => {
+  const flags = gazetteers.flagWords(['in', 'den', 'Vereinigten', 'Staaten', 'und', 'der', 'Europäischen', 'Union']);
+  assert.ok(has(flags[2]!, GAZETTEER_FLAG.placePhraseStart));
+  assert.ok(has(flags[3]!, GAZETTEER_FLAG.placePhraseInside));
+  assert.ok(has(flags[6]!, GAZETTEER_FLAG.orgPhraseStart));
+  assert.ok(has(flags[7]!, GAZETTEER_FLAG.orgPhraseInside));
+  assert.equal(flags[4], 0);
+});

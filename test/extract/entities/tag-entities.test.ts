@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { loadEntityTagger } from '../../../src/extract/entities/tag-entities.js';
+
+const tagEntities = loadEntityTagger();
+const FIXTURES = new URL('../../fixtures/entities/', import.meta.url);
+
+interface ExpectedMentions {
+  /** Mentions that must be found, with exactly this text and type. */
+  readonly with: readonly { text: string; type: string }[];
+  /** Words no mention may contain. */
+  readonly without: readonly string[];
+  /** A known failure, with its reason: the case runs and reports but does not fail the suite. */
+  readonly todo?: string;
+}
+
+for (const name of readdirSync(FIXTURES)) {
+  const expected = JSON.parse(readFileSync(new URL(`${name}/expected.json`, FIXTURES), 'utf8')) as ExpectedMentions;
+  test(`tagEntities on fixture ${name}`, { todo: expected.todo ?? false }, () => {
+    const text = readFileSync(new URL(`${name}/input.txt`, FIXTURES), 'utf8');
+    const mentions = tagEntities(text);
+    const found = mentions.map((m) => `${m.type}: ${m.text}`);
+    for (const want of expected.with) assert.ok(found.includes(`${want.type}: ${want.text}`), `missing ${want.type} "${want.text}" in ${found.join('; ')}`);
+    for (const word of expected.without) assert.ok(!mentions.some((m) => m.text.includes(word)), `"${word}" tagged: ${found.join('; ')}`);
+  });
+}
+
+test('tagEntities gives offsets into the text across paragraphs, in text order, canonical null', () => {
+  const text = 'Außenministerin Jana Kowalczyk reist nach Peking.\n\n„Wir sind bereit“, sagte Kowalczyk\u00a0am Abend in Berlin.';
+  const mentions = tagEntities(text);
+  assert.ok(mentions.length >= 3, JSON.stringify(mentions));
+  for (const m of mentions) {
+    assert.equal(text.slice(m.start, m.end), m.text);
+    assert.equal(m.canonical, null);
+  }
+  const starts = mentions.map((m) => m.start);
+  assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+});
+
+test('tagEntities finds nothing in empty or punctuation-only text', () => {
+  assert.deepEqual(tagEntities(''), []);
+  assert.deepEqual(tagEntities(' … – ! '), []);
+});
