@@ -41,7 +41,7 @@ const FOREIGN_REGION_WORDS: readonly string[] = [
   'related', 'verwandt', 'recommend\\w*', 'empfehlung\\w*', 'teaser-?list', 'more-?(?:news|articles|stories)',
   'mehr-zum-thema', 'weitere\\w*', 'similar', 'popular', 'trending', 'meistgelesen\\w*',
   // page chrome
-  'sidebar', 'newsletter', 'breadcrumbs?', 'site-?footer', 'cookie\\w*',
+  'sidebar', 'nav\\w*', 'newsletter', 'breadcrumbs?', 'site-?footer', 'cookie\\w*',
   // embedded social posts carry their own dates
   'instagram-media', 'twitter-tweet', 'tiktok-embed', 'embedded-post',
 ];
