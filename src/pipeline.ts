@@ -22,8 +22,11 @@ import { loadLanguageIdentifier, type LanguageIdentifier } from './extract/langu
 import { makeQuoteFinder, type QuoteFinder } from './extract/quotes/find-quotes.js';
 import { findTextDates } from './extract/dates/find-text-dates.js';
 import { loadReportingVerbs } from './extract/quotes/reporting-verbs.js';
-import { makeTokenizer } from './text/tokenize.js';
-import { loadAbbreviations, makeSentenceSplitter } from './text/sentences.js';
+import { loadEntityTagger, type EntityTagger } from './extract/entities/tag-entities.js';
+import { makeEntityLinker, type EntityLinker } from './extract/entities/link-entities.js';
+import { loadKnowledgeBase } from './extract/entities/knowledge-base/knowledge-base.js';
+import { makeTokenizer, type Tokenizer } from './text/tokenize.js';
+import { loadAbbreviations, makeSentenceSplitter, type SentenceSplitter } from './text/sentences.js';
 
 export interface PipelineOptions {
   /** Skip articles whose cleaned text is shorter than this (characters); they are reported, not stored. */
@@ -43,7 +46,13 @@ export interface StageContext {
   readonly agencies: AgencyLexicon;
   /** extract/outlet/outlets.tsv */
   readonly outlets: OutletTable;
-  /** extract/quotes: quotes and speakers (reporting-verbs.de.tsv, text/ tokenizer and sentence splitter) */
+  /** text/: tokens and sentences (abbreviations.de.txt) */
+  readonly tokenize: Tokenizer;
+  readonly sentences: SentenceSplitter;
+  /** extract/entities: the trained tagger (ner.de.json) and the knowledge-base linker (knowledge-base/) */
+  readonly tagEntities: EntityTagger;
+  readonly linkEntities: EntityLinker;
+  /** extract/quotes: quotes and speakers (reporting-verbs.de.tsv) */
   readonly findQuotes: QuoteFinder;
 }
 
@@ -63,7 +72,7 @@ export async function buildPipeline(options: Partial<PipelineOptions> = {}): Pro
     identifyLanguage: await loadLanguageIdentifier(),
     agencies: loadAgencyLexicon(),
     outlets: loadOutletTable(),
-    findQuotes: loadQuoteFinder(),
+    ...loadTextAnalysis(),
   };
   return Object.freeze({ run: (raw: RawDocument) => runPipeline(raw, ctx) });
 }
@@ -125,18 +134,31 @@ function makeArticle(
   };
 }
 
-/** The language analysis of a cleaned article: quotes with their speakers, dates in the text. */
-function analyseArticle(article: Article, ctx: StageContext): With<'quotes' | 'dates'> {
-  return { ...article, quotes: ctx.findQuotes(article.text), dates: findTextDates(article.text, article.published) };
+/**
+ * The language analysis of a cleaned article: tokens and sentences once, then entities (tagger, then the
+ * knowledge-base linker that gives them identities), quotes with their speakers, dates in the text.
+ */
+function analyseArticle(article: Article, ctx: StageContext): With<'entities' | 'quotes' | 'dates'> {
+  const { text } = article;
+  const tokens = ctx.tokenize(text);
+  const sentences = ctx.sentences.split(text);
+  return {
+    ...article,
+    entities: ctx.linkEntities(text, tokens, article.published, ctx.tagEntities(text)),
+    quotes: ctx.findQuotes(text, tokens, sentences),
+    dates: findTextDates(text, article.published),
+  };
 }
 
-function loadQuoteFinder(): QuoteFinder {
+function loadTextAnalysis(): Pick<StageContext, 'tokenize' | 'sentences' | 'tagEntities' | 'linkEntities' | 'findQuotes'> {
   const abbreviations = loadAbbreviations();
-  return makeQuoteFinder({
-    verbs: loadReportingVerbs(),
+  return {
     tokenize: makeTokenizer(abbreviations),
     sentences: makeSentenceSplitter(abbreviations),
-  });
+    tagEntities: loadEntityTagger(),
+    linkEntities: makeEntityLinker(loadKnowledgeBase()),
+    findQuotes: makeQuoteFinder(loadReportingVerbs()),
+  };
 }
 
 /**

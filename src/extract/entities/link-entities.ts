@@ -6,6 +6,7 @@
  */
 import type { EntityMention } from '../../article.js';
 import type { Token } from '../../text/tokenize.js';
+import { stemGerman } from '../../text/stem.de.js';
 import type { AliasTarget, KbPerson, KnowledgeBase } from './knowledge-base/knowledge-base.js';
 
 /** Prepositions after which a capital is a place ("in Moskau"), not its government ("Moskau fordert"). */
@@ -47,15 +48,15 @@ class ArticleEntities {
   }
 
   link(tagged: readonly EntityMention[]): EntityMention[] {
-    const present = this.findKnownNames();
+    this.findKnownNames();
     this.findOffices();
     this.findTitledNames();
-    this.addTagged(tagged, present);
+    this.addTagged(tagged);
     return this.withCanonicalNames();
   }
 
   /** Knowledge-base names, longest first; a surname alone counts only for well-known office holders or people already named in full. */
-  private findKnownNames(): Set<string> {
+  private findKnownNames(): void {
     const matches: Array<{ first: number; end: number; targets: readonly AliasTarget[] }> = [];
     for (let i = 0; i < this.tokens.length; i++) {
       if (this.tokens[i]!.kind !== 'word' && this.tokens[i]!.kind !== 'number') continue;
@@ -79,7 +80,6 @@ class ArticleEntities {
       if (!target) continue;
       this.add(this.foundForTarget(m.first, m.end, target));
     }
-    return present;
   }
 
   /** Alias targets for tokens [i, i+n), also for a genitive "-s" on the last word ("Putins", "Russlands", "Kremls"). */
@@ -88,6 +88,11 @@ class ArticleEntities {
     const surface = words.join(' ');
     const exact = this.kb.aliases.get(surface);
     if (exact) return exact;
+    // datelines shout: "PEKING (dpa-AFX)"
+    if (n === 1 && surface.length > 3 && /^\p{Lu}+$/u.test(surface)) {
+      const titled = this.kb.aliases.get(surface.charAt(0) + surface.slice(1).toLowerCase());
+      if (titled?.every((t) => t.kind === 'capital' || t.kind === 'country')) return titled;
+    }
     const last = words[n - 1]!;
     if (last.length > 3 && last.endsWith('s') && /^\p{Lu}/u.test(words[0]!)) {
       const base = this.kb.aliases.get([...words.slice(0, -1), last.slice(0, -1)].join(' '));
@@ -150,6 +155,8 @@ class ArticleEntities {
       if (!holder || roles.length === 0) continue;
       const person = roles.map((role) => this.kb.holderOf(role, holder!, this.published)).find((p) => p !== null);
       if (!person) continue;
+      // "Chinas Außenminister": the country word belongs to the office phrase
+      this.remove(first, end);
       this.add({ first, end, type: 'person', canonical: `person:${person.id}`, person });
       i = end - 1;
     }
@@ -220,13 +227,24 @@ class ArticleEntities {
   }
 
   /** The statistical tagger's mentions, where the knowledge base found nothing. */
-  private addTagged(tagged: readonly EntityMention[], _present: Set<string>): void {
+  private addTagged(tagged: readonly EntityMention[]): void {
     for (const m of tagged) {
       const first = this.tokenAt(m.start);
       let end = first;
       while (end < this.tokens.length && this.tokens[end]!.start < m.end) end++;
       if (end <= first) continue;
       this.add({ first, end, type: m.type, canonical: null });
+    }
+  }
+
+  /** Drops country mentions inside [first, end), so an office phrase can take their words. */
+  private remove(first: number, end: number): void {
+    for (let k = this.found.length - 1; k >= 0; k--) {
+      const f = this.found[k]!;
+      if (f.first >= first && f.end <= end && f.canonical?.startsWith('country:')) {
+        for (let t = f.first; t < f.end; t++) this.covered[t] = 0;
+        this.found.splice(k, 1);
+      }
     }
   }
 
@@ -251,7 +269,11 @@ class ArticleEntities {
       let canonical = f.canonical;
       if (!canonical) {
         const prefix = f.type === 'person' ? 'person' : f.type === 'organization' ? 'org' : f.type === 'location' ? 'place' : 'other';
-        canonical = f.type === 'person' ? surnames.get(stripGenitive(this.tokens[f.end - 1]!.text)) ?? `person:${slug(stripGenitive(text))}` : `${prefix}:${slug(stripGenitive(text))}`;
+        // other names are keyed by their stems: "Olympischen Winterspielen" and "Olympische Winterspiele" are one
+        canonical =
+          f.type === 'person'
+            ? surnames.get(stripGenitive(this.tokens[f.end - 1]!.text)) ?? `person:${slug(stripGenitive(text))}`
+            : `${prefix}:${slug(text.split(/\s+/).map((w) => stemGerman(w.toLowerCase())).join(' '))}`;
       }
       return { text, start: this.tokens[f.first]!.start, end: this.tokens[f.end - 1]!.end, type: f.type, canonical };
     });
@@ -274,8 +296,11 @@ class ArticleEntities {
   }
 }
 
+/** Common-noun and adjective endings that a name after a title does not have ("Professor Chinesische Außenpolitik"). */
+const NOT_A_NAME_ENDING = /(ung|heit|keit|schaft|politik|ismus|ion|tät|ische|ischen|ischer|liche|lichen)$/;
+
 function isNameWord(word: string): boolean {
-  return /^\p{Lu}[\p{Ll}'’-]+$/u.test(word) && !NOT_A_NAME.test(word);
+  return /^\p{Lu}[\p{Ll}'’-]+$/u.test(word) && !NOT_A_NAME.test(word) && !NOT_A_NAME_ENDING.test(word);
 }
 
 /** "Putins" → "Putin", "Kirbys" → "Kirby"; "Weiß" and "Haus" stay. */

@@ -5,8 +5,8 @@
  * sentences; no parser. Scare quotes and titles are left out.
  */
 import type { Quote } from '../../article.js';
-import type { Sentence, SentenceSplitter } from '../../text/sentences.js';
-import type { Token, Tokenizer } from '../../text/tokenize.js';
+import type { Sentence } from '../../text/sentences.js';
+import type { Token } from '../../text/tokenize.js';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
 import type { CueVerb, ReportingVerbLexicon } from './reporting-verbs.js';
 import {
@@ -21,12 +21,6 @@ import {
   SUBJECT_PRONOUNS_DE,
   SUBORDINATORS_DE,
 } from './speech-patterns.de.js';
-
-export interface QuoteFinderDeps {
-  readonly verbs: ReportingVerbLexicon;
-  readonly tokenize: Tokenizer;
-  readonly sentences: SentenceSplitter;
-}
 
 export interface QuoteOptions {
   /** Quotes with fewer words are labels or scare quotes ("grenzenlose", "Demokratie"), not speech. */
@@ -43,7 +37,8 @@ export const DEFAULT_QUOTE_OPTIONS: QuoteOptions = {
   continuationSentences: 2,
 };
 
-export type QuoteFinder = (text: string) => Quote[];
+/** Quotes in `text`, given its tokens and sentences (text/tokenize.ts, text/sentences.ts). */
+export type QuoteFinder = (text: string, tokens: readonly Token[], sentences: readonly Sentence[]) => Quote[];
 
 /** A mention of who speaks: token range, and the name to show (a pronoun shows the name it stands for). */
 interface SpeakerMention {
@@ -98,16 +93,15 @@ const NAME_CONNECTORS = new Set(['am', 'im', 'der', 'die', 'das', 'des', 'dem', 
 /** Capitalised at a sentence start but never a noun: "So bezeichnete er …", "Angesichts …", "Relativierend fügte er hinzu". */
 const SENTENCE_ADVERB_DE = /^(So|Angesichts|Trotz|Wegen|Dennoch|Deshalb|Daher|Darauf|Daraufhin|Demnach|Demgegenüber|Dagegen|Hingegen|Inzwischen|Mittlerweile|Zunächst|Schließlich|Bislang|Bisher|Zuletzt|Zugleich|Gleichzeitig|Ebenso|Allerdings|Jedoch|Vielmehr|Stattdessen|Insgesamt|Zudem|Außerdem|Auch|Dabei|Dazu|Damit|Darüber|Hierzu|Hier|Dort|Nun|Jetzt|Heute|Gestern|Morgen|Später|Zuvor|Vorher|Anschließend|Danach|Erst|Noch|Bereits|Schon|Immer|Weiter|Erneut|Kürzlich|Ferner|Laut|Wie|Als|Nachdem|Während|Weil|Obwohl|Wenn|Bevor|Dass|Ob|Es|Man|\p{Lu}\p{Ll}+end)$/u;
 
-export function makeQuoteFinder(deps: QuoteFinderDeps, options: Partial<QuoteOptions> = {}): QuoteFinder {
+export function makeQuoteFinder(verbs: ReportingVerbLexicon, options: Partial<QuoteOptions> = {}): QuoteFinder {
   const opts = { ...DEFAULT_QUOTE_OPTIONS, ...options };
-  return (text) => findQuotes(text, deps, opts);
+  return (text, tokens, sentences) => findQuotes(text, tokens, sentences, verbs, opts);
 }
 
-function findQuotes(text: string, deps: QuoteFinderDeps, opts: QuoteOptions): Quote[] {
-  const tokens = deps.tokenize(text);
+function findQuotes(text: string, tokens: readonly Token[], sentences: readonly Sentence[], verbs: ReportingVerbLexicon, opts: QuoteOptions): Quote[] {
   if (tokens.length === 0) return [];
   const quoted = findQuotedSpans(text);
-  const analysis = new TextAnalysis(text, tokens, deps.sentences.split(text), quoted, deps.verbs);
+  const analysis = new TextAnalysis(text, tokens, sentences, quoted, verbs);
   const direct = analysis.directQuotes(opts);
   const quotes = [...direct, ...analysis.indirectQuotes(opts, direct)].sort((a, b) => a.start - b.start || b.end - a.end);
   return analysis.continueSpeakers(quotes, opts);

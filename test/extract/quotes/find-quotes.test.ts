@@ -5,7 +5,10 @@ import { loadReportingVerbs } from '../../../src/extract/quotes/reporting-verbs.
 import { makeTokenizer } from '../../../src/text/tokenize.js';
 import { makeSentenceSplitter } from '../../../src/text/sentences.js';
 
-const findQuotes = makeQuoteFinder({ verbs: loadReportingVerbs(), tokenize: makeTokenizer(), sentences: makeSentenceSplitter() });
+const quoteFinder = makeQuoteFinder(loadReportingVerbs());
+const tokenize = makeTokenizer();
+const splitter = makeSentenceSplitter();
+const findQuotes = (text: string) => quoteFinder(text, tokenize(text), splitter.split(text));
 
 function quoteAt(text: string, fragment: string) {
   const quotes = findQuotes(text);
