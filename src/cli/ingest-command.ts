@@ -3,7 +3,8 @@
  * `ingestDocuments` is the loop itself, shared with `watch` and `demo`.
  */
 import type { RawDocument } from '../article.js';
-import { buildPipeline, type Pipeline } from '../pipeline.js';
+import { buildPipeline, type Pipeline, type PipelineResult } from '../pipeline.js';
+import { diagnostic } from '../diagnostic.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { Store } from '../store/store.js';
 import type { Article } from '../article.js';
@@ -49,13 +50,26 @@ export async function ingestDocuments(
     batchStarted = Date.now();
   };
   for await (const raw of documents) {
-    const result = pipeline.run(raw);
+    const result = runPipelineReportingBugs(pipeline, raw);
     pending.push(...result.articles);
     reporter.documentDone(raw.label, result.articles.length, result.messages);
     if (pending.length >= options.batchArticles || Date.now() - batchStarted >= options.batchMaxMs) await flush();
   }
   await flush();
   return totals;
+}
+
+/**
+ * A stage that throws has a bug, but one odd page should not end a long ingest: the page is rejected
+ * with the error as its reason (exit code 1), and everything else still goes in.
+ */
+function runPipelineReportingBugs(pipeline: Pipeline, raw: RawDocument): PipelineResult {
+  try {
+    return pipeline.run(raw);
+  } catch (error) {
+    const reason = `${error instanceof Error ? error.message : String(error)} (a storytrace bug: please report it with this input)`;
+    return { articles: [], messages: [...raw.messages, diagnostic('fatal', 'pipeline', 'internal-error', reason)] };
+  }
 }
 
 export interface IngestCommandOptions extends DatabaseOptions, ReadCliOptions {

@@ -1,4 +1,4 @@
-/** `storytrace stats`: what the database holds, as counts per outlet and language. */
+/** `storytrace stats`: what the database holds, as counts per outlet, language and credited source. */
 import type { CountByName, StoreStats } from '../store/store.js';
 import { writeLine } from './output.js';
 import { databasePathOf, openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
@@ -20,7 +20,7 @@ export function runStatsCommand(options: StatsCommandOptions): Promise<number> {
   });
 }
 
-/** Outlets listed by name before the rest are summed up: a screenful, not a wall. */
+/** Outlets (and credited sources) listed by name before the rest are summed up: a screenful, not a wall. */
 const LISTED_OUTLETS = 12;
 
 export function formatStats(path: string, stats: StoreStats): string {
@@ -32,6 +32,7 @@ export function formatStats(path: string, stats: StoreStats): string {
   if (stats.publishedRange) lines.push(`  published    ${stats.publishedRange.earliest} … ${stats.publishedRange.latest}`);
   lines.push(`  languages    ${formatCounts(stats.languages, Infinity)}`);
   lines.push(`  outlets      ${formatCounts(stats.outlets, LISTED_OUTLETS)}`);
+  lines.push(`  credits      ${formatCounts(stats.credits, LISTED_OUTLETS)}`);
   return lines.join('\n');
 }
 

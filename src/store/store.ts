@@ -74,6 +74,8 @@ export interface StoreStats {
   readonly outlets: readonly CountByName[];
   /** Articles per language code, most first; unknown under "(unknown)". */
   readonly languages: readonly CountByName[];
+  /** Articles crediting each agency or source ("dpa", "AFP"), most first. */
+  readonly credits: readonly CountByName[];
   /** Earliest and latest `published` values (as stored, any precision), null when none is known. */
   readonly publishedRange: { readonly earliest: string; readonly latest: string } | null;
   /** Highest schema migration applied. */

@@ -224,6 +224,7 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.equal(stats.outlets.find((o) => o.name === '(unknown)')?.count, 1);
     assert.equal(stats.outlets.length, 4);
     assert.deepEqual(stats.publishedRange, { earliest: '2023-02-26', latest: '2023-03-05T18:30+01:00' });
+    assert.deepEqual(stats.credits, [{ name: 'dpa', count: 1 }]);
     assert.ok(stats.schemaVersion >= 1);
   });
 

@@ -229,6 +229,7 @@ class SqliteStore implements Store {
       occurrences: row.occurrences,
       outlets: await this.countArticlesBy('outlet'),
       languages: await this.countArticlesBy('language'),
+      credits: await this.countArticlesByCredit(),
       publishedRange: row.earliest !== null && row.latest !== null ? { earliest: row.earliest, latest: row.latest } : null,
       schemaVersion: this.schemaVersion(),
     };
@@ -247,6 +248,16 @@ class SqliteStore implements Store {
       .orderBy('name')
       .execute();
     return rows.map((r) => ({ name: String(r.name), count: Number(r.count) }));
+  }
+
+  private async countArticlesByCredit(): Promise<CountByName[]> {
+    // An article crediting "dpa" twice (dateline and footer) counts once.
+    const rows = await sql<{ name: string; count: number }>`
+      SELECT json_extract(credit.value, '$.name') AS name, count(DISTINCT articles.seq) AS count
+      FROM articles, json_each(articles.credits_json) AS credit
+      GROUP BY name
+      ORDER BY count DESC, name`.execute(this.db);
+    return rows.rows.map((r) => ({ name: String(r.name), count: Number(r.count) }));
   }
 
   private async withOccurrences(rows: readonly ArticleRow[]): Promise<StoredArticle[]> {
