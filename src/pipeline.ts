@@ -127,7 +127,7 @@ function makeArticle(
     published: published?.value ?? null,
     language: guess?.language ?? page.declaredLanguage,
     outlet: outlet.outlet,
-    credits: findCredits(segment.text, page.sideTexts, ctx.agencies),
+    credits: findCredits(segment.text, page, ctx.agencies),
     byline: page.byline,
     sideTexts: page.sideTexts,
     messages,

@@ -43,7 +43,7 @@ for (const name of readdirSync(FIXTURES).sort()) {
       if (want.title !== undefined) assert.equal(got.title, want.title);
       if (want.published !== undefined) assert.equal(resolvePublished(page, got).published?.value ?? null, want.published);
       if (want.outlet !== undefined) assert.equal(got.outlet, want.outlet);
-      if (want.credits) assert.deepEqual(findCredits(got.text, [], agencies).map((c) => c.name), want.credits);
+      if (want.credits) assert.deepEqual(findCredits(got.text, { sideTexts: [], byline: null }, agencies).map((c) => c.name), want.credits);
       for (const snippet of want.with) assert.ok(got.text.includes(snippet), `segment ${i} lacks "${snippet}"`);
       for (const snippet of want.without ?? []) assert.ok(!got.text.includes(snippet), `segment ${i} still has "${snippet}"`);
     });

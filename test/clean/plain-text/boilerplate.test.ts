@@ -36,7 +36,7 @@ for (const name of readdirSync(FIXTURES).sort()) {
     for (const snippet of expected.without) assert.ok(!page.text.includes(snippet), `body still has "${snippet}"`);
     if (expected.sideTexts) assert.deepEqual(sortSides(page.sideTexts), sortSides(expected.sideTexts));
     if (expected.credits) {
-      assert.deepEqual(findCredits(page.text, page.sideTexts, agencies).map((c) => c.name), expected.credits);
+      assert.deepEqual(findCredits(page.text, page, agencies).map((c) => c.name), expected.credits);
     }
   });
 }

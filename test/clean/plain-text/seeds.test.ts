@@ -31,7 +31,7 @@ function readSeed(prefix: string) {
     ...findOutlet(page, segment, outlets),
     text: segment.text,
     published: resolvePublished(page, segment).published?.value ?? null,
-    credits: findCredits(segment.text, page.sideTexts, agencies).map((c) => `${c.name}/${c.kind}`),
+    credits: findCredits(segment.text, page, agencies).map((c) => `${c.name}/${c.kind}`),
   }));
   return { page, articles };
 }

@@ -5,7 +5,8 @@ import { loadAgencyLexicon, parseAgencyLexicon } from '../../../src/extract/cred
 import type { SideText } from '../../../src/article.js';
 
 const agencies = loadAgencyLexicon();
-const names = (text: string, sideTexts: SideText[] = []) => findCredits(text, sideTexts, agencies).map((c) => c.name);
+const NO_SIDE_TEXTS = { sideTexts: [], byline: null };
+const names = (text: string, sideTexts: SideText[] = []) => findCredits(text, { sideTexts, byline: null }, agencies).map((c) => c.name);
 
 test('a source line credits each agency it lists', () => {
   assert.deepEqual(names('Der Pegel sinkt weiter.\nQuelle: dpa, AFP'), ['dpa', 'AFP']);
@@ -22,7 +23,7 @@ test('a credit line the cleaner set aside counts, a photo credit does not', () =
 });
 
 test('the dateline names the agency: "ERFURT (dpa-AFX) -" is dpa-AFX, not dpa', () => {
-  const credits = findCredits('ERFURT (dpa-AFX) - Die Aktie des Versorgers fiel am Freitag.', [], agencies);
+  const credits = findCredits('ERFURT (dpa-AFX) - Die Aktie des Versorgers fiel am Freitag.', NO_SIDE_TEXTS, agencies);
   assert.deepEqual(credits, [{ name: 'dpa-AFX', kind: 'agency', evidence: '(dpa-AFX) -' }]);
 });
 
@@ -32,7 +33,7 @@ test('a closing sentence of contributors credits them', () => {
 });
 
 test('"Dies berichtet das Magazin …" credits an outlet as an outlet', () => {
-  const credits = findCredits('Moskau bestätigt die Zusammenarbeit. Dies berichtet das Magazin "RT DE".', [], agencies);
+  const credits = findCredits('Moskau bestätigt die Zusammenarbeit. Dies berichtet das Magazin "RT DE".', NO_SIDE_TEXTS, agencies);
   assert.deepEqual(credits.map((c) => [c.name, c.kind]), [['RT DE', 'outlet']]);
 });
 
@@ -48,13 +49,31 @@ test('names in running text are sources quoted, not credits', () => {
   assert.deepEqual(names('Quelle: www.beispiel-bildagentur.de © Landratsamt'), []);
 });
 
-test('an unknown name in a credit frame is left out, never guessed', () => {
-  assert.deepEqual(names('Quelle: Orlatal Online, dpa'), ['dpa']);
-  assert.deepEqual(names('Dies berichtet das Portal "Orlatal Online".'), []);
+test('a frame that says "source" credits an unknown name as an outlet; others skip it', () => {
+  const credits = findCredits('Quelle: Orlatal Online, dpa', NO_SIDE_TEXTS, agencies);
+  assert.deepEqual(credits.map((c) => [c.name, c.kind]), [['Orlatal Online', 'outlet'], ['dpa', 'agency']]);
+  assert.deepEqual(names('Dies berichtet das Portal "Orlatal Online".'), ['Orlatal Online']);
+  assert.deepEqual(names('Weiter berichtet Orlatal Online: "Der Pegel sinkt."'), ['Orlatal Online']);
+  assert.deepEqual(names('Quelle: eigene Recherche'), []);
+  assert.deepEqual(names('Quelle: http://forum.example/t-96.html'), []);
+  assert.deepEqual(names('Unsere Korrespondenten haben zu diesem Bericht beigetragen'), []);
+});
+
+test('a byline credits the agencies among its authors, not the authors', () => {
+  assert.deepEqual(names('Der Pegel sinkt.', [{ kind: 'byline', text: 'Von Tobias Beispiel und dpa' }]), ['dpa']);
+  assert.deepEqual(names('Der Pegel sinkt.', [{ kind: 'byline', text: 'Anna Beispiel' }]), []);
+  const fromPage = findCredits('Der Pegel sinkt.', { sideTexts: [], byline: 'By Jane Example, Reuters' }, agencies);
+  assert.deepEqual(fromPage.map((c) => c.name), ['Reuters']);
+});
+
+test('agency and initials in a closing parenthesis, English contributor notes', () => {
+  assert.deepEqual(names('Die Erklärung muss noch gebilligt werden.\n\n(dpa/kb)'), ['dpa']);
+  assert.deepEqual(names('Reporting by our staff; Reuters contributed.'), ['Reuters']);
+  assert.deepEqual(names('Reuters contributed to this report.'), ['Reuters']);
 });
 
 test('each source is credited once, with the first evidence', () => {
-  const credits = findCredits('GERA (dpa) - Der Pegel sinkt.\nQuelle: dpa', [], agencies);
+  const credits = findCredits('GERA (dpa) - Der Pegel sinkt.\nQuelle: dpa', NO_SIDE_TEXTS, agencies);
   assert.deepEqual(credits, [{ name: 'dpa', kind: 'agency', evidence: '(dpa) -' }]);
 });
 
