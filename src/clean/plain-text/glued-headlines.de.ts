@@ -46,8 +46,12 @@ export function cutGluedHeadlines(paragraph: string): GluedHeadlineCut {
   const gluePoints = [...paragraph.matchAll(HEADLINE_GLUE_POINT)];
   if (paragraph.length >= MIN_FLATTENED_ARTICLE_CHARS) gluePoints.push(...paragraph.matchAll(HEADLINE_GLUE_BEFORE_NOUN));
   gluePoints.sort((a, b) => a.index - b.index);
+  // Sentence starts once, in order; each glue point looks up the last one before it.
+  const sentenceStarts = [...paragraph.matchAll(SENTENCE_END_BEFORE)].map((end) => end.index + end[0].length);
+  let next = 0;
   for (const glue of gluePoints) {
-    const start = lastSentenceStartBefore(paragraph, glue.index);
+    while (next < sentenceStarts.length && sentenceStarts[next]! <= glue.index) next++;
+    const start = next > 0 ? sentenceStarts[next - 1]! : null;
     if (start === null) continue;
     const headline = paragraph.slice(start, glue.index);
     if (headline.length < MIN_HEADLINE_CHARS || headline.length > MAX_HEADLINE_CHARS) continue;
@@ -66,11 +70,4 @@ export function cutGluedHeadlines(paragraph: string): GluedHeadlineCut {
   }
   text += paragraph.slice(from);
   return { text, headlines: cuts.map((cut) => paragraph.slice(cut.start, cut.end).trim()) };
-}
-
-/** Start of the text after the last sentence end before `index`, or null when there is none (the paragraph's own opening). */
-function lastSentenceStartBefore(paragraph: string, index: number): number | null {
-  let start: number | null = null;
-  for (const end of paragraph.slice(0, index).matchAll(SENTENCE_END_BEFORE)) start = end.index + end[0].length;
-  return start;
 }
