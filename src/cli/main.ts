@@ -75,7 +75,7 @@ export function buildProgram(): Command {
   program
     .command('search')
     .description('Full-text search of the stored articles; German inflected forms match ("Erklärungen" finds "Erklärung")')
-    .argument('<query...>', 'words that must all appear; "quoted words" must appear in that order')
+    .argument('<query...>', 'words that must all appear; "quoted words" in that order; word* as a prefix')
     .option('--limit <n>', 'most hits to show', '10')
     .option('--json', 'print the hits as JSON')
     .option('--db <file>', DATABASE_OPTION_HELP)

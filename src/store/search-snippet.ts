@@ -3,7 +3,7 @@
  * cut at word boundaries, with the matched words marked. Works on the original text, not the index.
  */
 import type { Snippet } from './store.js';
-import { findKeyedWords } from './search-terms.js';
+import { findQueryWords, type QueryPhrase } from './search-terms.js';
 
 export interface SnippetOptions {
   /** Longest snippet (characters): about two lines of a terminal. */
@@ -12,10 +12,10 @@ export interface SnippetOptions {
 
 export const DEFAULT_SNIPPET_OPTIONS: SnippetOptions = { maxChars: 200 };
 
-/** Picks the window of `maxChars` holding the most matches of `queryKeys`; the text's start when none match. */
-export function makeSnippet(text: string, queryKeys: ReadonlySet<string>, options = DEFAULT_SNIPPET_OPTIONS): Snippet {
+/** Picks the window of `maxChars` holding the most words that match the query; the text's start when none match. */
+export function makeSnippet(text: string, query: readonly QueryPhrase[], options = DEFAULT_SNIPPET_OPTIONS): Snippet {
   const flat = text.replace(/\s+/g, ' ');
-  const matches = findKeyedWords(flat, queryKeys);
+  const matches = findQueryWords(flat, query);
   let windowStart = 0;
   let best = -1;
   for (let i = 0, j = 0; i < matches.length; i++) {

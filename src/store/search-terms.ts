@@ -49,31 +49,53 @@ export function indexedTextOf(text: string, keyCache: Map<string, string> = new 
   return keys.join(' ');
 }
 
-/**
- * The words of `text` whose search key is one of `keys`. A key is a prefix of its word's folded
- * spelling (stemming only cuts endings), so words whose first letter starts no key are skipped unstemmed.
- */
-export function findKeyedWords(text: string, keys: ReadonlySet<string>): SearchTerm[] {
-  const firstLetters = new Set(Array.from(keys, (k) => k.charAt(0)));
-  const found: SearchTerm[] = [];
-  for (const m of text.matchAll(WORD)) {
-    if (!firstLetters.has(normaliseForSearch(m[0].charAt(0)).charAt(0))) continue;
-    const key = searchKeyOf(m[0]);
-    if (keys.has(key)) found.push({ key, start: m.index, end: m.index + m[0].length });
-  }
-  return found;
+/** One phrase of a query: its words' search keys in order; with `prefix`, the last matches any word it begins. */
+export interface QueryPhrase {
+  readonly keys: readonly string[];
+  readonly prefix: boolean;
 }
 
 /**
- * A query as phrases of search keys; a hit must contain every phrase. A bare word is a phrase of one;
- * a hyphenated word or a "quoted phrase" must appear as those words in that order.
+ * A query as phrases; a hit must contain every phrase. A bare word is a phrase of one; a hyphenated
+ * word or a "quoted phrase" must appear as those words in that order. A trailing * makes the last
+ * word a prefix, folded but not stemmed: "Sicherheits*" finds "Sicherheitsgarantien", "Sicherheitslage".
  */
-export function parseSearchQuery(query: string): string[][] {
-  const phrases: string[][] = [];
+export function parseSearchQuery(query: string): QueryPhrase[] {
+  const phrases: QueryPhrase[] = [];
   const rest = query.replace(QUOTED_PHRASE, (_, inner: string) => {
-    phrases.push(searchTermsOf(inner).map((t) => t.key));
+    phrases.push(phraseOf(inner));
     return ' ';
   });
-  for (const chunk of rest.split(/\s+/)) phrases.push(searchTermsOf(chunk).map((t) => t.key));
-  return phrases.filter((p) => p.length > 0);
+  for (const chunk of rest.split(/\s+/)) phrases.push(phraseOf(chunk));
+  return phrases.filter((p) => p.keys.length > 0);
+}
+
+/** A trailing * after a word ("Erkl*", "Erkl *" is not one: a lone * is ignored). */
+const PREFIX_MARK = /[\p{L}\p{M}\p{N}]\*\s*$/u;
+
+function phraseOf(text: string): QueryPhrase {
+  const words = text.match(WORD) ?? [];
+  const prefix = PREFIX_MARK.test(text);
+  const keys = words.map((word, i) => (prefix && i === words.length - 1 ? normaliseForSearch(word) : searchKeyOf(word)));
+  return { keys, prefix };
+}
+
+/**
+ * The words of `text` that match one of the query's words, with offsets. A key is a prefix of its
+ * word's folded spelling (stemming only cuts endings), so words whose first letter starts no query
+ * key are skipped unstemmed.
+ */
+export function findQueryWords(text: string, phrases: readonly QueryPhrase[]): SearchTerm[] {
+  const exact = new Set(phrases.flatMap((p) => (p.prefix ? p.keys.slice(0, -1) : p.keys)));
+  const prefixes = phrases.filter((p) => p.prefix).map((p) => p.keys[p.keys.length - 1]!);
+  const firstLetters = new Set([...exact, ...prefixes].map((k) => k.charAt(0)));
+  const found: SearchTerm[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    if (!firstLetters.has(normaliseForSearch(word.charAt(0)).charAt(0))) continue;
+    const key = searchKeyOf(word);
+    const folded = prefixes.length > 0 ? normaliseForSearch(word) : '';
+    if (exact.has(key) || prefixes.some((p) => folded.startsWith(p))) found.push({ key, start: m.index, end: m.index + word.length });
+  }
+  return found;
 }

@@ -96,7 +96,8 @@ export interface Store {
   listArticles(options: ListOptions): Promise<ArticlePage>;
   /**
    * Full-text search over title and text. German inflected forms match ("Sicherheitsgarantie" finds
-   * "Sicherheitsgarantien"); words are ANDed; "double quotes" or hyphens make a phrase. Best first.
+   * "Sicherheitsgarantien"); words are ANDed; "double quotes" or hyphens make a phrase; a trailing *
+   * makes a prefix ("Sicherheits*"). Best first.
    */
   search(query: string, options: SearchOptions): Promise<readonly SearchHit[]>;
   stats(): Promise<StoreStats>;

@@ -11,17 +11,23 @@ test('searchTermsOf splits hyphenated compounds and keeps offsets into the text'
 });
 
 test('parseSearchQuery makes words, hyphenated words and quoted text into phrases', () => {
-  assert.deepEqual(parseSearchQuery('Gipfel'), [['gipfel']]);
-  assert.deepEqual(parseSearchQuery('Nato-Osterweiterung Gipfel').length, 2);
-  assert.equal(parseSearchQuery('Nato-Osterweiterung')[0]!.length, 2);
-  assert.deepEqual(parseSearchQuery('„gemeinsame Erklärung“ Peking').map((p) => p.length), [2, 1]);
+  assert.deepEqual(parseSearchQuery('Gipfel'), [{ keys: ['gipfel'], prefix: false }]);
+  assert.equal(parseSearchQuery('Nato-Osterweiterung Gipfel').length, 2);
+  assert.equal(parseSearchQuery('Nato-Osterweiterung')[0]!.keys.length, 2);
+  assert.deepEqual(parseSearchQuery('„gemeinsame Erklärung“ Peking').map((p) => p.keys.length), [2, 1]);
   assert.deepEqual(parseSearchQuery('  "" – '), []);
+});
+
+test('parseSearchQuery folds a starred word without stemming it', () => {
+  assert.deepEqual(parseSearchQuery('Sicherheits*'), [{ keys: ['sicherheits'], prefix: true }]);
+  assert.deepEqual(parseSearchQuery('Erklärungen *'), [{ keys: ['erklar'], prefix: false }], 'a lone * is no prefix');
+  assert.deepEqual(parseSearchQuery('"gemeinsame Erklä*"'), [{ keys: ['gemeinsam', 'erkla'], prefix: true }]);
 });
 
 test('makeSnippet centres on the matches and marks them', () => {
   const filler = 'Vorher stand hier viel anderer Text über das Wetter und den Verkehr. '.repeat(8);
   const text = `${filler}Dann kam die Erklärung der Minister.\n\nSie wurde gelobt. ${filler}`;
-  const snippet = makeSnippet(text, new Set(parseSearchQuery('Erklärungen').flat()), { maxChars: 120 });
+  const snippet = makeSnippet(text, parseSearchQuery('Erklärungen'), { maxChars: 120 });
   assert.ok(snippet.text.startsWith('… '));
   assert.ok(snippet.text.endsWith(' …'));
   assert.ok(snippet.text.length <= 120 + 4);
@@ -29,7 +35,7 @@ test('makeSnippet centres on the matches and marks them', () => {
 });
 
 test('makeSnippet starts at the beginning when nothing matches', () => {
-  const snippet = makeSnippet('Kurzer Text ohne Treffer.', new Set(['xyz']));
+  const snippet = makeSnippet('Kurzer Text ohne Treffer.', parseSearchQuery('xyz'));
   assert.equal(snippet.text, 'Kurzer Text ohne Treffer.');
   assert.deepEqual(snippet.highlights, []);
 });

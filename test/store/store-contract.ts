@@ -182,6 +182,16 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.deepEqual((await store.search('"Erklärung gemeinsame"', { limit: 5 })).map((h) => h.id), []);
   });
 
+  contractTest('matches a starred word as a prefix, which reaches into compounds', async (store) => {
+    await store.putArticles([GARANTIEN, ERKLAERUNG, WETTER]);
+    assert.deepEqual((await store.search('Garantie', { limit: 5 })).map((h) => h.id), [], 'compounds are not split');
+    const [hit, ...rest] = await store.search('Sicherheits*', { limit: 5 });
+    assert.equal(hit?.id, GARANTIEN.id);
+    assert.deepEqual(rest, []);
+    assert.deepEqual(hit.snippet.highlights.map((h) => hit.snippet.text.slice(h.start, h.end)), ['Sicherheitsgarantien']);
+    assert.deepEqual((await store.search('"gemeinsame Erklä*"', { limit: 5 })).map((h) => h.id), [ERKLAERUNG.id]);
+  });
+
   contractTest('marks the matched words in the snippet', async (store) => {
     await store.putArticles([GARANTIEN]);
     const [hit] = await store.search('Sicherheitsgarantie', { limit: 1 });

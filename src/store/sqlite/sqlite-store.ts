@@ -195,8 +195,9 @@ class SqliteStore implements Store {
   async search(query: string, options: SearchOptions): Promise<readonly SearchHit[]> {
     const phrases = parseSearchQuery(query);
     if (phrases.length === 0) return [];
-    // Search keys are letters and digits only, so quoting each phrase is all FTS5 syntax needs.
-    const match = phrases.map((p) => `"${p.join(' ')}"`).join(' AND ');
+    // Search keys are letters and digits only, so quoting each phrase is all FTS5 syntax needs;
+    // a trailing * after the closing quote makes the phrase's last word a prefix.
+    const match = phrases.map((p) => `"${p.keys.join(' ')}"${p.prefix ? ' *' : ''}`).join(' AND ');
     const rows = await sql<{ id: string; title: string | null; text: string; published: string | null; outlet: string | null; language: string | null; rank: number }>`
       SELECT a.id, a.title, a.text, a.published, a.outlet, a.language,
              bm25(article_search, ${BM25_TITLE_WEIGHT}, ${BM25_BODY_WEIGHT}) AS rank
@@ -204,7 +205,6 @@ class SqliteStore implements Store {
       WHERE article_search MATCH ${match}
       ORDER BY rank, a.seq
       LIMIT ${options.limit}`.execute(this.db);
-    const keys = new Set(phrases.flat());
     return rows.rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -213,7 +213,7 @@ class SqliteStore implements Store {
       language: r.language,
       // bm25() is lower-is-better; flip it so callers read "higher is better".
       score: -r.rank,
-      snippet: makeSnippet(r.text, keys),
+      snippet: makeSnippet(r.text, phrases),
     }));
   }
 
