@@ -31,6 +31,8 @@ const SENTENCE_EDGE = '<s>';
 const QUOTE_OPENERS: ReadonlySet<string> = new Set(['„', '"', '»', '«', '“', '‚']);
 const MAX_AFFIX_CHARS = 5;
 const NEVER = () => false;
+const SEPARATOR = '\u0001';
+const LENGTH_NAMES: readonly string[] = Array.from({ length: 13 }, (_, k) => String(k));
 
 /**
  * `hidesWord(i)` (training only) leaves out the features that name word i itself, so the model
@@ -44,11 +46,13 @@ export function extractSentenceFeatures(
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
   const shapes = words.map(wordShape);
+  const shortShapes = shapes.map(shortShape);
   const gazetteerFlags = gazetteers.flagWords(words);
   const offsets = new Int32Array(n + 1);
   const out: number[] = [];
   const lowerAt = (i: number) => (i >= 0 && i < n ? lower[i]! : SENTENCE_EDGE);
   const shapeAt = (i: number) => (i >= 0 && i < n ? shapes[i]! : SENTENCE_EDGE);
+  const shortShapeAt = (i: number) => (i >= 0 && i < n ? shortShapes[i]! : SENTENCE_EDGE);
   let insideQuotes = false;
 
   for (let i = 0; i < n; i++) {
@@ -56,6 +60,7 @@ export function extractSentenceFeatures(
     const word = words[i]!;
     const low = lower[i]!;
     const shape = shapes[i]!;
+    const short = shortShapes[i]!;
     out.push(hash(Template.Bias, ''));
     if (!hidesWord(i)) {
       out.push(hash(Template.Word, word));
@@ -64,12 +69,12 @@ export function extractSentenceFeatures(
       out.push(hash2(Template.WordAndNext, low, lowerAt(i + 1)));
     }
     out.push(hash(Template.Shape, shape));
-    out.push(hash(Template.ShortShape, shortShape(shape)));
+    out.push(hash(Template.ShortShape, short));
     for (let k = 1; k <= MAX_AFFIX_CHARS && k < low.length; k++) {
-      out.push(hash(Template.Prefix, low.slice(0, k)));
-      out.push(hash(Template.Suffix, low.slice(-k)));
+      out.push(toBucket(mix(startHash(Template.Prefix), low, 0, k)));
+      out.push(toBucket(mix(startHash(Template.Suffix), low, low.length - k, low.length)));
     }
-    out.push(hash(Template.Length, String(Math.min(word.length, 12))));
+    out.push(hash(Template.Length, LENGTH_NAMES[Math.min(word.length, 12)]!));
     if (i === 0) out.push(hash(Template.SentenceStart, shape));
     out.push(hash(Template.PrevLower, lowerAt(i - 1)));
     out.push(hash(Template.PrevPrevLower, lowerAt(i - 2)));
@@ -79,16 +84,19 @@ export function extractSentenceFeatures(
     out.push(hash2(Template.NextAndNextNext, lowerAt(i + 1), lowerAt(i + 2)));
     out.push(hash(Template.PrevShape, shapeAt(i - 1)));
     out.push(hash(Template.NextShape, shapeAt(i + 1)));
-    out.push(hash2(Template.ShapeTrigram, shortShape(shapeAt(i - 1)) + shortShape(shape), shortShape(shapeAt(i + 1))));
-    out.push(hash(Template.PrevSuffix, suffixOf(lowerAt(i - 1))));
-    out.push(hash(Template.NextSuffix, suffixOf(lowerAt(i + 1))));
-    if (shape.startsWith('XX')) out.push(hash(Template.AllCapsAndLength, String(Math.min(word.length, 6))));
+    const previousShort = shortShapeAt(i - 1);
+    out.push(toBucket(mix(mix(mix(mix(startHash(Template.ShapeTrigram), previousShort, 0, previousShort.length), short, 0, short.length), SEPARATOR, 0, 1), shortShapeAt(i + 1), 0, shortShapeAt(i + 1).length)));
+    const previousLower = lowerAt(i - 1);
+    const nextLower = lowerAt(i + 1);
+    out.push(toBucket(mix(startHash(Template.PrevSuffix), previousLower, suffixStart(previousLower), previousLower.length)));
+    out.push(toBucket(mix(startHash(Template.NextSuffix), nextLower, suffixStart(nextLower), nextLower.length)));
+    if (shape.startsWith('XX')) out.push(hash(Template.AllCapsAndLength, LENGTH_NAMES[Math.min(word.length, 6)]!));
     const hyphen = word.indexOf('-');
     if (hyphen > 0 && hyphen < word.length - 1) {
-      out.push(hash(Template.LastHyphenPart, low.slice(low.lastIndexOf('-') + 1)));
-      out.push(hash(Template.FirstHyphenPart, word.slice(0, hyphen)));
+      out.push(toBucket(mix(startHash(Template.LastHyphenPart), low, low.lastIndexOf('-') + 1, low.length)));
+      out.push(toBucket(mix(startHash(Template.FirstHyphenPart), word, 0, hyphen)));
     }
-    pushFlagFeatures(out, Template.Gazetteer, gazetteerFlags[i]!, shortShape(shape));
+    pushFlagFeatures(out, Template.Gazetteer, gazetteerFlags[i]!, short);
     if (i > 0) pushFlagFeatures(out, Template.PrevGazetteer, gazetteerFlags[i - 1]!, null);
     if (i + 1 < n) pushFlagFeatures(out, Template.NextGazetteer, gazetteerFlags[i + 1]!, null);
     if (insideQuotes) out.push(hash(Template.InsideQuotes, ''));
@@ -116,18 +124,29 @@ export function wordShape(word: string): string {
   let shape = '';
   let last = '';
   let run = 0;
-  for (const char of word) {
-    const lowerChar = char.toLowerCase();
-    const upperChar = char.toUpperCase();
-    const cls =
-      char >= '0' && char <= '9' ? 'd'
-      : lowerChar !== upperChar ? (char === upperChar ? 'X' : 'x')
-      : char;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    let cls: string;
+    if (code >= 0x30 && code <= 0x39) cls = 'd';
+    else if (code >= 0x41 && code <= 0x5a) cls = 'X';
+    else if (code >= 0x61 && code <= 0x7a) cls = 'x';
+    else if (code >= 0xd800 && code <= 0xdfff) {
+      // a surrogate pair (an emoji) is one character of its own class
+      cls = word.slice(i, i + 2);
+      i++;
+    } else cls = classOf(word[i]!);
     run = cls === last ? run + 1 : 1;
     last = cls;
     if (run <= 2) shape += cls;
   }
   return shape;
+}
+
+/** Letters beyond ASCII ("Ä", "ß"): upper, lower, or themselves when caseless. */
+function classOf(char: string): string {
+  const lowerChar = char.toLowerCase();
+  const upperChar = char.toUpperCase();
+  return lowerChar === upperChar ? char : char === upperChar ? 'X' : 'x';
 }
 
 /** Shape with every run cut to one: "Xxx" → "Xx", "XX-Xxx" → "X-Xx". */
@@ -137,21 +156,36 @@ function shortShape(shape: string): string {
   return out;
 }
 
-function suffixOf(lowerWord: string): string {
-  return lowerWord.length > 3 ? lowerWord.slice(-3) : lowerWord;
+/** Where a neighbour's three-letter suffix starts (the whole word when shorter). */
+function suffixStart(lowerWord: string): number {
+  return lowerWord.length > 3 ? lowerWord.length - 3 : 0;
 }
 
-/** FNV-1a over the template id and the value's UTF-16 units, folded into the bucket range. */
-function hash(template: Template, value: string): number {
-  let h = (0x811c9dc5 ^ template) >>> 0;
-  h = Math.imul(h, 0x01000193);
-  for (let i = 0; i < value.length; i++) {
+/**
+ * FNV-1a over the template id and then the value's UTF-16 units, folded into the bucket range.
+ * Built up in pieces (startHash, mix, toBucket) so affixes and pairs hash without new strings.
+ */
+function startHash(template: Template): number {
+  return Math.imul((0x811c9dc5 ^ template) >>> 0, 0x01000193);
+}
+
+function mix(h: number, value: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
     h ^= value.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h;
+}
+
+function toBucket(h: number): number {
   return (h ^ (h >>> NER_HASH_BITS)) & BUCKET_MASK;
 }
 
+function hash(template: Template, value: string): number {
+  return toBucket(mix(startHash(template), value, 0, value.length));
+}
+
+/** The pair hashes as "first\u0001second" would. */
 function hash2(template: Template, first: string, second: string): number {
-  return hash(template, first + '\u0001' + second);
+  return toBucket(mix(mix(mix(startHash(template), first, 0, first.length), SEPARATOR, 0, 1), second, 0, second.length));
 }
