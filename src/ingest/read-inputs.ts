@@ -3,13 +3,17 @@
  * input: a file, a JSON Lines record, a feed item, a WARC response. Unreadable inputs become a
  * RawDocument carrying a fatal message, so the runner reports them in order and goes on.
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import type { RawDocument } from '../article.js';
 import { failedDocument, fileSource, type InputSource } from './input-source.js';
 import { unpackInput } from './unpack-input.js';
 import { fetchUrl, type CacheValidators } from './fetch-url.js';
 import { readCappedStream } from './read-stream.js';
+import { readWarcStream } from './warc.js';
 
 export interface ReadOptions {
   /** Inputs larger than this are refused (bytes): files, stdin, URL bodies, unpacked gzip. 50 MB holds any real page or feed; a 1 GB log is not news. */
@@ -35,6 +39,9 @@ export const DEFAULT_READ_OPTIONS: ReadOptions = {
 };
 
 const URL_SPEC = /^https?:\/\//i;
+/** Crawls run to gigabytes: these are streamed record by record, the size cap applying to each record. */
+const WARC_FILE = /\.warc(?:\.gz)?$/i;
+const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
 
 export async function* readInputs(specs: readonly string[], options: Partial<ReadOptions> = {}): AsyncGenerator<RawDocument> {
   const opts = { ...DEFAULT_READ_OPTIONS, ...options };
@@ -105,6 +112,10 @@ async function* readPath(path: string, opts: ReadOptions, visited: Set<string>):
     yield failedDocument(source, {}, 'not-a-file', 'not a regular file (a device, socket or pipe); skipped');
     return;
   }
+  if (WARC_FILE.test(path)) {
+    yield* readWarcFile(path, source, opts);
+    return;
+  }
   if (info.size > opts.maxInputBytes) {
     yield failedDocument(source, {}, 'too-large', `${info.size} bytes is over the ${opts.maxInputBytes}-byte limit (--max-bytes); skipped`);
     return;
@@ -117,4 +128,29 @@ async function* readPath(path: string, opts: ReadOptions, visited: Set<string>):
     return;
   }
   yield* unpackInput(bytes, source, opts);
+}
+
+async function* readWarcFile(path: string, source: InputSource, opts: ReadOptions): AsyncGenerator<RawDocument> {
+  let gzipped: boolean;
+  try {
+    gzipped = await startsWith(path, GZIP_MAGIC);
+  } catch (error) {
+    yield failedDocument(source, {}, 'unreadable', `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return;
+  }
+  const file = createReadStream(path);
+  // pipeline destroys the gunzip stream with any error of either stream, so it surfaces in readWarcStream's loop
+  const chunks = gzipped ? pipeline(file, createGunzip(), () => {}) : file;
+  yield* readWarcStream(chunks, source, opts.maxInputBytes);
+}
+
+async function startsWith(path: string, prefix: Buffer): Promise<boolean> {
+  const handle = await open(path);
+  try {
+    const head = Buffer.alloc(prefix.length);
+    const { bytesRead } = await handle.read(head, 0, prefix.length, 0);
+    return bytesRead === prefix.length && head.equals(prefix);
+  } finally {
+    await handle.close();
+  }
 }

@@ -21,55 +21,149 @@ export interface WarcReadOptions {
 
 interface WarcRecordHeader {
   readonly fields: ReadonlyMap<string, string>;
-  readonly blockStart: number;
   readonly blockLength: number;
 }
 
-export function readWarc(bytes: Uint8Array, source: InputSource, options: WarcReadOptions): RawDocument[] {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const documents: RawDocument[] = [];
-  let offset = 0;
-  let recordNumber = 0;
-  while (true) {
-    offset = skipLineBreaks(buffer, offset);
-    if (offset >= buffer.length) break;
-    recordNumber += 1;
-    const where = `record ${recordNumber}`;
-    const header = readRecordHeader(buffer, offset);
-    if (typeof header === 'string') {
-      if (!options.streamTruncated) documents.push(failedDocument(source, { where }, 'bad-warc', `${header}; the rest of the file is skipped`));
-      break;
-    }
-    const blockEnd = header.blockStart + header.blockLength;
-    if (blockEnd > buffer.length) {
-      if (!options.streamTruncated) {
-        const missing = blockEnd - buffer.length;
-        documents.push(failedDocument(source, { where }, 'truncated-warc', `file ends ${missing} bytes into this record (truncated?); ${recordNumber - 1} record(s) before it were read`));
-      }
-      break;
-    }
-    const document = documentFromRecord(header, buffer.subarray(header.blockStart, blockEnd), source, where);
-    if (document) documents.push(document);
-    offset = blockEnd;
-  }
-  return documents;
+/** A record whose header is read and whose block is still arriving. */
+interface OpenRecord {
+  readonly header: WarcRecordHeader;
+  readonly where: string;
+  /** Block bytes still to come. */
+  remaining: number;
+  /** Block bytes kept: all of them, or only the first HTTP_HEAD_BYTES of a record over the size cap. */
+  readonly parts: Buffer[];
+  kept: number;
+  readonly oversized: boolean;
 }
 
-/** The record's named fields and where its block lies, or why no record starts at `offset`. */
-function readRecordHeader(buffer: Buffer, offset: number): WarcRecordHeader | string {
-  if (!buffer.subarray(offset, offset + WARC_VERSION.length).equals(WARC_VERSION)) {
-    return `no "WARC/" version line at byte ${offset}`;
+/**
+ * A WARC header longer than this is no header: real ones run 300–1,000 bytes. Without a bound, a
+ * file that is not a WARC would be buffered whole while we wait for a blank line.
+ */
+const MAX_HEADER_BYTES = 64 * 1024;
+/** Of a record over the size cap, this much is kept to see whether it was an HTML page worth naming. */
+const HTTP_HEAD_BYTES = 8 * 1024;
+
+/** A WARC held in memory (stdin, a URL, an unpacked .warc.gz under the cap). */
+export function readWarc(bytes: Uint8Array, source: InputSource, options: WarcReadOptions): RawDocument[] {
+  const reader = new WarcRecordReader(source, Number.POSITIVE_INFINITY);
+  const documents = reader.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return options.streamTruncated ? documents : [...documents, ...reader.end()];
+}
+
+/**
+ * A WARC file read as a stream, so a 1 GB crawl never sits in memory: only one record at a time
+ * does, and a record over `maxRecordBytes` is skipped (named when it was an HTML page).
+ */
+export async function* readWarcStream(chunks: AsyncIterable<Uint8Array>, source: InputSource, maxRecordBytes: number): AsyncGenerator<RawDocument> {
+  const reader = new WarcRecordReader(source, maxRecordBytes);
+  try {
+    for await (const chunk of chunks) yield* reader.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const done = `${reader.recordsRead} record(s) before it were read`;
+    yield code === 'Z_BUF_ERROR'
+      ? failedDocument(source, {}, 'truncated-gzip', `gzip stream ends early (truncated file?); the ${done}`)
+      : failedDocument(source, {}, 'unreadable', `${(error as Error).message}; the ${done}`);
+    return;
   }
-  const { end, separatorLength } = findBlankLine(buffer, offset);
-  if (end < 0) return 'record header never ends (no blank line)';
-  const fields = new Map<string, string>();
-  for (const line of buffer.toString('latin1', offset, end).split(/\r?\n/).slice(1)) {
-    const colon = line.indexOf(':');
-    if (colon > 0) fields.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  yield* reader.end();
+}
+
+/** Splits WARC bytes, pushed in chunks of any size, into records and turns each into a document or nothing. */
+class WarcRecordReader {
+  private pending: Buffer = Buffer.alloc(0);
+  private open: OpenRecord | null = null;
+  private stopped = false;
+  private bytesSeen = 0;
+  /** Records whose block was complete. */
+  recordsRead = 0;
+
+  constructor(
+    private readonly source: InputSource,
+    private readonly maxRecordBytes: number,
+  ) {}
+
+  push(chunk: Buffer): RawDocument[] {
+    this.bytesSeen += chunk.length;
+    if (this.stopped) return [];
+    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    const documents: RawDocument[] = [];
+    while (!this.stopped) {
+      if (this.open) {
+        const record = this.open;
+        const take = Math.min(record.remaining, this.pending.length);
+        const keep = record.oversized ? Math.min(take, HTTP_HEAD_BYTES - record.kept) : take;
+        if (keep > 0) {
+          record.parts.push(this.pending.subarray(0, keep));
+          record.kept += keep;
+        }
+        record.remaining -= take;
+        this.pending = this.pending.subarray(take);
+        if (record.remaining > 0) break;
+        this.open = null;
+        this.recordsRead += 1;
+        const document = this.closeRecord(record);
+        if (document) documents.push(document);
+        continue;
+      }
+      this.pending = this.pending.subarray(countLineBreaks(this.pending));
+      if (this.pending.length === 0) break;
+      const opened = this.openRecord();
+      if (opened === 'need-more') break;
+      if (opened !== 'opened') {
+        this.stopped = true;
+        const where = `record ${this.recordsRead + 1}`;
+        documents.push(failedDocument(this.source, { where }, 'bad-warc', `${opened.problem}; the rest of the file is skipped`));
+      }
+    }
+    return documents;
   }
-  const length = Number(fields.get('content-length'));
-  if (!Number.isInteger(length) || length < 0) return 'record without a valid Content-Length';
-  return { fields, blockStart: end + separatorLength, blockLength: length };
+
+  /** The stream ended: a record still open, or a header begun, was cut off. */
+  end(): RawDocument[] {
+    if (this.bytesSeen === 0) return [failedDocument(this.source, {}, 'empty', 'empty input (0 bytes); nothing to read')];
+    if (this.stopped || (this.open === null && this.pending.length === 0)) return [];
+    const where = this.open?.where ?? `record ${this.recordsRead + 1}`;
+    const missing = this.open ? `with ${this.open.remaining} bytes of this record missing` : 'inside this record\'s header';
+    return [failedDocument(this.source, { where }, 'truncated-warc', `file ends ${missing} (truncated?); ${this.recordsRead} record(s) before it were read`)];
+  }
+
+  /** Reads the header at the start of `pending`, or says why none is there. */
+  private openRecord(): 'opened' | 'need-more' | { problem: string } {
+    const buffer = this.pending;
+    if (buffer.length < WARC_VERSION.length) return 'need-more';
+    if (!buffer.subarray(0, WARC_VERSION.length).equals(WARC_VERSION)) {
+      return { problem: `no "WARC/" version line where record ${this.recordsRead + 1} should start` };
+    }
+    const { end, separatorLength } = findBlankLine(buffer, 0);
+    if (end < 0) return buffer.length > MAX_HEADER_BYTES ? { problem: `record header runs past ${MAX_HEADER_BYTES} bytes` } : 'need-more';
+    const fields = new Map<string, string>();
+    for (const line of buffer.toString('latin1', 0, end).split(/\r?\n/).slice(1)) {
+      const colon = line.indexOf(':');
+      if (colon > 0) fields.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+    }
+    const length = Number(fields.get('content-length'));
+    if (!Number.isInteger(length) || length < 0) return { problem: 'record without a valid Content-Length' };
+    this.pending = buffer.subarray(end + separatorLength);
+    this.open = {
+      header: { fields, blockLength: length },
+      where: `record ${this.recordsRead + 1}`,
+      remaining: length,
+      parts: [],
+      kept: 0,
+      oversized: length > this.maxRecordBytes,
+    };
+    return 'opened';
+  }
+
+  private closeRecord(record: OpenRecord): RawDocument | null {
+    const block = Buffer.concat(record.parts);
+    const document = documentFromRecord(record.header, block, this.source, record.where);
+    if (!record.oversized || document === null) return document;
+    // only the head was kept: an HTML page over the cap is named, anything else was never an article
+    return failedDocument(this.source, { where: record.where, record: document.origin.record, url: document.origin.url }, 'too-large', `record of ${record.header.blockLength} bytes is over the ${this.maxRecordBytes}-byte limit (--max-bytes); skipped`);
+  }
 }
 
 function documentFromRecord(header: WarcRecordHeader, block: Buffer, source: InputSource, where: string): RawDocument | null {
@@ -140,9 +234,10 @@ function findBlankLine(buffer: Buffer, from: number): { end: number; separatorLe
   return { end: crlf, separatorLength: CRLF_CRLF.length };
 }
 
-function skipLineBreaks(buffer: Buffer, offset: number): number {
-  while (offset < buffer.length && (buffer[offset] === 0x0d || buffer[offset] === 0x0a)) offset += 1;
-  return offset;
+function countLineBreaks(buffer: Buffer): number {
+  let count = 0;
+  while (count < buffer.length && (buffer[count] === 0x0d || buffer[count] === 0x0a)) count += 1;
+  return count;
 }
 
 /** WARC 1.0 wrote `<urn:uuid:…>` and, in some tools, `<http://…>`; the id is what is inside. */

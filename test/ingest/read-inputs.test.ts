@@ -90,8 +90,9 @@ test('a .warc.gz of gzip members is read record by record', async () => {
   writeFileSync(join(dir, 'cut.warc.gz'), whole.subarray(0, whole.length - (third.length >> 1)));
   const cut = await readAll([join(dir, 'cut.warc.gz')]);
   assert.deepEqual(fatalRules(cut), [`${join(dir, 'cut.warc.gz')}: truncated-gzip`]);
-  assert.deepEqual(cut.slice(1).map((d) => d.origin.record), ['urn:1', 'urn:2']);
-  assert.match(cut[0]!.messages[0]!.reason, /the 2 document\(s\) before the break were read/);
+  // streamed: the records come as they are read, the line about the break after them
+  assert.deepEqual(cut.slice(0, 2).map((d) => d.origin.record), ['urn:1', 'urn:2']);
+  assert.match(cut[2]!.messages[0]!.reason, /gzip stream ends early .*the 2 record\(s\) before it were read/);
 });
 
 test('hostile inputs: each gets one fatal line naming it, and the good file between them still goes in', async () => {
@@ -161,4 +162,43 @@ test('a JSON Lines file in Windows-1252 is decoded, and the guess is noted on it
   assert.equal(docs[0]!.content, 'Größere Fähre für Südstadt.');
   assert.deepEqual(docs[0]!.messages.map((m) => m.rule), ['encoding-guessed']);
   assert.deepEqual(docs[1]!.messages, []);
+});
+
+test('a WARC file is streamed: the size cap applies per record, and an HTML record over it is named', async () => {
+  const dir = scratchDir();
+  const response = (id: string, html: string) => {
+    const block = Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}`, 'utf8');
+    return Buffer.concat([Buffer.from(`WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.example/${id}\r\nWARC-Record-ID: <${id}>\r\nContent-Length: ${block.length}\r\n\r\n`), block, Buffer.from('\r\n\r\n')]);
+  };
+  const records = Array.from({ length: 30 }, (_, i) => response(`urn:${i}`, `<p>Meldung ${i}: ${'Der Gemeinderat tagt am Abend im Rathaus. '.repeat(20)}</p>`));
+  records.splice(10, 0, response('urn:gross', `<p>${'Überlanger Liveticker mit vielen Einträgen. '.repeat(200)}</p>`));
+  writeFileSync(join(dir, 'crawl.warc'), Buffer.concat(records));
+  const maxInputBytes = 4096; // the file is ~40 KB: over the cap as a whole, each record under it but one
+  const docs = await readAll([join(dir, 'crawl.warc')], { maxInputBytes });
+  assert.deepEqual(fatalRules(docs), [`${join(dir, 'crawl.warc')}, record 11: too-large`]);
+  const failed = docs.find((d) => d.messages.length > 0)!;
+  assert.equal(failed.origin.url, 'https://a.example/urn:gross');
+  assert.equal(docs.filter((d) => d.messages.length === 0).length, 30);
+});
+
+test('the WARC record reader gets the same records whatever the chunk boundaries', async () => {
+  const { readWarcStream } = await import('../../src/ingest/warc.js');
+  const block = Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Fährhaus</p>', 'utf8');
+  const record = (id: string) => Buffer.concat([Buffer.from(`WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <${id}>\r\nContent-Length: ${block.length}\r\n\r\n`), block, Buffer.from('\r\n\r\n')]);
+  const bytes = Buffer.concat([record('a'), record('b'), record('c')]);
+  for (const size of [1, 7, 64, bytes.length]) {
+    async function* chunks() {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    }
+    const docs: RawDocument[] = [];
+    for await (const doc of readWarcStream(chunks(), { label: 'x.warc', path: 'x.warc', url: null }, 1024)) docs.push(doc);
+    assert.deepEqual(docs.map((d) => d.origin.record), ['a', 'b', 'c'], `chunks of ${size}`);
+    assert.equal(Buffer.from(docs[2]!.content as Uint8Array).toString('utf8'), '<p>Fährhaus</p>');
+  }
+});
+
+test('an empty WARC file is named', async () => {
+  const dir = scratchDir();
+  writeFileSync(join(dir, 'leer.warc'), '');
+  assert.deepEqual(fatalRules(await readAll([join(dir, 'leer.warc')])), [`${join(dir, 'leer.warc')}: empty`]);
 });
