@@ -65,10 +65,12 @@ async function formatTryNext(store: Store, dbPath: string): Promise<string> {
     .filter((w) => w.length >= MIN_EXAMPLE_WORD_CHARS)
     .sort((a, b) => b.length - a.length)[0];
   const db = dbPath === DEFAULT_DATABASE_PATH ? '' : ` --db ${dbPath}`;
-  lines.push('', 'try next:');
-  if (example) lines.push(`  storytrace search ${example}${db}      full-text search; inflected forms match`);
-  if (first) lines.push(`  storytrace show ${first.id.slice(0, 8)}${db}      one article and every place it was found`);
-  lines.push(`  storytrace export --format json${db} > story.json      everything, as the JSON contract`);
-  lines.push(`  storytrace stats${db}`);
+  const commands: [string, string][] = [];
+  if (example) commands.push([`storytrace search ${example}${db}`, 'full-text search; inflected forms match']);
+  if (first) commands.push([`storytrace show ${first.id.slice(0, 8)}${db}`, 'one article and every place it was found']);
+  commands.push([`storytrace export --format json${db} > story.json`, 'everything, as the JSON contract']);
+  commands.push([`storytrace stats${db}`, 'these counts again']);
+  const width = Math.max(...commands.map(([command]) => command.length));
+  lines.push('', 'try next:', ...commands.map(([command, what]) => `  ${command.padEnd(width)}   # ${what}`));
   return lines.join('\n');
 }
