@@ -19,19 +19,6 @@ export interface SearchTerm {
   readonly end: number;
 }
 
-export function searchTermsOf(text: string): SearchTerm[] {
-  // News text repeats its words (der, die, the names): stem each distinct word once per text.
-  const keys = new Map<string, string>();
-  return Array.from(text.matchAll(WORD), (m) => {
-    let key = keys.get(m[0]);
-    if (key === undefined) {
-      key = searchKeyOf(m[0]);
-      keys.set(m[0], key);
-    }
-    return { key, start: m.index, end: m.index + m[0].length };
-  });
-}
-
 /**
  * The text as the index stores it: search keys separated by spaces. `keyCache` maps words to keys
  * across the texts of one batch; news texts share most of their words, so most lookups hit.

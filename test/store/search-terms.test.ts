@@ -1,13 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { indexedTextOf, parseSearchQuery, searchTermsOf } from '../../src/store/search-terms.js';
+import { findQueryWords, indexedTextOf, parseSearchQuery } from '../../src/store/search-terms.js';
+import { searchKeyOf } from '../../src/text/stem.de.js';
 import { makeSnippet } from '../../src/store/search-snippet.js';
 
-test('searchTermsOf splits hyphenated compounds and keeps offsets into the text', () => {
-  const text = 'Die Nato-Osterweiterung.';
-  const terms = searchTermsOf(text);
-  assert.deepEqual(terms.map((t) => text.slice(t.start, t.end)), ['Die', 'Nato', 'Osterweiterung']);
-  assert.equal(indexedTextOf(text), terms.map((t) => t.key).join(' '));
+test('indexedTextOf splits hyphenated compounds into words and stores their search keys', () => {
+  assert.equal(indexedTextOf('Die Nato-Osterweiterung.'), ['Die', 'Nato', 'Osterweiterung'].map(searchKeyOf).join(' '));
+});
+
+test('findQueryWords gives the offsets of inflected and prefixed matches', () => {
+  const text = 'Neue Sicherheitsgarantien? Die Erklärungen blieben vage.';
+  const found = findQueryWords(text, parseSearchQuery('Erklärung Sicherheits*'));
+  assert.deepEqual(found.map((t) => text.slice(t.start, t.end)), ['Sicherheitsgarantien', 'Erklärungen']);
 });
 
 test('parseSearchQuery makes words, hyphenated words and quoted text into phrases', () => {

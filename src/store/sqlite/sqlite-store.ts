@@ -75,6 +75,8 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
 }
 
+const HEX_ID_PREFIX = /^[0-9a-f]+$/;
+
 /** Title words count double in ranking: a headline naming the query is a better hit than a passing mention. */
 const BM25_TITLE_WEIGHT = 2.0;
 const BM25_BODY_WEIGHT = 1.0;
@@ -95,7 +97,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
 
 /**
  * The write path as prepared statements on the connection: ingest runs it for every article, and
- * kysely prepares each query anew, which cost as much as the full-text indexing itself.
+ * kysely prepares every query anew, a large share of the store's time in bench/store.bench.mjs.
  */
 interface WriteStatements {
   readonly connection: Database.Database;
@@ -162,8 +164,8 @@ class SqliteStore implements Store {
   }
 
   async findIdsByPrefix(prefix: string, limit: number): Promise<readonly ArticleId[]> {
-    // Ids are lower-case hex; anything else cannot match and must not reach LIKE as a pattern.
-    if (!/^[0-9a-f]+$/.test(prefix)) return [];
+    // Ids are lower-case hex, so those starting with the prefix are the range [prefix, prefix + "g").
+    if (!HEX_ID_PREFIX.test(prefix)) return [];
     const rows = await this.db
       .selectFrom('articles')
       .select('id')
