@@ -62,7 +62,7 @@ const FURNITURE_HEADINGS = [
   '(?:das|dies)(?: thema)? (?:könnte|dürfte) (?:sie|dich) auch interessieren', 'mehr zum thema', 'mehr (?:kolumnen|artikel|beiträge|news) (?:auf|von|aus) [\\p{L} .-]+',
   'lesen sie (?:auch|mehr|weiter)(?: die folgenden beiträge)?', 'auch interessant', 'empfehlungen(?: (?:der|aus der) redaktion)?',
   'meist(?:gelesene?|diskutierte?|kommentierte?|-gelesen|-diskutiert)(?: artikel| beiträge)?', '(?:nächster|vorheriger) artikel', 'vorschau auf den nächsten artikel',
-  'über (?:den autor|die autorin)', 'zum autor', 'zur autorin', '(?:seite|artikel|beitrag) teilen', 'teilen(?: sie)?(?: diesen artikel)?', 'empfehlen sie (?:diesen artikel|uns)',
+  'über (?:den autor|die autorin)', 'zum autor', 'zur autorin', '(?:diese[ns]? )?(?:seite|artikel|beitrag) teilen', 'am meisten (?:gelesen|kommentiert)', '(?:letzte|neueste) kommentare', 'teilen(?: sie)?(?: diesen artikel)?', 'empfehlen sie (?:diesen artikel|uns)',
   'related(?: articles| posts| stories| content)?', 'you (?:may|might) also like', 'more (?:stories|from [\\p{L} .-]+|on this topic)', 'read (?:more|next|also)',
   'see also', 'explore further', 'further reading', 'recommended(?: for you| stories| articles)?', 'most (?:read|popular|viewed)', 'popular posts',
   'about the author', 'share(?: this)?(?: article| post| story| page)?', '(?:previous|next) post',
@@ -74,13 +74,13 @@ const FURNITURE_HEADINGS = [
 const FURNITURE_LABELS = [
   'schlagw(?:orte?|örter)', 'themen', 'tags?', 'stichw(?:orte?|örter)', 'kategorien?', 'categories', 'inhaltsverzeichnis', 'table of contents',
   'bildergalerie', 'fotostrecke', 'galerie', 'weiterführende (?:links?|informationen|artikel)', 'weitere (?:informationen|infos)(?: zum thema)?',
-  'aktuell', 'newsletter', 'anzeige', 'werbung', 'trending', 'top-?themen', 'originalpublikation',
+  'aktuell', 'aktuelle (?:news|meldungen|nachrichten)', 'newsletter', 'anzeige', 'werbung', 'trending', 'top-?themen', 'originalpublikation',
 ];
 
 /** One line that is exactly one of the phrases, maybe with a count ("3 Kommentare", "Kommentare (3)") and a colon or "!". */
 function wholeLine(phrases: readonly string[]): RegExp {
   if (phrases.length === 0) throw new Error('wholeLine: no phrases');
-  return new RegExp(`^(?:\\d+\\s+)?(?:${phrases.join('|')})\\s*(?:\\(\\d+\\))?\\s*[:!.]?\\s*$`, 'iu');
+  return new RegExp(`^(?:\\d+\\s+)?(?:${phrases.join('|')})\\s*(?:\\(\\d+\\))?\\s*[:!.…]*\\s*$`, 'iu');
 }
 
 export const HTML_PATTERNS = {
@@ -93,15 +93,15 @@ export const HTML_PATTERNS = {
   /** Readability's "negative" words: a block that is probably not the article, scored down, not dropped. */
   unlikelyBlock: /(?:^|[\s_-])(?:hidden|combx|contact|meta|media|scroll|shoutbox|skyscraper|shopping|teaser-?list|teaserlist|more|extra|info-?box|box-?info|caption)/,
   /** Captions and photo credits: kept beside the article as side texts. */
-  captionBlock: /(?:^|[\s_-])(?:caption|figcaption|bildunterschrift|bu(?=[\s_-]|$)|image-?(?:text|desc)|img-?(?:text|desc)|legend|wp-caption-text)/,
+  captionBlock: /(?:^|[\s_-])(?:caption|figcaption|bildunterschrift|bu(?=[\s_-]|$)|image|img|photo|foto|picture|legend|wp-caption-text)/,
   photoCreditBlock: /(?:^|[\s_-])(?:credit|copyright|photo-?credit|image-?credit|bildnachweis|bildrechte|source-?image|fotograf)/,
   /** Bylines marked up as such. */
   bylineBlock: /(?:^|[\s_-])(?:byline|author|autor|writtenby|verfasser|p-author|dpa-?author)/,
 
   /** "Foto: dpa", "Bild: Max Muster / AFP", "© picture alliance", "Quelle: imago", "(c) Reuters". */
   photoCreditLine: /^(?:(?:foto|fotos|bild|bilder|photo|photos|image|grafik|illustration|bildquelle|fotoquelle|credit|copyright|titelbild|beitragsbild)\s*:|©|\(c\)\s|copyright\s©?)/i,
-  /** "Von Anna Beispiel", "von Anna Beispiel und Max Muster, Berlin", "By Jane Doe": a short line naming authors. */
-  bylineLine: /^(?:[Vv]on|[Bb]y|Text:|Autor:|Autorin:)\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|und|and|von|van|de|der|,))*(?:\s*[,|]\s*[\p{L} .-]+)?$/u,
+  /** "Von Anna Beispiel", "von Anna Beispiel und Max Muster, Berlin", "By Jane Doe - 11/19/19 06:56 AM EST": a short line naming authors. */
+  bylineLine: /^(?:[Vv]on|[Bb]y|Text:|Autor:|Autorin:)\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|und|and|von|van|de|der|,))*(?:\s*[,|]\s*[\p{L} .-]+)?(?:\s+[-–|•·]\s+[^\n]*\d[^\n]*)?$/u,
   /** Headings that open a page's furniture: everything after them in the same block is not the article. */
   furnitureHeading: wholeLine(FURNITURE_HEADINGS),
   /** Short lines that label furniture but may sit between article paragraphs: only the line itself goes. */

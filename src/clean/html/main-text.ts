@@ -101,6 +101,10 @@ const CLUE_WEIGHT = 25;
 const ARTICLE_BODY_WEIGHT = 50;
 /** Readability lets a block vote for its parent (full), grandparent (half) and up to 5 levels (1/(3·level)). */
 const VOTING_LEVELS = 5;
+/** How far up a lede is looked for, how long it must be (characters) and at most (share of the body's text). */
+const LEDE_LEVELS = 3;
+const LEDE_MIN_CHARS = 80;
+const LEDE_MAX_SHARE = 0.5;
 /** Readability: a block's length adds one point per 100 characters, at most 3. */
 const CHARS_PER_POINT = 100;
 const MAX_LENGTH_POINTS = 3;
@@ -360,7 +364,9 @@ function pickContainer(
   if (top === undefined || top.score <= 0) return [root];
   const final = new Map(ranked.map((c) => [c.el, c.score]));
   const chosen = liftToArticleElement(liftToCommonAncestor(top, ranked.slice(1, 5), final), stats, options);
-  return withSiblings(chosen, final.get(chosen) ?? top.score, pruned, stats, options);
+  const blocks = withSiblings(chosen, final.get(chosen) ?? top.score, pruned, stats, options);
+  const ledes = findLedes(chosen, stats, options).filter((lede) => !blocks.includes(lede));
+  return [...ledes, ...blocks];
 }
 
 function initialScore(el: Element): number {
@@ -428,6 +434,31 @@ function liftToArticleElement(chosen: Element, stats: Map<Element, BlockStats>, 
     return ancestor;
   }
   return chosen;
+}
+
+/**
+ * Ledes, standfirsts and intros often sit before the body container, one or two levels up
+ * ("vorspann", "leader", "hero-text"). Blocks of prose just before the container, or before one of
+ * its ancestors, join it in front; link lists, labels and anything after the body do not.
+ */
+function findLedes(chosen: Element, stats: Map<Element, BlockStats>, options: MainTextOptions): Element[] {
+  const own = stats.get(chosen) ?? EMPTY_STATS;
+  const ledes: Element[] = [];
+  let node: Element = chosen;
+  for (let level = 0; level < LEDE_LEVELS; level++) {
+    for (let sibling = node.prev; sibling !== null; sibling = sibling.prev) {
+      if (!isElement(sibling)) continue;
+      const s = stats.get(sibling);
+      if (s === undefined || s.chars === 0) continue;
+      if (s.chars < LEDE_MIN_CHARS || s.chars > LEDE_MAX_SHARE * own.chars || linkDensity(s) > options.maxLinkDensity / 2) break;
+      if (HTML_PATTERNS.captionBlock.test(cluesOf(sibling))) continue;
+      ledes.unshift(sibling);
+    }
+    const parent = node.parent;
+    if (parent === null || !isElement(parent) || parent.name === 'body' || parent.name === 'html') break;
+    node = parent;
+  }
+  return ledes;
 }
 
 function isInside(node: AnyNode, ancestor: ParentNode): boolean {

@@ -31,7 +31,7 @@ test('photoCreditLine matches credit lines, not sentences that mention photos', 
 
 test('bylineLine matches short author lines, not sentences starting with "von"', () => {
   check(HTML_PATTERNS.bylineLine,
-    ['Von Anna Beispiel', 'von Anna Beispiel und Max Muster', 'By Jane Doe', 'Von Lena Beispiel, Berlin'],
+    ['Von Anna Beispiel', 'von Anna Beispiel und Max Muster', 'By Jane Doe', 'Von Lena Beispiel, Berlin', 'By Jane Doe - 11/19/19 06:56 AM EST', 'Von Anna Beispiel | 04.02.2022'],
     ['Von Montag an gilt die neue Regel für alle Mieter.', 'von der Leyen reist nach Kiew', 'Vonovia erhöht die Mieten']);
 });
 
