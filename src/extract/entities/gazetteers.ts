@@ -63,13 +63,14 @@ export function loadGazetteers(): Gazetteers {
   for (const [name] of readRows('./organisations.de.tsv')) addPhrase(name, 'org', GAZETTEER_FLAG.organisation);
   for (const [name] of readRows('./first-names.de.tsv')) addWord(name, GAZETTEER_FLAG.givenName);
   for (const [name] of readRows('./surnames.de.tsv')) addWord(name, GAZETTEER_FLAG.surname);
-  const orgHeads = new Set<string>();
-  const placeHeads = new Set<string>();
+  // compound heads by the flag their ending sets: "ministerium" → orgHeadEnding, "straße" → placeHeadEnding
+  const headFlags = new Map<string, number>();
+  const addHead = (head: string, flag: number) => headFlags.set(head, (headFlags.get(head) ?? 0) | flag);
   for (const [word, cue] of readRows('./cue-words.de.tsv')) {
     if (cue === 'role') addWord(word, GAZETTEER_FLAG.role);
     else if (cue === 'org-form') addWord(word, GAZETTEER_FLAG.orgForm);
-    else if (cue === 'org-head') orgHeads.add(word);
-    else if (cue === 'place-head') placeHeads.add(word);
+    else if (cue === 'org-head') addHead(word, GAZETTEER_FLAG.orgHeadEnding);
+    else if (cue === 'place-head') addHead(word, GAZETTEER_FLAG.placeHeadEnding);
   }
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
 
@@ -80,11 +81,7 @@ export function loadGazetteers(): Gazetteers {
       if (stem & (GAZETTEER_FLAG.country | GAZETTEER_FLAG.city | GAZETTEER_FLAG.otherPlace)) flags |= GAZETTEER_FLAG.genitivePlace;
       if (stem & (GAZETTEER_FLAG.givenName | GAZETTEER_FLAG.surname)) flags |= GAZETTEER_FLAG.genitiveName;
     }
-    if (isCapitalised(word)) {
-      const lower = word.toLowerCase();
-      if (hasHeadEnding(lower, orgHeads)) flags |= GAZETTEER_FLAG.orgHeadEnding;
-      if (hasHeadEnding(lower, placeHeads)) flags |= GAZETTEER_FLAG.placeHeadEnding;
-    }
+    if (isCapitalised(word)) flags |= headEndingFlags(word.toLowerCase(), headFlags);
     return flags;
   };
 
@@ -106,13 +103,13 @@ export function loadGazetteers(): Gazetteers {
   });
 }
 
-/** "verteidigungsministerium" ends in "ministerium"; the head itself counts too. */
-function hasHeadEnding(lower: string, heads: ReadonlySet<string>): boolean {
-  if (heads.has(lower)) return true;
+/** Flags of the heads the word ends in: "verteidigungsministerium" ends in "ministerium"; the head itself counts too. */
+function headEndingFlags(lower: string, headFlags: ReadonlyMap<string, number>): number {
+  let flags = headFlags.get(lower) ?? 0;
   for (let cut = MIN_COMPOUND_MODIFIER_CHARS; cut <= lower.length - MIN_HEAD_CHARS_IN_COMPOUND; cut++) {
-    if (heads.has(lower.slice(cut))) return true;
+    flags |= headFlags.get(lower.slice(cut)) ?? 0;
   }
-  return false;
+  return flags;
 }
 
 function isCapitalised(word: string): boolean {

@@ -31,6 +31,8 @@ const SENTENCE_EDGE = '<s>';
 const QUOTE_OPENERS: ReadonlySet<string> = new Set(['„', '"', '»', '«', '“', '‚']);
 const MAX_AFFIX_CHARS = 5;
 const NEVER = () => false;
+/** About what a word gets (~50); the buffer grows past it when a word has many name-list flags. */
+const EXPECTED_FEATURES_PER_WORD = 56;
 const SEPARATOR = '\u0001';
 const LENGTH_NAMES: readonly string[] = Array.from({ length: 13 }, (_, k) => String(k));
 
@@ -49,7 +51,7 @@ export function extractSentenceFeatures(
   const shortShapes = shapes.map(shortShape);
   const gazetteerFlags = gazetteers.flagWords(words);
   const offsets = new Int32Array(n + 1);
-  const out: number[] = [];
+  const out = new BucketList(n * EXPECTED_FEATURES_PER_WORD);
   const lowerAt = (i: number) => (i >= 0 && i < n ? lower[i]! : SENTENCE_EDGE);
   const shapeAt = (i: number) => (i >= 0 && i < n ? shapes[i]! : SENTENCE_EDGE);
   const shortShapeAt = (i: number) => (i >= 0 && i < n ? shortShapes[i]! : SENTENCE_EDGE);
@@ -103,10 +105,30 @@ export function extractSentenceFeatures(
     if (QUOTE_OPENERS.has(word)) insideQuotes = !insideQuotes;
   }
   offsets[n] = out.length;
-  return { offsets, buckets: Uint32Array.from(out) };
+  return { offsets, buckets: out.toArray() };
 }
 
-function pushFlagFeatures(out: number[], template: Template, flags: number, shape: string | null): void {
+/** A growable Uint32Array: a plain number[] would be copied once more at the end. */
+class BucketList {
+  private items: Uint32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.items = new Uint32Array(Math.max(capacity, 16));
+  }
+  push(bucket: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Uint32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = bucket;
+  }
+  toArray(): Uint32Array {
+    return this.items.subarray(0, this.length);
+  }
+}
+
+function pushFlagFeatures(out: BucketList, template: Template, flags: number, shape: string | null): void {
   for (let bit = 0; flags >>> bit !== 0; bit++) {
     if ((flags >>> bit) & 1) {
       const name = GAZETTEER_FLAG_NAMES[bit]!;

@@ -4,14 +4,18 @@
  * BIO sequence, and turn its spans into mentions with offsets into the text. A second pass over
  * the document tags repeats the model missed: a name found once is that name everywhere.
  */
-import type { EntityMention } from '../../article.js';
-import { loadAbbreviations, makeSentenceSplitter, type SentenceSplitter } from '../../text/sentences.js';
+import type { EntityMention, Span } from '../../article.js';
+import { loadAbbreviations, makeSentenceSplitter } from '../../text/sentences.js';
 import { makeTokenizer, type Token, type Tokenizer } from '../../text/tokenize.js';
 import { loadGazetteers, type Gazetteers } from './gazetteers.js';
 import { extractSentenceFeatures } from './ner-features.js';
 import { decodeBestTags, loadNerModel, NER_TAGS, TAG_COUNT, type NerModel } from './ner-model.js';
 
-export type EntityTagger = (text: string) => EntityMention[];
+/**
+ * Tags `text`. Pass the sentences (in text order) when the pipeline already split them: the split
+ * is a tenth of the tagger's time. Without them the tagger splits the text itself.
+ */
+export type EntityTagger = (text: string, sentences?: readonly Span[]) => EntityMention[];
 
 const MENTION_TYPE: Readonly<Record<string, EntityMention['type']>> = {
   PER: 'person',
@@ -26,21 +30,21 @@ export function loadEntityTagger(model: NerModel = loadNerModel()): EntityTagger
   const tokenize = makeTokenizer(abbreviations);
   const splitter = makeSentenceSplitter(abbreviations);
   const gazetteers = loadGazetteers();
-  return (text) => tagEntities(text, { model, tokenize, splitter, gazetteers });
+  return (text, sentences) => tagEntities(text, sentences ?? splitter.split(text), { model, tokenize, gazetteers });
 }
 
 interface TaggerParts {
   readonly model: NerModel;
   readonly tokenize: Tokenizer;
-  readonly splitter: SentenceSplitter;
   readonly gazetteers: Gazetteers;
 }
 
-function tagEntities(text: string, parts: TaggerParts): EntityMention[] {
+function tagEntities(text: string, sentences: readonly Span[], parts: TaggerParts): EntityMention[] {
   const tokens = parts.tokenize(text);
   const mentions: EntityMention[] = [];
   let next = 0;
-  for (const sentence of parts.splitter.split(text)) {
+  for (const sentence of sentences) {
+    while (next < tokens.length && tokens[next]!.end <= sentence.start) next++;
     const first = next;
     while (next < tokens.length && tokens[next]!.start < sentence.end) next++;
     if (next > first) tagSentence(text, tokens.slice(first, next), parts, mentions);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { loadEntityTagger } from '../../../src/extract/entities/tag-entities.js';
+import { makeSentenceSplitter } from '../../../src/text/sentences.js';
 
 const tagEntities = loadEntityTagger();
 const FIXTURES = new URL('../../fixtures/entities/', import.meta.url);
@@ -36,6 +37,18 @@ test('tagEntities gives offsets into the text across paragraphs, in text order, 
   }
   const starts = mentions.map((m) => m.start);
   assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+});
+
+test('tagEntities uses the sentences it is given, and splits the text itself without them', () => {
+  const text = 'Ministerpräsidentin Ulrike Sandhagen besuchte Leipzig. Danach reiste sie nach Dresden weiter.';
+  const own = tagEntities(text);
+  const given = tagEntities(text, makeSentenceSplitter().split(text));
+  assert.deepEqual(given, own);
+  assert.ok(own.some((m) => m.text === 'Ulrike Sandhagen' && m.type === 'person'), JSON.stringify(own));
+  // words outside every given sentence are not tagged
+  const firstOnly = tagEntities(text, [{ start: 0, end: text.indexOf('Danach') }]);
+  assert.ok(firstOnly.every((m) => m.end <= text.indexOf('Danach')));
+  assert.ok(!firstOnly.some((m) => m.text === 'Dresden'));
 });
 
 test('tagEntities finds nothing in empty or punctuation-only text', () => {
