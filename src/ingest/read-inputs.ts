@@ -16,7 +16,10 @@ import { readCappedStream } from './read-stream.js';
 import { readWarcStream } from './warc.js';
 
 export interface ReadOptions {
-  /** Inputs larger than this are refused (bytes): files, stdin, URL bodies, unpacked gzip. 50 MB holds any real page or feed; a 1 GB log is not news. */
+  /**
+   * Inputs larger than this are refused (bytes): files, stdin, URL bodies, unpacked gzip, and each
+   * record of a streamed WARC. 50 MB holds any real page or feed; a 1 GB log is not news.
+   */
   readonly maxInputBytes: number;
   /** Time limit for each URL, redirects and body included (ms). */
   readonly timeoutMs: number;
