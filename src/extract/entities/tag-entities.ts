@@ -7,7 +7,7 @@
 import type { EntityMention, Span } from '../../article.js';
 import { loadAbbreviations, makeSentenceSplitter } from '../../text/sentences.js';
 import { makeTokenizer, type Token, type Tokenizer } from '../../text/tokenize.js';
-import { loadGazetteers, type Gazetteers } from './gazetteers.js';
+import { GAZETTEER_FLAG, loadGazetteers, type Gazetteers } from './gazetteers.js';
 import { extractSentenceFeatures } from './ner-features.js';
 import { decodeBestTags, loadNerModel, NER_TAGS, TAG_COUNT, type NerModel } from './ner-model.js';
 
@@ -52,23 +52,39 @@ function tagEntities(text: string, sentences: readonly Span[], parts: TaggerPart
   return addRepeatedMentions(text, tokens, mentions);
 }
 
+/**
+ * "Russlands Krieg", "Putins Sprecher": the model, trained on few such pairs, runs a known name in
+ * the genitive into the noun it owns. The name alone is the mention, typed by the name list.
+ */
+function genitiveOwner(word: string, gazetteers: Gazetteers): EntityMention['type'] | null {
+  const flags = gazetteers.flagWords([word])[0]!;
+  if (flags & GAZETTEER_FLAG.genitivePlace) return 'location';
+  if (flags & GAZETTEER_FLAG.genitiveName) return 'person';
+  return null;
+}
+
 /** Shorter than this, a repeat is too ambiguous to tag by string alone ("Xi" is, "AG" is not a name). */
 const MIN_REPEAT_CHARS = 2;
 
 /**
  * "Wladimir Putin … Putin … Putins Sprecher": a single word the model tagged somewhere, or the
  * last word of a person's full name, is tagged wherever else it stands untagged, and so is its
- * genitive ("Putins"). The first type found wins; several-word names repeat through their words.
+ * genitive ("Putins"). The type the model gave the word most often wins (one slip, "Moskau" as a
+ * person, does not spread); several-word names repeat through their words.
  */
 function addRepeatedMentions(text: string, tokens: readonly Token[], mentions: EntityMention[]): EntityMention[] {
-  const known = new Map<string, EntityMention['type']>();
+  const votes = new Map<string, Map<EntityMention['type'], number>>();
+  const vote = (word: string, type: EntityMention['type']) => {
+    const counts = votes.get(word) ?? new Map<EntityMention['type'], number>();
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+    votes.set(word, counts);
+  };
   for (const mention of mentions) {
-    if (!mention.text.includes(' ') && !known.has(mention.text)) known.set(mention.text, mention.type);
-    if (mention.type === 'person') {
-      const surname = mention.text.slice(mention.text.lastIndexOf(' ') + 1);
-      if (!known.has(surname)) known.set(surname, 'person');
-    }
+    if (!mention.text.includes(' ')) vote(mention.text, mention.type);
+    else if (mention.type === 'person') vote(mention.text.slice(mention.text.lastIndexOf(' ') + 1), 'person');
   }
+  const known = new Map<string, EntityMention['type']>();
+  for (const [word, counts] of votes) known.set(word, [...counts].sort((a, b) => b[1] - a[1])[0]![0]);
   if (known.size === 0) return mentions;
   const added: EntityMention[] = [];
   let m = 0; // mentions come in text order, like the tokens
@@ -98,8 +114,10 @@ function tagSentence(text: string, tokens: readonly Token[], parts: TaggerParts,
     // inside tags (even, from 2) continue the open span; decodeBestTags never opens one with them
     if (spanStart >= 0 && !(tag !== 0 && tag % 2 === 0)) {
       const start = tokens[spanStart]!.start;
-      const end = tokens[i - 1]!.end;
-      out.push({ text: text.slice(start, end), start, end, type: MENTION_TYPE[NER_TAGS[tags[spanStart]!]!.slice(2)]!, canonical: null });
+      const type = MENTION_TYPE[NER_TAGS[tags[spanStart]!]!.slice(2)]!;
+      const genitive = i - spanStart === 2 ? genitiveOwner(tokens[spanStart]!.text, parts.gazetteers) : null;
+      const end = genitive === null ? tokens[i - 1]!.end : tokens[spanStart]!.end;
+      out.push({ text: text.slice(start, end), start, end, type: genitive ?? type, canonical: null });
       spanStart = -1;
     }
     if (tag % 2 === 1) spanStart = i;
