@@ -7,6 +7,7 @@
 import type { Page, PublishedDate, Segment } from '../page.js';
 import { formatPublishedValue, parseDateExpression } from '../extract/published/date-expression.js';
 import { findDateLine } from '../extract/published/text-date.js';
+import { isHeadlineLike } from './plain-text/text-page.js';
 
 /**
  * An agency report pasted with its page header: headline, time stamp, dateline, text.
@@ -35,6 +36,19 @@ const MIN_HEADLINE_WORDS = 4;
 const MIN_GLUED_REPORT_CHARS = 400;
 /** A piece shorter than this between two cues is debris of the page (a link list, a footer), kept with the article before it. */
 const MIN_SEGMENT_CHARS = 200;
+
+/** "BERLIN (dpa) - Der Pegel …": an agency report's opening dateline. */
+const PARAGRAPH_DATELINE = /^\p{Lu}[\p{Lu}\s/.-]{1,40}\s\((?<agency>[\p{L}][\p{L}\d-]{1,19})\)\s[-–—]\s/u;
+/** "2022-02-04": the length of an ISO date with a day. */
+const ISO_DAY_CHARS = 10;
+
+interface HeadedReport {
+  readonly title: string;
+  readonly published: PublishedDate | null;
+  readonly outlet: string | null;
+  /** The date line under the headline, which goes with it; null for a dateline, which is body text. */
+  readonly dateLineIndex: number | null;
+}
 
 interface AgencyStamp {
   readonly title: string;
@@ -66,7 +80,8 @@ export function splitCompoundPage(page: Page): Segment[] {
     if (stamp) stamps.set(i, stamp);
   });
   const closings = findClosingTitles(paragraphs, page.title, stamps.size > 0);
-  if (stamps.size === 0 && closings.size === 0) return [wholePage(page)];
+  const headed = page.format === 'text' ? findHeadedReports(paragraphs) : new Map<number, HeadedReport>();
+  if (stamps.size === 0 && closings.size === 0 && headed.size === 0) return [wholePage(page)];
 
   // The repeated headline (and a date line right under it) belong to the closing segment, not where they stand.
   const movedAway = new Set<number>();
@@ -88,11 +103,19 @@ export function splitCompoundPage(page: Page): Segment[] {
     current = emptyDraft(null);
   };
   const lastClosing = Math.max(-1, ...closings.keys());
+  let headedSplits = 0;
   paragraphs.forEach((paragraph, i) => {
     if (movedAway.has(i)) return;
     const stamp = stamps.get(i);
     const closing = closings.get(i);
-    if (stamp) {
+    const report = headed.get(i);
+    // A headline over a date line or dateline starts the next report, once the one before it is an article.
+    if (report && !stamp && !closing && current.paragraphs.join('\n\n').length >= MIN_SEGMENT_CHARS) {
+      flush();
+      current = { title: report.title, published: report.published, outlet: report.outlet, paragraphs: [] };
+      if (report.dateLineIndex !== null) movedAway.add(report.dateLineIndex);
+      headedSplits++;
+    } else if (stamp) {
       flush();
       current = { title: stamp.title, published: stamp.published, outlet: stamp.outlet, paragraphs: [stamp.text] };
       if (paragraph.length >= MIN_GLUED_REPORT_CHARS && lastClosing > i) flush();
@@ -107,13 +130,35 @@ export function splitCompoundPage(page: Page): Segment[] {
   });
   flush();
 
-  // Without an agency stamp, one closing headline only ends the page's single article.
-  const merged = stamps.size === 0 && closings.size < 2 ? [mergeDrafts(drafts)] : mergeDebris(drafts);
+  // Without a stamp or a headed report, one closing headline only ends the page's single article.
+  const merged = stamps.size === 0 && headedSplits === 0 && closings.size < 2 ? [mergeDrafts(drafts)] : mergeDebris(drafts);
   if (merged.length === 1) {
     const only = merged[0]!;
     return [{ title: page.title ?? only.title, text: only.paragraphs.join('\n\n'), published: only.published, outlet: only.outlet }];
   }
   return merged.map((d) => ({ title: d.title, text: d.paragraphs.join('\n\n'), published: d.published, outlet: d.outlet }));
+}
+
+/**
+ * Reports pasted one after another into a plain-text page, each under its headline: "Headline /
+ * 04.02.2022 | 12:01 Uhr / text" or "Headline / BERLIN (dpa) - text". Only in plain text: on an
+ * HTML page a headline over a date is a teaser in a list of related links.
+ */
+function findHeadedReports(paragraphs: readonly string[]): Map<number, HeadedReport> {
+  const reports = new Map<number, HeadedReport>();
+  paragraphs.forEach((paragraph, i) => {
+    const next = paragraphs[i + 1];
+    if (next === undefined || !isHeadlineLike(paragraph) || paragraph.split(/\s+/u).length < MIN_HEADLINE_WORDS) return;
+    const dateLine = findDateLine(next);
+    // A day at least: "Februar 2022" under a heading is a section of one article, not a new report.
+    if (dateLine && dateLine.value.length >= ISO_DAY_CHARS) {
+      reports.set(i, { title: paragraph, published: dateLine, outlet: null, dateLineIndex: i + 1 });
+      return;
+    }
+    const dateline = PARAGRAPH_DATELINE.exec(next);
+    if (dateline?.groups) reports.set(i, { title: paragraph, published: null, outlet: dateline.groups['agency']!, dateLineIndex: null });
+  });
+  return reports;
 }
 
 function wholePage(page: Page): Segment {

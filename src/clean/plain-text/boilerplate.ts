@@ -43,7 +43,7 @@ export function removeBoilerplate(page: Page): Page {
       text = text.slice(0, trailer.index);
     }
     const cut = cutGluedHeadlines(text);
-    for (const headline of cut.headlines) sideTexts.push({ kind: 'teaser', text: headline });
+    for (const link of cut.relatedLinks) sideTexts.push({ kind: 'teaser', text: link });
     body.push(cut.text);
   }
   return { ...page, text: body.join('\n\n'), sideTexts };
