@@ -250,7 +250,7 @@ export function toBerlinTime(p: DateParts): DateParts {
   return p.second === undefined ? rest : { ...rest, second };
 }
 
-/** Compares two parts by the instant-free calendar order of their date (year, month, day), for bounds. */
+/** Orders two parts by calendar day (year, month, day; time ignored): negative, zero or positive. */
 export function compareCalendarDays(a: DateParts, b: DateParts): number {
   return a.year - b.year || (a.month ?? 1) - (b.month ?? 1) || (a.day ?? 1) - (b.day ?? 1);
 }

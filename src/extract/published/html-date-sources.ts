@@ -4,7 +4,7 @@
  * visible text in reading order, leaving out comment threads and related-article lists.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { findAll } from 'domutils';
+import { existsOne } from 'domutils';
 import type { HtmlDocument } from '../../clean/html/parse-html.js';
 
 /** A date-bearing value in reading order, with what held it ("itemprop datepublished", "element .byline"). */
@@ -122,11 +122,6 @@ export function gatherHtmlDateSources(doc: HtmlDocument): HtmlDateSources {
     lastChar = folded[folded.length - 1]!;
   };
 
-  // A wrapper that holds the headline is the article's, whatever its class says ("mainwrap sidebar").
-  const headlineAncestors = new Set<AnyNode>();
-  for (const headline of findAll(isHeadline, doc.children)) {
-    for (let p: AnyNode | null = headline; p !== null; p = p.parent) headlineAncestors.add(p);
-  }
 
   const visit = (node: AnyNode, foreign: boolean): void => {
     if (node.type === 'text') {
@@ -153,7 +148,9 @@ export function gatherHtmlDateSources(doc: HtmlDocument): HtmlDateSources {
       }
       if (SKIPPED_TAGS.has(name)) return;
       const region = classAndId(el);
-      const inForeign = foreign || (FOREIGN_REGION.test(region) && !headlineAncestors.has(el));
+      // A wrapper that holds the headline is the article's, whatever its class says ("mainwrap sidebar");
+      // the check runs only for the few elements whose class names a foreign region.
+      const inForeign = foreign || (FOREIGN_REGION.test(region) && !existsOne(isHeadline, el.children));
       const itemprop = attr(el, 'itemprop')?.toLowerCase();
       if (!inForeign && name !== 'meta' && (itemprop === 'datepublished' || itemprop === 'datecreated' || itemprop === 'datemodified')) {
         const value = attr(el, 'content') ?? attr(el, 'datetime') ?? textOf(el).trim();
