@@ -1,6 +1,7 @@
 /**
- * Finds the publication date a plain text states: its " date 2022-02" header or a date line near
- * the top ("4 Feb. 2022 11:02 Uhr", "04.02.2022 | 12:01 Uhr", "Stand: 04.02.22, 14:24").
+ * Finds the publication date a plain text states: its " date 2022-02" header, a date line near
+ * the top ("4 Feb. 2022 11:02 Uhr", "04.02.2022 | 12:01 Uhr", "Stand: 04.02.22, 14:24") or a
+ * dateline opening the report ("BERLIN, 04.02.2022 (dpa) – …"). Times are read on Berlin's clock.
  * Dates inside sentences are events the text mentions, never its publication date.
  */
 import type { PublishedDate } from '../../page.js';
