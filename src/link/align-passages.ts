@@ -11,8 +11,24 @@ import { hashShingles } from './shingles.js';
 export interface PassageOptions {
   /** Tokens per shingle. 5 German words rarely repeat by chance outside stock phrases. */
   readonly shingleTokens: number;
-  /** Passages shorter than this in either text (characters) are dropped: "Mehr zum Thema" is no reuse. */
+  /**
+   * Passages shorter than this in either text (characters) are dropped: "Mehr zum Thema" is no
+   * reuse, and a shared stretch shorter than one long sentence is formulaic ("Der Gemeinderat will
+   * am Freitag über die Sanierung entscheiden.") more often than copied.
+   */
   readonly minPassageChars: number;
+  /**
+   * A passage mostly made of common shingles (spread over several articles, see
+   * `ShingleSpread.isCommon`) must be at least this long (characters): a widely shared long
+   * stretch is a wire text run by many outlets, a widely shared sentence is a formula.
+   */
+  readonly minCommonPassageChars: number;
+  /**
+   * Share (0–1) of a passage's tokens in a that shared shingles must cover. Gap bridging joins an
+   * edited copy across a changed word (share ~0.9); it must not join two short chance matches
+   * with a different clause between them (share ~0.6) into one "passage".
+   */
+  readonly minMatchedShare: number;
   /**
    * Unmatched tokens tolerated between two matched stretches of one passage (in either text): an
    * inserted clause or a changed word costs up to k tokens of shingle matches on each side.
@@ -33,11 +49,23 @@ export interface PassageOptions {
 
 export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = {
   shingleTokens: 5,
-  minPassageChars: 60,
+  minPassageChars: 100,
+  minCommonPassageChars: 250,
+  minMatchedShare: 0.75,
   maxGapTokens: 12,
   maxShingleRepeats: 4,
   stockReachShingles: 3,
 };
+
+/** What the corpus says about a shingle's spread; both false when the caller knows no corpus. */
+export interface ShingleSpread {
+  /** So widespread it is a stock phrase: it neither seeds nor extends a passage. */
+  readonly isStock: (hash: number) => boolean;
+  /** Shared by several articles: passages made mostly of such shingles must be long. */
+  readonly isCommon: (hash: number) => boolean;
+}
+
+const NO_SPREAD: ShingleSpread = { isStock: () => false, isCommon: () => false };
 
 /** One reused stretch: where it lies in each text and how much of it matches word for word. */
 export interface Passage {
@@ -80,21 +108,26 @@ interface OpenPassage extends Run {
 const TRAILING_PUNCTUATION = /^[.!?…“”"»«’)\]]+/u;
 
 /**
- * Passages shared by a and b, ordered by their start in a. `isStockShingle` lets the caller veto
- * seeds it has learned to be stock phrases; such a shingle never starts or extends a passage.
+ * Passages shared by a and b, ordered by their start in a. `spread` tells stock phrases (never a
+ * seed) and common shingles (only in long passages) that the caller learned from its corpus.
  */
 export function alignPassages(
   a: ShingledText,
   b: ShingledText,
   options: PassageOptions = DEFAULT_PASSAGE_OPTIONS,
-  isStockShingle: (hash: number) => boolean = () => false,
+  spread: ShingleSpread = NO_SPREAD,
 ): Passage[] {
-  const runs = chainSeeds(findSeeds(a, b, options, isStockShingle), options.shingleTokens);
+  const runs = chainSeeds(findSeeds(a, b, options, spread.isStock), options.shingleTokens);
+  const commonTokens = markSpreadTokens(a, options, spread.isCommon);
   return mergeRuns(runs, options.maxGapTokens)
-    .map((p) => toPassage(p, a, b))
-    .filter(
-      (p) => p.a.end - p.a.start >= options.minPassageChars && p.b.end - p.b.start >= options.minPassageChars,
-    );
+    .filter((p) => {
+      const chars = Math.min(a.tokens.ends[p.aEnd - 1]! - a.tokens.starts[p.aStart]!, b.tokens.ends[p.bEnd - 1]! - b.tokens.starts[p.bStart]!);
+      if (chars < options.minPassageChars || coveredTokens(p.runs) < options.minMatchedShare * (p.aEnd - p.aStart)) return false;
+      let common = 0;
+      for (let t = p.aStart; t < p.aEnd; t++) common += commonTokens[t]!;
+      return common * 2 <= p.aEnd - p.aStart || chars >= options.minCommonPassageChars;
+    })
+    .map((p) => toPassage(p, a, b));
 }
 
 /** Seeds as (token index in a, token index in b) pairs, packed for sorting by diagonal. */
@@ -106,7 +139,7 @@ function findSeeds(
 ): Array<[number, number]> {
   const inB = positionsByHash(b.shingles, options.maxShingleRepeats);
   const repeatsInA = countHashes(a.shingles);
-  const stock = markStockShingles(a.shingles, options.stockReachShingles, isStockShingle);
+  const stock = markSpreadShingles(a.shingles, options.stockReachShingles, isStockShingle);
   const seeds: Array<[number, number]> = [];
   for (let i = 0; i < a.shingles.length; i++) {
     const hash = a.shingles[i]!;
@@ -120,22 +153,23 @@ function findSeeds(
 }
 
 /**
- * Which tokens of a text lie in stock phrases: covered by a stock shingle or one within its reach.
- * The paraphrase side uses it to leave stock sentences (a sign-off) out of its comparison too.
+ * Which tokens of a text lie in shingles the predicate picks (stock or common), counting the
+ * shingles within reach of a picked one. The paraphrase side uses it to leave stock sentences (a
+ * sign-off) out of its comparison too.
  */
-export function markStockTokens(text: ShingledText, options: PassageOptions, isStockShingle: (hash: number) => boolean): Uint8Array {
-  const stockShingles = markStockShingles(text.shingles, options.stockReachShingles, isStockShingle);
+export function markSpreadTokens(text: ShingledText, options: PassageOptions, picks: (hash: number) => boolean): Uint8Array {
+  const shingles = markSpreadShingles(text.shingles, options.stockReachShingles, picks);
   const tokens = new Uint8Array(text.tokens.norms.length);
-  for (let i = 0; i < stockShingles.length; i++) if (stockShingles[i] === 1) tokens.fill(1, i, i + options.shingleTokens);
+  for (let i = 0; i < shingles.length; i++) if (shingles[i] === 1) tokens.fill(1, i, i + options.shingleTokens);
   return tokens;
 }
 
-function markStockShingles(shingles: Uint32Array, reach: number, isStockShingle: (hash: number) => boolean): Uint8Array {
-  const stock = new Uint8Array(shingles.length);
+function markSpreadShingles(shingles: Uint32Array, reach: number, picks: (hash: number) => boolean): Uint8Array {
+  const marked = new Uint8Array(shingles.length);
   for (let i = 0; i < shingles.length; i++) {
-    if (isStockShingle(shingles[i]!)) stock.fill(1, Math.max(0, i - reach), Math.min(shingles.length, i + reach + 1));
+    if (picks(shingles[i]!)) marked.fill(1, Math.max(0, i - reach), Math.min(shingles.length, i + reach + 1));
   }
-  return stock;
+  return marked;
 }
 
 function positionsByHash(shingles: Uint32Array, maxRepeats: number): Map<number, number[]> {

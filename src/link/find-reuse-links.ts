@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ArticleId, Credit, Span } from '../article.js';
-import { alignPassages, markStockTokens, shingleText, DEFAULT_PASSAGE_OPTIONS, type PassageOptions, type ShingledText } from './align-passages.js';
+import { alignPassages, markSpreadTokens, shingleText, DEFAULT_PASSAGE_OPTIONS, type PassageOptions, type ShingleSpread, type ShingledText } from './align-passages.js';
 import {
   alignSentences,
   makeComparableSentence,
@@ -70,7 +70,7 @@ export interface ReuseContext {
 
 /** What the corpus has taught: stock phrases and how informative a term is. */
 export interface CorpusKnowledge {
-  readonly isStockShingle: (hash: number) => boolean;
+  readonly shingles: ShingleSpread;
   readonly weightOfTerm: (term: string) => number;
 }
 
@@ -88,24 +88,29 @@ export function prepareArticle(article: ReuseArticle, context: ReuseContext, opt
   return { article, shingled: shingleText(article.text, options.passage.shingleTokens), sentences };
 }
 
+/**
+ * `alignParaphrases: false` looks for verbatim passages only: the index passes it for candidates
+ * that share fingerprints but too few rare terms to hold a paraphrase, which saves the costly part.
+ */
 export function findReuseLinks(
   a: PreparedArticle,
   b: PreparedArticle,
   knowledge: CorpusKnowledge,
   options: PairOptions = DEFAULT_PAIR_OPTIONS,
+  alignParaphrases = true,
 ): ReuseLink[] {
-  const passages = alignPassages(a.shingled, b.shingled, options.passage, knowledge.isStockShingle);
+  const passages = alignPassages(a.shingled, b.shingled, options.passage, knowledge.shingles);
   const sideA = { text: a.article.text, tokenCount: a.shingled.tokens.norms.length, credits: a.article.credits ?? [] };
   const sideB = { text: b.article.text, tokenCount: b.shingled.tokens.norms.length, credits: b.article.credits ?? [] };
   const links = passages.map((p) =>
     makeLink(decideVerbatimKind(p, sideA, sideB, options.kinds), a.article.id, p.a, b.article.id, p.b, verbatimScore(p)),
   );
-  if (a.sentences.length * b.sentences.length > options.maxSentencePairs) return links;
+  if (!alignParaphrases || a.sentences.length * b.sentences.length > options.maxSentencePairs) return links;
 
   // Sentences inside a verbatim passage are already linked, stock sentences are no reuse;
   // paraphrase looks at the rest.
   const comparable = (side: PreparedArticle, covered: readonly Span[]) => {
-    const stock = markStockTokens(side.shingled, options.passage, knowledge.isStockShingle);
+    const stock = markSpreadTokens(side.shingled, options.passage, knowledge.shingles.isStock);
     return side.sentences
       .filter((s) => !covered.some((c) => c.start < s.span.end && s.span.start < c.end) && !isMostlyStock(s.span, side.shingled, stock))
       .map((s) => makeComparableSentence(s.span, s.terms, knowledge.weightOfTerm));

@@ -33,10 +33,19 @@ export interface ReuseIndexOptions {
    */
   readonly stockMinArticles: number;
   readonly stockArticleShare: number;
+  /** A fingerprint in at least this many articles is common: see PassageOptions.minCommonPassageChars. */
+  readonly commonMinArticles: number;
   /** Postings stored per fingerprint or term; past it only the count grows (it is stock or too common anyway). */
   readonly maxPostingsPerKey: number;
-  /** Shared non-stock fingerprints that make an indexed article a verbatim candidate. */
+  /**
+   * Shared fingerprints that make an indexed article a verbatim candidate: 3 is about what a
+   * 100-character passage (minPassageChars) leaves after winnowing. Common fingerprints (in
+   * `commonMinArticles` or more articles) count only towards `minSharedCommonFingerprints`, about
+   * what a 250-character passage (minCommonPassageChars) leaves: a wire text run by many outlets
+   * still finds its copies, a formula shared by a story's every article does not make them all candidates.
+   */
   readonly minSharedFingerprints: number;
+  readonly minSharedCommonFingerprints: number;
   /** Most informative distinct terms of an article used to look for paraphrase candidates. */
   readonly rareTermsPerArticle: number;
   /**
@@ -65,8 +74,10 @@ export const DEFAULT_REUSE_INDEX_OPTIONS: ReuseIndexOptions = {
   windowShingles: 4,
   stockMinArticles: 50,
   stockArticleShare: 0.002,
+  commonMinArticles: 5,
   maxPostingsPerKey: 1000,
-  minSharedFingerprints: 2,
+  minSharedFingerprints: 3,
+  minSharedCommonFingerprints: 12,
   rareTermsPerArticle: 40,
   minParaphraseCandidateShare: 0.25,
   maxParaphraseCandidates: 5,
@@ -80,6 +91,8 @@ export interface ReuseCandidate {
   readonly sharedFingerprints: number;
   /** Share of the query's rare-term weight this article also holds, 0–1. */
   readonly sharedTermShare: number;
+  /** Chosen for its terms: align sentence by sentence for paraphrases, not only passages. */
+  readonly paraphrase: boolean;
 }
 
 export interface ReuseIndex {
@@ -115,7 +128,10 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
 
   const stockThreshold = () => Math.max(o.stockMinArticles, Math.ceil(o.stockArticleShare * ids.length));
   const knowledge: CorpusKnowledge = {
-    isStockShingle: (hash) => fingerprints.articleCount(hash) >= stockThreshold(),
+    shingles: {
+      isStock: (hash) => fingerprints.articleCount(hash) >= stockThreshold(),
+      isCommon: (hash) => fingerprints.articleCount(hash) >= o.commonMinArticles,
+    },
     // IDF with add-half smoothing; a term no indexed article holds weighs the most.
     weightOfTerm: (term) => Math.log((ids.length + o.termWeightPriorArticles + 1) / (terms.articleCount(hashToken(term)) + 0.5)),
   };
@@ -136,11 +152,13 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
     const self = indexOf.get(article.article.id);
     const stock = stockThreshold();
     const shared = new Map<number, number>();
+    const sharedCommon = new Map<number, number>();
     for (const hash of distinctFingerprints(article).keys()) {
       const count = fingerprints.articleCount(hash);
       if (count === 0 || count >= stock) continue;
+      const tally = count >= o.commonMinArticles ? sharedCommon : shared;
       fingerprints.forEachPosting(hash, (i) => {
-        if (i !== self) shared.set(i, (shared.get(i) ?? 0) + 1);
+        if (i !== self) tally.set(i, (tally.get(i) ?? 0) + 1);
       });
     }
 
@@ -162,12 +180,15 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
       .sort((x, y) => y[1] - x[1])
       .slice(0, o.maxParaphraseCandidates);
 
-    const chosen = new Set<number>(paraphraseCandidates.map(([i]) => i));
+    const paraphraseIndexes = new Set<number>(paraphraseCandidates.map(([i]) => i));
+    const chosen = new Set<number>(paraphraseIndexes);
     for (const [i, count] of shared) if (count >= o.minSharedFingerprints) chosen.add(i);
+    for (const [i, count] of sharedCommon) if (count + (shared.get(i) ?? 0) >= o.minSharedCommonFingerprints) chosen.add(i);
     return [...chosen].map((i) => ({
       articleId: ids[i]!,
-      sharedFingerprints: shared.get(i) ?? 0,
+      sharedFingerprints: (shared.get(i) ?? 0) + (sharedCommon.get(i) ?? 0),
       sharedTermShare: allRareWeight > 0 ? (termWeight.get(i) ?? 0) / allRareWeight : 0,
+      paraphrase: paraphraseIndexes.has(i),
     }));
   }
 
@@ -201,7 +222,7 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
     linksFor(article, lookup) {
       return candidatesFor(article).flatMap((c) => {
         const other = preparedCandidate(c.articleId, lookup);
-        return other === undefined ? [] : findReuseLinks(article, other, knowledge, o.pair);
+        return other === undefined ? [] : findReuseLinks(article, other, knowledge, o.pair, c.paraphrase);
       });
     },
     get articleCount() {
@@ -213,7 +234,7 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
 }
 
 function validateOptions(o: ReuseIndexOptions): void {
-  const positive = ['windowShingles', 'stockMinArticles', 'maxPostingsPerKey', 'minSharedFingerprints', 'rareTermsPerArticle'] as const;
+  const positive = ['windowShingles', 'stockMinArticles', 'commonMinArticles', 'maxPostingsPerKey', 'minSharedFingerprints', 'minSharedCommonFingerprints', 'rareTermsPerArticle'] as const;
   for (const name of positive) {
     if (!Number.isInteger(o[name]) || o[name] < 1) throw new RangeError(`reuse index option ${name} must be a positive integer, got ${o[name]}`);
   }
