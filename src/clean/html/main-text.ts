@@ -593,7 +593,7 @@ class ParagraphReader {
     if (text.length === 0) return;
     const clues = cluesOf(el);
     if (HTML_PATTERNS.bylineBlock.test(clues) && !HTML_PATTERNS.captionBlock.test(clues)) {
-      this.byline ??= text.replace(/^(?:von|by)\s+/i, '');
+      this.byline ??= bylineNames(text);
       this.sideTexts.push({ kind: 'byline', text });
     } else if (HTML_PATTERNS.photoCreditBlock.test(clues) || HTML_PATTERNS.photoCreditLine.test(text)) {
       this.sideTexts.push({ kind: 'photo-credit', text });
@@ -640,13 +640,24 @@ class ParagraphReader {
       return;
     }
     if (!heading && this.byline === null && this.paragraphs.length < 3 && text.length <= 100 && HTML_PATTERNS.bylineLine.test(text)) {
-      this.byline = text.replace(/^(?:von|by|text:|autor:|autorin:)\s+/i, '');
+      this.byline = bylineNames(text);
       this.sideTexts.push({ kind: 'byline', text });
       return;
     }
     this.paragraphs.push(text);
   }
 }
+
+/** "VON ANNA BEISPIEL am 21. April 2020" → "ANNA BEISPIEL"; "By Jane Doe -" → "Jane Doe": the names without lead word or time stamp. */
+function bylineNames(line: string): string | null {
+  const names = line.replace(BYLINE_LEAD, '').replace(BYLINE_TAIL, '').trim();
+  return names.length > 0 ? names : null;
+}
+
+/** "Von", "By", "Text:", "durch" before the names. */
+const BYLINE_LEAD = /^(?:von|by|durch|text:|autor:|autorin:|author:)\s+/i;
+/** A time stamp or dangling separator after the names: " am 21. April 2020", " - 11/19/19 06:56 AM", " |". */
+const BYLINE_TAIL = /(?:\s+(?:am|on|[-–|•·])\s+.*\d.*|\s*[-–|•·,]\s*)$/i;
 
 function isElement(node: AnyNode | ParentNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';

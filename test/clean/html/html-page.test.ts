@@ -90,3 +90,11 @@ test('two <br> split paragraphs, one <br> is a space', () => {
   assert.equal(paragraphs.length, 2);
   assert.ok(paragraphs[0]!.endsWith('Erste Zeile zweite Zeile'));
 });
+
+test('a byline block loses its lead word and time stamp', () => {
+  const body = '<p>Die Gemeinde Wasserburg hat einen neuen Bürgermeister gewählt. Die Wahlbeteiligung lag bei 61 Prozent, teilte das Wahlamt am Abend mit.</p>'.repeat(3);
+  const html = `<html><body><article><div class="byline">VON ANNA BEISPIEL am 21. April 2020</div>${body}</article></body></html>`;
+  const page = readHtmlPage(html, rawHtml('x.html'));
+  assert.equal(page.byline, 'ANNA BEISPIEL');
+  assert.ok(!page.text.includes('ANNA BEISPIEL'));
+});
