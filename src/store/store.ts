@@ -3,6 +3,7 @@
  * now (sqlite/), PostgreSQL later; test/store/store-contract.ts is the behaviour every one must show.
  */
 import type { Article, ArticleId, Origin, Span } from '../article.js';
+import type { BrowseQueries } from './browse.js';
 
 /** One place an article's text was found, with what that place said about it. */
 export interface Occurrence {
@@ -101,5 +102,7 @@ export interface Store {
    */
   search(query: string, options: SearchOptions): Promise<readonly SearchHit[]>;
   stats(): Promise<StoreStats>;
+  /** Faceted search, entities, quotes, outlets, reuse links and stories: what the web API reads (browse.ts). */
+  readonly browse: BrowseQueries;
   close(): Promise<void>;
 }

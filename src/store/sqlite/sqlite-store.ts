@@ -20,6 +20,8 @@ import type {
 import { indexedTextOf, parseSearchQuery } from '../search-terms.js';
 import { makeSnippet } from '../search-snippet.js';
 import { currentSchemaVersion, migrateToLatest } from './migrations.js';
+import type { BrowseQueries } from '../browse.js';
+import { makeSqliteBrowse } from './sqlite-browse.js';
 
 interface ArticlesTable {
   seq: Generated<number>;
@@ -125,11 +127,15 @@ function prepareWrites(connection: Database.Database): WriteStatements {
 }
 
 class SqliteStore implements Store {
+  readonly browse: BrowseQueries;
+
   constructor(
     private readonly db: Kysely<Schema>,
     private readonly writes: WriteStatements,
     private readonly schemaVersion: () => number,
-  ) {}
+  ) {
+    this.browse = makeSqliteBrowse(writes.connection);
+  }
 
   async putArticles(articles: readonly Article[]): Promise<PutResult> {
     const seenAt = new Date().toISOString();

@@ -1,0 +1,132 @@
+/**
+ * The read side the web API browses by: faceted search, entities with their mentions and quotes,
+ * quotes, outlets, reuse links and stories. Every list is a page with a cursor, like `listArticles`.
+ */
+import type { ArticleId, EntityMention, Quote } from '../article.js';
+import type { CountByName, SearchHit } from './store.js';
+
+export interface PageRequest {
+  readonly limit: number;
+  /** `nextCursor` of the previous page; absent for the first page. */
+  readonly cursor?: string;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Pass back to get the next page; null when this was the last. */
+  readonly nextCursor: string | null;
+}
+
+/** Narrows a search or article listing; every field is optional and they are ANDed. */
+export interface ArticleFilter {
+  /** Full-text query (the store's stemmed search); absent or blank lists articles in first-seen order. */
+  readonly query?: string;
+  readonly outlet?: string;
+  readonly language?: string;
+  /** Published on or after / on or before (ISO date prefix compare, so "2025-03" works). */
+  readonly from?: string;
+  readonly to?: string;
+  /** Canonical entity key the article must mention ("person:mara-lindqvist"). */
+  readonly entity?: string;
+}
+
+export interface SearchFacets {
+  readonly outlets: readonly CountByName[];
+  readonly languages: readonly CountByName[];
+  /** The entities most articles of the result mention, as keys with their display names. */
+  readonly entities: readonly EntityCount[];
+  /** Articles the filters match in all (not just this page). */
+  readonly total: number;
+}
+
+export interface FacetedSearchResult extends Page<SearchHit> {
+  readonly facets: SearchFacets;
+}
+
+export interface EntityCount {
+  readonly key: string;
+  readonly name: string;
+  readonly type: EntityMention['type'];
+  readonly count: number;
+}
+
+export interface EntitySummary {
+  /** The canonical id, or "type:~surface form" when the linker could not resolve the mention. */
+  readonly key: string;
+  /** The surface form used most often. */
+  readonly name: string;
+  readonly type: EntityMention['type'];
+  readonly mentions: number;
+  readonly articles: number;
+}
+
+/** An article seen from somewhere else: enough to list and link it. */
+export interface ArticleRef {
+  readonly id: ArticleId;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+}
+
+export interface MentionInContext {
+  readonly article: ArticleRef;
+  readonly mention: EntityMention;
+  /** The sentence-ish stretch of text around the mention, and where the mention sits in it. */
+  readonly context: { readonly text: string; readonly start: number; readonly end: number };
+}
+
+export interface QuoteRecord {
+  readonly article: ArticleRef;
+  /** Position of the quote in its article's `quotes`. */
+  readonly index: number;
+  readonly quote: Quote;
+}
+
+export interface EntityDetail extends EntitySummary {
+  /** Every surface form with how often it was used. */
+  readonly names: readonly CountByName[];
+  /** Mentions in the most recently first-seen articles first, at most the page limit. */
+  readonly mentionSample: readonly MentionInContext[];
+  /** Quotes whose speaker is one of this entity's mentions (or carries one of its names). */
+  readonly quotes: readonly QuoteRecord[];
+  readonly articleRefs: readonly ArticleRef[];
+}
+
+export interface QuoteFilter {
+  /** Part of the speaker's display name, case-insensitive. */
+  readonly speaker?: string;
+  readonly article?: ArticleId;
+}
+
+export interface OutletSummary {
+  readonly name: string;
+  readonly articles: number;
+  readonly languages: readonly CountByName[];
+  /** Agencies and sources its articles credit (what it republishes), most first. */
+  readonly credits: readonly CountByName[];
+  readonly earliest: string | null;
+  readonly latest: string | null;
+}
+
+/** A table another stage fills later (reuse links, stories): `available` is false until it exists. */
+export interface OptionalPage extends Page<Record<string, unknown>> {
+  readonly available: boolean;
+}
+
+export interface BrowseQueries {
+  searchArticles(filter: ArticleFilter, page: PageRequest): Promise<FacetedSearchResult>;
+  listEntities(type: EntityMention['type'] | undefined, page: PageRequest): Promise<Page<EntitySummary>>;
+  /** One entity by key with a sample of its mentions, its quotes and the articles naming it; null when unknown. */
+  getEntity(key: string, sampleLimit: number): Promise<EntityDetail | null>;
+  listQuotes(filter: QuoteFilter, page: PageRequest): Promise<Page<QuoteRecord>>;
+  listOutlets(page: PageRequest): Promise<Page<OutletSummary>>;
+  /** Reuse links (src/link/) once a table holds them. */
+  listReuseLinks(page: PageRequest): Promise<OptionalPage>;
+  /** Stories and events (issue 5) once a table holds them. */
+  listStories(page: PageRequest): Promise<OptionalPage>;
+}
+
+/** The key an entity mention is grouped under. */
+export function entityKeyOf(mention: Pick<EntityMention, 'canonical' | 'type' | 'text'>): string {
+  return mention.canonical ?? `${mention.type}:~${mention.text}`;
+}
