@@ -60,6 +60,7 @@ class ArticleEntities {
     const matches: Array<{ first: number; end: number; targets: readonly AliasTarget[] }> = [];
     for (let i = 0; i < this.tokens.length; i++) {
       if (this.tokens[i]!.kind !== 'word' && this.tokens[i]!.kind !== 'number') continue;
+      if (!this.mayStartAlias(this.tokens[i]!.text)) continue;
       for (let n = Math.min(this.kb.maxAliasTokens, this.tokens.length - i); n >= 1; n--) {
         const targets = this.aliasTargets(i, n);
         if (!targets) continue;
@@ -80,6 +81,13 @@ class ArticleEntities {
       if (!target) continue;
       this.add(this.foundForTarget(m.first, m.end, target));
     }
+  }
+
+  private mayStartAlias(word: string): boolean {
+    const first = this.kb.aliasFirstWords;
+    if (first.has(word)) return true;
+    if (word.endsWith('s') && first.has(word.slice(0, -1))) return true;
+    return word.length > 3 && /^\p{Lu}+$/u.test(word) && first.has(word.charAt(0) + word.slice(1).toLowerCase());
   }
 
   /** Alias targets for tokens [i, i+n), also for a genitive "-s" on the last word ("Putins", "Russlands", "Kremls"). */
@@ -163,6 +171,11 @@ class ArticleEntities {
   }
 
   private officeAt(i: number): { noun: string; nounEnd: number; roles: readonly string[]; impliedHolder: string | null } | null {
+    const word = this.tokens[i]!.text;
+    if (!/^\p{Lu}/u.test(word)) return null;
+    const head = word.includes('-') ? word.slice(word.indexOf('-') + 1) : word;
+    const firsts = this.kb.roleNounFirstWords;
+    if (!firsts.has(word) && !firsts.has(head) && !firsts.has(word.replace(/(en|n|s|es)$/, '')) && !firsts.has(head.replace(/(en|n|s|es)$/, ''))) return null;
     for (let n = 3; n >= 1; n--) {
       if (i + n > this.tokens.length) continue;
       const surface = this.tokens.slice(i, i + n).map((t) => t.text).join(' ');

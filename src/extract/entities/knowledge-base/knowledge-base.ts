@@ -62,6 +62,10 @@ export interface KnowledgeBase {
   readonly aliases: ReadonlyMap<string, readonly AliasTarget[]>;
   /** Longest alias in tokens, to bound the matcher's look-ahead. */
   readonly maxAliasTokens: number;
+  /** First words of every alias (also without a genitive "s" they may carry), so most words are rejected at once. */
+  readonly aliasFirstWords: ReadonlySet<string>;
+  /** First words of every role noun, and the part after a hyphen of compounds like "US-Präsident". */
+  readonly roleNounFirstWords: ReadonlySet<string>;
   readonly roleNouns: ReadonlyMap<string, RoleNoun>;
   /** Who held `role` for `holder` on `date` (ISO; null = the latest holder). */
   holderOf(role: string, holder: string, date: string | null): KbPerson | null;
@@ -129,6 +133,8 @@ export function loadKnowledgeBase(): KnowledgeBase {
     }
   }
   const maxAliasTokens = Math.max(...[...aliases.keys()].map((k) => k.split(' ').length));
+  const aliasFirstWords = new Set([...aliases.keys()].map((k) => k.split(' ')[0]!));
+  const roleNounFirstWords = new Set([...roleNouns.keys()].map((k) => k.split(' ')[0]!));
 
   const adjectiveIndex = new Map<string, KbCountry>();
   for (const country of countries) for (const stem of country.adjectiveStems) adjectiveIndex.set(stem.toLowerCase(), country);
@@ -140,6 +146,8 @@ export function loadKnowledgeBase(): KnowledgeBase {
     organizations,
     aliases,
     maxAliasTokens,
+    aliasFirstWords,
+    roleNounFirstWords,
     roleNouns,
     holderOf(role, holder, date) {
       const candidates = people.flatMap((p) => p.roles.filter((r) => r.role === role && r.holder === holder).map((r) => ({ p, r })));
