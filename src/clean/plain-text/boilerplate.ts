@@ -24,10 +24,10 @@ export function removeBoilerplate(page: Page): Page {
   const paragraphs: Paragraph[] = page.text
     .split('\n\n')
     .filter((text) => text.trim() !== '')
-    .map((text) => ({ text, ...classifyParagraph(text) }));
+    .map((text) => ({ text, ...classifyParagraph(text, page.format) }));
 
   markMediaBoxes(paragraphs);
-  markCaptionsUnderPhotoCredits(paragraphs);
+  if (page.format === 'text') markCaptionsUnderPhotoCredits(paragraphs);
 
   const body: string[] = [];
   const sideTexts: SideText[] = [...page.sideTexts];
@@ -49,12 +49,17 @@ export function removeBoilerplate(page: Page): Page {
   return { ...page, text: body.join('\n\n'), sideTexts };
 }
 
-function classifyParagraph(text: string): Pick<Paragraph, 'aside' | 'rule'> {
+/**
+ * Captions are found by their text only in plain text: on an HTML page the HTML reader knows its
+ * figures, and a line it kept in the body ("Diess: Die Stimmung ist nicht gut. (Foto: VW)") is
+ * often one the page's editors meant as text.
+ */
+function classifyParagraph(text: string, format: Page['format']): Pick<Paragraph, 'aside' | 'rule'> {
   const line = text.trim();
   for (const { rule, pattern, kind } of BOILERPLATE_LINES_DE) {
     if (pattern.test(line)) return { aside: kind, rule };
   }
-  if (CAPTION_WITH_PHOTO_CREDIT.test(line)) return { aside: 'caption', rule: 'caption-with-photo-credit' };
+  if (format === 'text' && CAPTION_WITH_PHOTO_CREDIT.test(line)) return { aside: 'caption', rule: 'caption-with-photo-credit' };
   return { aside: null, rule: null };
 }
 

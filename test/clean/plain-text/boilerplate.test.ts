@@ -49,3 +49,13 @@ test('removeBoilerplate leaves its input page untouched', () => {
   assert.equal(JSON.stringify(page), before);
   assert.equal(cleaned.text, 'Ein Satz über die Orla.');
 });
+
+test('captions are read from the text of plain-text pages only; an HTML page keeps what its reader kept', () => {
+  const caption = 'Verbandschef Brandt: Die Lage ist ernst. (Foto: Zweckverband)';
+  const input = `Titel der Meldung\n\nDer Pegel sinkt weiter.\n\n${caption}\n\nDer Verband prüft.`;
+  const textPage = removeBoilerplate(readTextPage(input, makeRawText(input)));
+  assert.ok(!textPage.text.includes(caption));
+  assert.deepEqual(textPage.sideTexts, [{ kind: 'caption', text: caption }]);
+  const htmlPage = removeBoilerplate({ ...readTextPage(input, makeRawText(input)), format: 'html' });
+  assert.ok(htmlPage.text.includes(caption));
+});
