@@ -124,6 +124,4 @@ export const HTML_PATTERNS = {
   whitespaceRun: /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g,
   /** Characters that render as nothing (soft hyphen, zero-width space/joiners, BOM). */
   invisibleChar: /[\u00ad\u200b-\u200d\u2060\ufeff]/g,
-  /** A comma in any script: each is one point of Readability's paragraph score. */
-  comma: /[,،，]/g,
 } as const;

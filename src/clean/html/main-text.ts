@@ -54,9 +54,9 @@ export interface MainText {
 /**
  * The fallback cascade, tried in order until one yields `minMainTextChars`; when none does, the
  * longest result wins. 1: prune furniture by tag, role and class/id, then take the best-scored
- * container. 2: the same without class/id pruning (a page whose article sits in a "widget" or
- * "sidebar-layout" block). 3: every prose block of the page in order, pruned as in 1, for pages
- * whose text is spread over many small containers no single one wins.
+ * container. 2: the same without class/id pruning (an article inside a block whose class looks
+ * like furniture and that holds too little of the page to count as a wrapper). 3: all text of the
+ * page pruned as in 1, for pages whose text is spread over many small containers none of which wins.
  */
 interface ExtractionPass {
   readonly name: 'scored' | 'scored-unpruned' | 'all-blocks';
@@ -115,11 +115,14 @@ const MAX_LENGTH_POINTS = 3;
 const MIN_CHARS_PER_COMMA = 30;
 /** Marks a <br> in paragraph text until paragraphs are split (a private-use character never in real text). */
 const LINE_BREAK = '\uE000';
+const DOUBLE_LINE_BREAK = /\uE000\s*\uE000[\s\uE000]*/;
 /** Furniture labels are a few words ("Das könnte Sie auch interessieren:" is 34 characters). */
 const MAX_FURNITURE_LINE_CHARS = 60;
 /** Date lines are short: "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019" is 68. */
 const MAX_DATE_LINE_CHARS = 100;
-const DOUBLE_LINE_BREAK = /\uE000\s*\uE000[\s\uE000]*/;
+/** Readability's sibling paragraph: a <p> beside the container joins it when longer than this and nearly link-free. */
+const SIBLING_PROSE_MIN_CHARS = 80;
+const SIBLING_PROSE_MAX_LINK_DENSITY = 0.25;
 
 /** Per-element text measures, computed in one walk per pass (pruned nodes count as empty). */
 interface BlockStats {
@@ -273,7 +276,7 @@ function measure(node: ParentNode, pruned: ReadonlySet<Element>, stats: Map<Elem
   return own;
 }
 
-/** Visible length (whitespace runs count once) and commas of a text node, in one loop. */
+/** Visible length (whitespace runs count once) and commas (Latin, Arabic, CJK full-width) of a text node, in one loop: this runs on every text node twice per pass. */
 function countText(data: string): { chars: number; commas: number } {
   let chars = 0;
   let commas = 0;
@@ -490,7 +493,7 @@ function withSiblings(
     const bonus = chosenClass && sibling.attribs.class === chosenClass ? topScore * options.siblingScoreRatio : 0;
     const siblingScore = initialScore(sibling) + bonus;
     const density = linkDensity(s);
-    const prose = sibling.name === 'p' && density < 0.25 && s.chars > 80;
+    const prose = sibling.name === 'p' && density < SIBLING_PROSE_MAX_LINK_DENSITY && s.chars > SIBLING_PROSE_MIN_CHARS;
     if (siblingScore >= threshold || prose) blocks.push(sibling);
   }
   return blocks;
@@ -568,16 +571,16 @@ class ParagraphReader {
     return 'continue';
   }
 
-  /**
-   * Caption, credit and byline blocks by class/id. Outside figures inline elements never are (a
-   * credited name inside a sentence stays); inside a figure a <span class="credit"> is the credit.
-   */
   /** The headline repeats the page title (which is kept apart): "Titel" in "Titel | Site" or the other way round. */
   private isTitle(text: string): boolean {
     const key = text.toLowerCase();
     return this.titleKey !== null && key.length > 0 && (this.titleKey.includes(key) || key.includes(this.titleKey));
   }
 
+  /**
+   * Caption, credit and byline blocks by class/id. Outside figures inline elements never are (a
+   * credited name inside a sentence stays); inside a figure a <span class="credit"> is the credit.
+   */
   private isSideBlock(el: Element, insideFigure = false): boolean {
     if (el.name === 'figcaption') return true;
     if (INLINE_TAGS.has(el.name) && !insideFigure) return false;
