@@ -140,11 +140,15 @@ function readJsonLd(blocks: readonly string[], messages: Diagnostic[]): LinkedDa
 
 type LinkedDataObject = Record<string, unknown>;
 
-function flattenLinkedData(value: unknown): LinkedDataObject[] {
-  if (Array.isArray(value)) return value.flatMap(flattenLinkedData);
+/** Real JSON-LD nests a list in a @graph at most; a hostile page may nest 100 000 arrays to overflow the stack. */
+const MAX_LINKED_DATA_DEPTH = 8;
+
+function flattenLinkedData(value: unknown, depth = 0): LinkedDataObject[] {
+  if (depth > MAX_LINKED_DATA_DEPTH) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => flattenLinkedData(item, depth + 1));
   if (value === null || typeof value !== 'object') return [];
   const obj = value as LinkedDataObject;
-  return [obj, ...flattenLinkedData(obj['@graph'])];
+  return [obj, ...flattenLinkedData(obj['@graph'], depth + 1)];
 }
 
 /** "Anna Beispiel", {name}, or a list of those → "Anna Beispiel, Max Muster". */

@@ -37,3 +37,10 @@ test('a relative canonical link is not a URL we can use', () => {
   const doc = parseHtml('<html><head><link rel="canonical" href="/artikel/1"><meta property="og:url" content="https://a.example/artikel/1"></head></html>');
   assert.equal(readHtmlMetadata(doc).canonicalUrl, 'https://a.example/artikel/1');
 });
+
+test('JSON-LD nested 100 000 arrays deep is skipped, not a stack overflow', () => {
+  const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+  const doc = parseHtml(`<html><head><script type="application/ld+json">${deep}</script><title>Kurze Meldung | Blatt</title></head></html>`);
+  const meta = readHtmlMetadata(doc);
+  assert.equal(meta.title, 'Kurze Meldung');
+});
