@@ -38,8 +38,8 @@ export interface ReuseIndexOptions {
   /** Postings stored per fingerprint or term; past it only the count grows (it is stock or too common anyway). */
   readonly maxPostingsPerKey: number;
   /**
-   * Shared fingerprints that make an indexed article a verbatim candidate: 3 is about what a
-   * 100-character passage (minPassageChars) leaves after winnowing. Common fingerprints (in
+   * Shared fingerprints that make an indexed article a verbatim candidate: 3 is less than what a
+   * 150-character passage (minPassageChars) leaves after winnowing. Common fingerprints (in
    * `commonMinArticles` or more articles) count only towards `minSharedCommonFingerprints`, about
    * what a 250-character passage (minCommonPassageChars) leaves: a wire text run by many outlets
    * still finds its copies, a formula shared by a story's every article does not make them all candidates.

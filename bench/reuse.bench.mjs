@@ -1,0 +1,153 @@
+// Reuse engine at scale: a generated corpus (bench/generate-corpus.mjs) with planted verbatim,
+// shortened, reordered and edited copies, plus planted paraphrases (each sentence of an earlier
+// article with its words reordered and some replaced), linked incrementally article by article.
+// Prints precision and recall on the planted links, time and its growth as the index fills, peak
+// RSS, and a brute-force all-pairs passage alignment on a sample beside the index's answer.
+//   node bench/reuse.bench.mjs            (20,000 articles; BENCH_REUSE_COUNT=100000 for the full run)
+//   BENCH_REUSE_SAMPLE=2000               (articles of the brute-force comparison)
+import { generateArticles } from './generate-corpus.mjs';
+import { makeReuseIndex } from '../dist/link/reuse-index.js';
+import { alignPassages } from '../dist/link/align-passages.js';
+
+const COUNT = Number(process.env.BENCH_REUSE_COUNT ?? 20_000);
+const SAMPLE = Number(process.env.BENCH_REUSE_SAMPLE ?? 2_000);
+/** Share of articles replaced by a paraphrase of an earlier original of their story. */
+const PARAPHRASE_RATE = 0.03;
+const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+/** Deterministic word-level rewrite: words of each sentence rotated, every fourth short word swapped. */
+function paraphrase(text, salt) {
+  const SWAPS = new Map([['sagte', 'erklärte'], ['will', 'möchte'], ['rund', 'etwa'], ['nach', 'laut'], ['neue', 'weitere']]);
+  return text
+    .split('\n\n')
+    .map((paragraph) =>
+      paragraph
+        .split(/(?<=[.!?“])\s+/)
+        .map((sentence) => {
+          const words = sentence.replace(/[.!?]$/, '').split(' ').map((w, i) => ((i + salt) % 4 === 0 ? SWAPS.get(w) ?? w : w));
+          const cut = 1 + ((salt + words.length) % Math.max(1, words.length - 1));
+          return `${[...words.slice(cut), ...words.slice(0, cut)].join(' ')}.`;
+        })
+        .join(' '),
+    )
+    .join('\n\n');
+}
+
+function buildCorpus(count) {
+  const articles = [];
+  const originalsByStory = new Map();
+  for (const g of generateArticles({ count })) {
+    const originals = originalsByStory.get(g.story) ?? [];
+    if (g.copyOf === null && originals.length > 0 && articles.length % Math.round(1 / PARAPHRASE_RATE) === 0) {
+      const source = originals[articles.length % originals.length];
+      articles.push({ id: g.name, text: paraphrase(source.text, articles.length), copyOf: source.id, kind: 'paraphrase' });
+      continue;
+    }
+    const article = { id: g.name, text: g.text, copyOf: g.copyOf, kind: g.copyKind };
+    if (g.copyOf === null) originalsByStory.set(g.story, [...originals, article]);
+    articles.push(article);
+  }
+  return articles;
+}
+
+/** Family = an original and everything planted from it; a link inside a family is right. */
+const familyOf = (byId, id) => byId.get(id)?.copyOf ?? id;
+
+function runIndex(articles) {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const index = makeReuseIndex();
+  const linkedPairs = new Set();
+  const verbatimPairs = new Set();
+  const checkpoints = [];
+  let links = 0;
+  const started = performance.now();
+  for (const [n, article] of articles.entries()) {
+    const prepared = index.prepare(article);
+    for (const link of index.linksFor(prepared, (id) => byId.get(id))) {
+      links++;
+      const pair = [link.a.articleId, link.b.articleId].sort().join(' ');
+      linkedPairs.add(pair);
+      if (link.kind !== 'paraphrase') verbatimPairs.add(pair);
+    }
+    index.add(prepared);
+    if ((n + 1) % Math.max(1, Math.floor(articles.length / 10)) === 0) checkpoints.push([n + 1, performance.now() - started]);
+  }
+  return { seconds: (performance.now() - started) / 1000, linkedPairs, verbatimPairs, links, checkpoints, byId, index };
+}
+
+function score(articles, linkedPairs, byId, verbatimPairs) {
+  const planted = articles.filter((a) => a.copyOf !== null);
+  const found = planted.filter((a) => linkedPairs.has([a.id, a.copyOf].sort().join(' ')));
+  const correctIn = (pairs) => [...pairs].filter((pair) => {
+    const [x, y] = pair.split(' ');
+    return familyOf(byId, x) === familyOf(byId, y);
+  }).length;
+  const correct = correctIn(linkedPairs);
+  const byKind = new Map();
+  for (const a of planted) {
+    const [hit, all] = byKind.get(a.kind) ?? [0, 0];
+    byKind.set(a.kind, [hit + (found.includes(a) ? 1 : 0), all + 1]);
+  }
+  return {
+    precision: linkedPairs.size ? correct / linkedPairs.size : 0,
+    verbatimPrecision: verbatimPairs.size ? correctIn(verbatimPairs) / verbatimPairs.size : 0,
+    verbatimPairs: verbatimPairs.size,
+    recall: planted.length ? found.length / planted.length : 0,
+    byKind: [...byKind].map(([k, [hit, all]]) => `${k} ${hit}/${all}`).join(', '),
+  };
+}
+
+const buildStart = performance.now();
+const corpus = buildCorpus(COUNT);
+const chars = corpus.reduce((sum, a) => sum + a.text.length, 0);
+console.log(`corpus: ${corpus.length} articles, ${mb(chars)} of text, ${corpus.filter((a) => a.copyOf).length} planted links, generated in ${((performance.now() - buildStart) / 1000).toFixed(1)} s`);
+
+const run = runIndex(corpus);
+const s = score(corpus, run.linkedPairs, run.byId, run.verbatimPairs);
+console.log(`index: ${run.seconds.toFixed(1)} s (${(corpus.length / run.seconds).toFixed(0)} articles/s), ${run.links} links over ${run.linkedPairs.size} article pairs`);
+console.log(`planted links: precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)} over article pairs (found per kind: ${s.byKind}); verbatim-kind links alone: ${s.verbatimPairs} pairs, precision ${s.verbatimPrecision.toFixed(3)}`);
+const [firstN, firstMs] = run.checkpoints[0];
+const [lastN, lastMs] = run.checkpoints.at(-1);
+const firstRate = firstMs / firstN;
+const lastTenthRate = (lastMs - run.checkpoints.at(-2)[1]) / (lastN - run.checkpoints.at(-2)[0]);
+console.log(`growth: ms per article in the first tenth ${firstRate.toFixed(2)}, in the last tenth ${lastTenthRate.toFixed(2)} (ratio ${(lastTenthRate / firstRate).toFixed(2)}; 1.0 = linear total time)`);
+console.log(`checkpoints (articles: s): ${run.checkpoints.map(([n, ms]) => `${n}: ${(ms / 1000).toFixed(1)}`).join(', ')}`);
+console.log(`peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
+
+// Brute force on a sample: every pair aligned (pairs without a shared shingle skipped by a merge of sorted hash sets, which cannot change the answer).
+const sample = corpus.slice(0, SAMPLE);
+const sampleRun = runIndex(sample);
+const verbatimPairsByIndex = sampleRun.verbatimPairs;
+const bruteStart = performance.now();
+const prepared = sample.map((a) => sampleRun.index.prepare(a));
+const hashSets = prepared.map((p) => Uint32Array.from(new Set(p.shingled.shingles)).sort());
+const verbatimPairsByBrute = new Set();
+for (let i = 0; i < sample.length; i++) {
+  for (let j = 0; j < i; j++) {
+    // a passage of minPassageChars with 75 % matched holds at least two shared shingles: fewer cannot change the answer
+    if (sharedCount(hashSets[i], hashSets[j], 2) < 2) continue;
+    if (alignPassages(prepared[i].shingled, prepared[j].shingled, undefined, sampleRun.index.knowledge.shingles).length > 0) {
+      verbatimPairsByBrute.add([sample[i].id, sample[j].id].sort().join(' '));
+    }
+  }
+}
+const bruteSeconds = (performance.now() - bruteStart) / 1000;
+const both = [...verbatimPairsByBrute].filter((p) => verbatimPairsByIndex.has(p)).length;
+console.log(
+  `brute force, ${sample.length} articles (${(sample.length * (sample.length - 1)) / 2} pairs): ${bruteSeconds.toFixed(1)} s, ${verbatimPairsByBrute.size} verbatim pairs; ` +
+    `index ${sampleRun.seconds.toFixed(1)} s (with paraphrase), ${verbatimPairsByIndex.size} verbatim pairs, ${both} in both ` +
+    `(index finds ${(verbatimPairsByBrute.size ? both / verbatimPairsByBrute.size : 1).toFixed(3)} of brute force's; brute force judged with the stock and common phrases learned from the whole sample)`,
+);
+
+function sharedCount(x, y, enough) {
+  let count = 0;
+  for (let i = 0, j = 0; i < x.length && j < y.length && count < enough; ) {
+    if (x[i] === y[j]) {
+      count++;
+      i++;
+      j++;
+    } else if (x[i] < y[j]) i++;
+    else j++;
+  }
+  return count;
+}
