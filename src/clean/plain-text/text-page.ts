@@ -38,7 +38,10 @@ export function readTextPage(text: string, raw: RawDocument): Page {
   }
 
   let title: string | null = raw.hints.title ?? null;
-  if (title === null && lines.length > 0) {
+  // The title line is the convention of text files; a JSON Lines record or feed item states its
+  // title in a field, and its text is body from the first line ("Gleich darauf entwirft er …").
+  const hasTitleLine = raw.origin.record === null;
+  if (title === null && hasTitleLine && lines.length > 0) {
     const candidate = lines[0]!.replace(TITLE_ARTEFACT, '');
     if (isHeadlineLike(candidate)) {
       title = candidate;
@@ -48,6 +51,9 @@ export function readTextPage(text: string, raw: RawDocument): Page {
         diagnostic('info', 'clean', 'no-title', 'the first line reads as body text (long, or ends in a full stop); article kept without a title', 'line 1'),
       );
     }
+  } else if (title !== null && lines.length > 0 && foldSpaces(lines[0]!.replace(TITLE_ARTEFACT, '')) === foldSpaces(title)) {
+    // A JSON Lines record or feed item whose text repeats its title on the first line.
+    lines.shift();
   }
 
   // The date line under the title ("04.02.2022 | 12:01 Uhr") is page metadata, not body text.
@@ -82,6 +88,10 @@ function normaliseText(text: string): string {
     .replace(ZERO_WIDTH, '')
     .replace(NO_BREAK_SPACES, ' ')
     .replace(/[ \t]+/gu, ' ');
+}
+
+function foldSpaces(s: string): string {
+  return s.replace(/\s+/gu, ' ').trim().toLowerCase();
 }
 
 export function isHeadlineLike(line: string): boolean {

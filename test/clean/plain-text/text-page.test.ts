@@ -54,3 +54,19 @@ test('isHeadlineLike: short and without a final full stop', () => {
   assert.ok(!isHeadlineLike('Der Pegel sinkt.'));
   assert.ok(!isHeadlineLike('x'.repeat(201)));
 });
+
+test('a title stated by the container and repeated on the first line is not body text', () => {
+  const raw = makeRawText('', { title: 'Pegel sinkt weiter' });
+  const page = readTextPage('Pegel sinkt weiter\n\nDer Pegel der Orla sinkt.', raw);
+  assert.equal(page.title, 'Pegel sinkt weiter');
+  assert.equal(page.text, 'Der Pegel der Orla sinkt.');
+  const other = readTextPage('Ein anderer erster Satz.\n\nDer Pegel der Orla sinkt.', raw);
+  assert.ok(other.text.startsWith('Ein anderer erster Satz.'));
+});
+
+test('a container record without a title field has no title line: its text is all body', () => {
+  const raw = { ...makeRawText(''), origin: { path: 'clips.jsonl', url: null, record: 's2', segment: null } };
+  const page = readTextPage('Gemeinden drohen mit Klage', raw);
+  assert.equal(page.title, null);
+  assert.equal(page.text, 'Gemeinden drohen mit Klage');
+});
