@@ -63,7 +63,7 @@ const FURNITURE_HEADINGS = [
   'lesen sie (?:auch|mehr|weiter)(?: die folgenden beiträge)?', 'auch interessant', 'empfehlungen(?: (?:der|aus der) redaktion)?',
   'meist(?:gelesene?|diskutierte?|kommentierte?|-gelesen|-diskutiert)(?: artikel| beiträge)?', '(?:nächster|vorheriger) artikel', 'vorschau auf den nächsten artikel',
   'über (?:den autor|die autorin)', 'zum autor', 'zur autorin', '(?:diese[ns]? )?(?:seite|artikel|beitrag) teilen', 'am meisten (?:gelesen|kommentiert)', '(?:letzte|neueste) kommentare', 'teilen(?: sie)?(?: diesen artikel)?', 'empfehlen sie (?:diesen artikel|uns)',
-  'related(?: articles| posts| stories| content)?', 'you (?:may|might) also like', 'more (?:stories|from [\\p{L} .-]+|on this topic)', 'read (?:more|next|also)',
+  'related(?: articles| posts| stories| content| links)?', 'top[- ]?(?:stories|news|themen)', 'you (?:may|might) also like', 'more (?:stories|from [\\p{L} .-]+|on this topic)', 'read (?:more|next|also)',
   'see also', 'explore further', 'further reading', 'recommended(?: for you| stories| articles)?', 'most (?:read|popular|viewed)', 'popular posts',
   'about the author', 'share(?: this)?(?: article| post| story| page)?', '(?:previous|next) post',
   'temas relacionados', 'contenido relacionado', 'noticias relacionadas', 'lo último', '(?:à )?lire aussi', 'articles les plus lus', 'sur le même sujet',
@@ -74,7 +74,7 @@ const FURNITURE_HEADINGS = [
 const FURNITURE_LABELS = [
   'schlagw(?:orte?|örter)', 'themen', 'tags?', 'stichw(?:orte?|örter)', 'kategorien?', 'categories', 'inhaltsverzeichnis', 'table of contents',
   'bildergalerie', 'fotostrecke', 'galerie', 'weiterführende (?:links?|informationen|artikel)', 'weitere (?:informationen|infos)(?: zum thema)?',
-  'aktuell', 'aktuelle (?:news|meldungen|nachrichten)', 'newsletter', 'anzeige', 'werbung', 'trending', 'top-?themen', 'originalpublikation',
+  'aktuell', 'aktuelle (?:news|meldungen|nachrichten)', 'newsletter', 'anzeige', 'werbung', 'trending', 'originalpublikation',
 ];
 
 /** One line that is exactly one of the phrases, maybe with a count ("3 Kommentare", "Kommentare (3)") and a colon or "!". */
