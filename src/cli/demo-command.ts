@@ -11,6 +11,7 @@ import { ingestDocuments } from './ingest-command.js';
 import { exitCodeFor, makeReporter } from './report.js';
 import { formatStats } from './stats-command.js';
 import { writeLine } from './output.js';
+import { serveUntilStopped, type ServeCommandOptions } from './serve-command.js';
 import {
   CommandError,
   DEFAULT_DATABASE_PATH,
@@ -23,10 +24,12 @@ import {
 /** demo/corpus/ at the package root: two levels up from both src/cli/ and dist/cli/. */
 export const DEMO_CORPUS_PATH = fileURLToPath(new URL('../../demo/corpus/', import.meta.url));
 
-export interface DemoCommandOptions extends DatabaseOptions {
+export interface DemoCommandOptions extends DatabaseOptions, Omit<ServeCommandOptions, 'db'> {
   /** Another folder to ingest instead of the bundled corpus. */
   readonly corpus?: string;
   readonly quiet?: boolean;
+  /** Serve the web UI after ingesting (the CLI's default; `--no-serve` for scripts). */
+  readonly serve?: boolean;
 }
 
 /** Titles shown as a taste of the corpus. */
@@ -48,6 +51,7 @@ export function runDemoCommand(options: DemoCommandOptions): Promise<number> {
       await writeLine(`\nstorytrace demo: ${totals.articlesAdded} new articles from ${corpus}\n`);
       await writeLine(formatStats(dbPath, await store.stats()));
       await writeLine(await formatTryNext(store, dbPath));
+      if (options.serve === true) await serveUntilStopped(store, options);
       return exitCodeFor(reporter.report);
     } finally {
       await store.close();

@@ -7,6 +7,7 @@ import { runSearchCommand } from './search-command.js';
 import { runShowCommand } from './show-command.js';
 import { runStatsCommand } from './stats-command.js';
 import { runDemoCommand } from './demo-command.js';
+import { runServeCommand } from './serve-command.js';
 import { DATABASE_OPTION_HELP } from './store-option.js';
 import { addReadOptions } from './read-options.js';
 import { DEFAULT_WATCH_INTERVAL, parseInterval, runWatchCommand } from './watch-command.js';
@@ -104,12 +105,27 @@ export function buildProgram(): Command {
 
   program
     .command('demo')
-    .description('Ingest the bundled demo corpus into the database and summarise it (what `npm start` runs)')
+    .description('Ingest the bundled demo corpus into the database, summarise it and serve the web UI (what `npm start` runs)')
     .option('--corpus <dir>', 'ingest this folder instead of the bundled demo/corpus')
     .option('--db <file>', DATABASE_OPTION_HELP)
     .option('-q, --quiet', 'no progress output')
+    .option('--no-serve', 'stop after ingesting instead of serving the web UI')
+    .option('--port <n>', 'port for the web UI (default: 4173 or the next free one)')
+    .option('--host <addr>', 'address to bind (default 127.0.0.1; any other needs --token)')
+    .option('--token <token>', 'token every request must carry (default: $STORYTRACE_TOKEN)')
     .action(async (opts) => {
       process.exitCode = await runDemoCommand(opts);
+    });
+
+  program
+    .command('serve')
+    .description('Serve the web UI and HTTP API for a database at http://127.0.0.1:4173 until stopped (Ctrl-C)')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .option('--port <n>', 'port (default: 4173 or the next free one; 0 picks any)')
+    .option('--host <addr>', 'address to bind (default 127.0.0.1; any other needs --token)')
+    .option('--token <token>', 'token every request must carry (default: $STORYTRACE_TOKEN)')
+    .action(async (opts) => {
+      process.exitCode = await runServeCommand(opts);
     });
 
   return program;

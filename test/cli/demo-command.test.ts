@@ -5,20 +5,20 @@ import { runCli, scratchWithCorpus } from './store-cli.js';
 
 test('demo ingests a corpus folder and prints counts, titles and what to try next', () => {
   const { inputs, db } = scratchWithCorpus();
-  const result = runCli(['demo', '--quiet', '--corpus', inputs, '--db', db]);
+  const result = runCli(['demo', '--quiet', '--no-serve', '--corpus', inputs, '--db', db]);
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /storytrace demo: 3 new articles/);
   assert.match(result.stdout, /articles\s+3\n/);
   assert.match(result.stdout, /Stadtrat beschließt neuen Radweg/);
   assert.match(result.stdout, /storytrace search \S+ --db /);
   assert.match(result.stdout, /storytrace show [0-9a-f]{8} --db /);
-  const again = runCli(['demo', '--quiet', '--corpus', inputs, '--db', db]);
+  const again = runCli(['demo', '--quiet', '--no-serve', '--corpus', inputs, '--db', db]);
   assert.match(again.stdout, /storytrace demo: 0 new articles/, 'running the demo twice adds nothing');
 });
 
 test('demo with a corpus folder that does not exist is one line and exit 2', () => {
   const { dir } = scratchWithCorpus();
-  const result = runCli(['demo', '--corpus', join(dir, 'kein-korpus'), '--db', join(dir, 'x.db')]);
+  const result = runCli(['demo', '--no-serve', '--corpus', join(dir, 'kein-korpus'), '--db', join(dir, 'x.db')]);
   assert.equal(result.status, 2);
   assert.match(result.stderr, /no demo corpus at/);
 });

@@ -1,0 +1,91 @@
+/** The OpenAPI 3.1 description served at /api/openapi.json: paths written here, parameters generated from the zod schemas that validate them. */
+import { z } from 'zod';
+import { entitiesQuery, entityQuery, exportQuery, ingestJsonBody, pageQuery, quotesQuery, searchQuery } from './api-schemas.js';
+
+interface RouteDoc {
+  readonly method: 'get' | 'post';
+  readonly path: string;
+  readonly summary: string;
+  readonly query?: z.ZodObject;
+  readonly pathParams?: readonly string[];
+}
+
+const ROUTES: readonly RouteDoc[] = [
+  { method: 'get', path: '/api/stats', summary: 'Counts: articles, occurrences, outlets, languages, credits, date range' },
+  { method: 'get', path: '/api/articles', summary: 'Articles in first-seen order', query: pageQuery },
+  { method: 'get', path: '/api/articles/{id}', summary: 'One article (id or a prefix of 4+ characters) with entities, quotes, dates and every occurrence', pathParams: ['id'] },
+  { method: 'get', path: '/api/search', summary: 'Full-text search (German inflected forms match) with outlet, language, date and entity facets', query: searchQuery },
+  { method: 'get', path: '/api/entities', summary: 'Entities by how many articles mention them', query: entitiesQuery },
+  { method: 'get', path: '/api/entities/{key}', summary: 'One entity: names, mentions in context, quotes as speaker, articles', query: entityQuery, pathParams: ['key'] },
+  { method: 'get', path: '/api/quotes', summary: 'Quotes with speakers, in first-seen order of their articles', query: quotesQuery },
+  { method: 'get', path: '/api/outlets', summary: 'Outlets: article counts, languages, the agencies they credit', query: pageQuery },
+  { method: 'get', path: '/api/reuse', summary: 'Reuse links between articles (available: false until the linker stores them)', query: pageQuery },
+  { method: 'get', path: '/api/stories', summary: 'Stories and events (available: false until stories are built)', query: pageQuery },
+  { method: 'get', path: '/api/export', summary: 'Every article as JSON, JSON Lines or CSV (streamed)', query: exportQuery },
+  { method: 'post', path: '/api/ingest', summary: 'Start an ingest job from uploaded files, pasted text or URLs; answers 202 with the job' },
+  { method: 'get', path: '/api/jobs/{id}', summary: 'Progress of an ingest job, with rejected inputs and reasons', pathParams: ['id'] },
+  { method: 'get', path: '/api/openapi.json', summary: 'This document' },
+];
+
+const ERROR_SCHEMA = {
+  type: 'object',
+  required: ['error'],
+  properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+};
+
+export function buildOpenApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of ROUTES) {
+    const parameters = [
+      ...(route.pathParams ?? []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+      ...queryParameters(route.query),
+    ];
+    const operation: Record<string, unknown> = {
+      summary: route.summary,
+      parameters,
+      responses: {
+        [route.method === 'post' ? '202' : '200']: { description: 'OK' },
+        '4XX': { description: 'Invalid request', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      },
+    };
+    if (route.method === 'post') {
+      operation['requestBody'] = {
+        content: {
+          'application/json': { schema: z.toJSONSchema(ingestJsonBody) },
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: {
+                files: { type: 'array', items: { type: 'string', format: 'binary' } },
+                text: { type: 'string' },
+                urls: { type: 'string', description: 'URLs separated by whitespace' },
+              },
+            },
+          },
+        },
+      };
+    }
+    (paths[route.path] ??= {})[route.method] = operation;
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'storytrace API', version: '0.1.0', description: 'Read the stored articles, entities, quotes, outlets, reuse links and stories; ingest new inputs.' },
+    components: {
+      schemas: { Error: ERROR_SCHEMA },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'needed when the server binds an address other than 127.0.0.1' } },
+    },
+    paths,
+  };
+}
+
+function queryParameters(schema: z.ZodObject | undefined): Record<string, unknown>[] {
+  if (schema === undefined) return [];
+  const json = z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, { description?: string }>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    ...(property.description === undefined ? {} : { description: property.description }),
+    schema: property,
+  }));
+}

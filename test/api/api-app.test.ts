@@ -1,0 +1,210 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createApiApp, DEFAULT_API_LIMITS, type ApiOptions } from '../../src/api/api-app.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { buildPipeline, type Pipeline } from '../../src/pipeline.js';
+import type { Store } from '../../src/store/store.js';
+import { BROWSE_ARTICLES, BRUECKE, FERRY, HAFEN } from './browse-fixture.js';
+
+let sharedPipeline: Promise<Pipeline> | undefined;
+const pipeline = () => (sharedPipeline ??= buildPipeline());
+
+async function appWith(options: Partial<ApiOptions> = {}): Promise<{ app: ReturnType<typeof createApiApp>; store: Store }> {
+  const store = options.store ?? openSqliteStore(':memory:');
+  await store.putArticles(BROWSE_ARTICLES);
+  return { app: createApiApp({ ...DEFAULT_API_LIMITS, store, pipeline, webRoot: null, ...options }), store };
+}
+
+async function json(response: Response): Promise<any> {
+  assert.match(response.headers.get('Content-Type') ?? '', /application\/json/);
+  return response.json();
+}
+
+test('api: articles list pages with limit and cursor until nextCursor is null', async () => {
+  const { app } = await appWith();
+  const first = await json(await app.request('/api/articles?limit=2'));
+  assert.deepEqual(first.items.map((a: any) => a.id), [HAFEN.id, BRUECKE.id]);
+  assert.ok(first.nextCursor);
+  const second = await json(await app.request(`/api/articles?limit=2&cursor=${first.nextCursor}`));
+  assert.deepEqual(second.items.map((a: any) => a.id), [FERRY.id]);
+  assert.equal(second.nextCursor, null);
+});
+
+test('api: one article by id prefix carries entities, quotes and occurrences; unknown ids are 404 JSON errors', async () => {
+  const { app } = await appWith();
+  const article = await json(await app.request(`/api/articles/${HAFEN.id.slice(0, 10)}`));
+  assert.equal(article.id, HAFEN.id);
+  assert.equal(article.entities.length, 2);
+  assert.equal(article.quotes[0].speaker, 'Ilka Sommerfeld');
+  assert.equal(article.occurrences.length, 1);
+  const missing = await app.request('/api/articles/ffffffffffff');
+  assert.equal(missing.status, 404);
+  assert.equal((await json(missing)).error.code, 'not-found');
+  const tooShort = await app.request('/api/articles/ab');
+  assert.equal(tooShort.status, 400);
+});
+
+test('api: search finds an inflected German form and narrows by outlet, language, date and entity with facets', async () => {
+  const { app } = await appWith();
+  // The text says "Hafenanlagen"; the singular must find it.
+  const inflected = await json(await app.request('/api/search?q=Hafenanlage'));
+  assert.deepEqual(inflected.items.map((h: any) => h.id), [HAFEN.id]);
+  assert.ok(inflected.items[0].snippet.highlights.length > 0);
+
+  const byOutlet = await json(await app.request(`/api/search?outlet=${encodeURIComponent('Küstenbote')}`));
+  assert.deepEqual(new Set(byOutlet.items.map((h: any) => h.id)), new Set([HAFEN.id, FERRY.id]));
+  assert.equal(byOutlet.facets.total, 2);
+  assert.deepEqual(byOutlet.facets.languages, [{ name: 'de', count: 1 }, { name: 'en', count: 1 }]);
+
+  const byMonth = await json(await app.request('/api/search?from=2025-03&to=2025-03'));
+  assert.deepEqual(new Set(byMonth.items.map((h: any) => h.id)), new Set([HAFEN.id, FERRY.id]));
+
+  const byEntity = await json(await app.request('/api/search?entity=person:ilka-sommerfeld&language=de'));
+  assert.deepEqual(new Set(byEntity.items.map((h: any) => h.id)), new Set([HAFEN.id, BRUECKE.id]));
+  const facet = new Map(byEntity.facets.entities.map((e: any) => [e.key, e.count]));
+  assert.equal(facet.get('place:kellingen'), 2);
+  assert.equal(facet.get('person:ilka-sommerfeld'), 2);
+});
+
+test('api: every parameter is validated and errors are {error: {code, message}}', async () => {
+  const { app } = await appWith();
+  for (const url of ['/api/articles?limit=0', '/api/articles?limit=abc', '/api/search?from=März', '/api/entities?type=animal', '/api/articles?unknown=1', '/api/export?format=xml', '/api/quotes?cursor=nonsense']) {
+    const response = await app.request(url);
+    assert.equal(response.status, 400, url);
+    const body = await json(response);
+    assert.equal(typeof body.error.code, 'string', url);
+    assert.ok(body.error.message.length > 0, url);
+  }
+  const unknownRoute = await app.request('/api/nothing-here');
+  assert.equal(unknownRoute.status, 404);
+  assert.equal((await json(unknownRoute)).error.code, 'not-found');
+});
+
+test('api: entities list by type; one entity has its names, mentions in context, quotes as speaker and articles', async () => {
+  const { app } = await appWith();
+  const people = await json(await app.request('/api/entities?type=person'));
+  assert.deepEqual(people.items.map((e: any) => [e.key, e.name, e.articles]), [['person:ilka-sommerfeld', 'Ilka Sommerfeld', 2]]);
+  const unresolved = await json(await app.request('/api/entities?type=organization'));
+  assert.equal(unresolved.items[0].key, 'organization:~Nordlinie');
+
+  const entity = await json(await app.request(`/api/entities/${encodeURIComponent('person:ilka-sommerfeld')}`));
+  assert.equal(entity.mentions, 2);
+  assert.equal(entity.quotes.length, 2);
+  const sample = entity.mentionSample[0];
+  assert.equal(sample.context.text.slice(sample.context.start, sample.context.end), 'Ilka Sommerfeld');
+  assert.deepEqual(new Set(entity.articleRefs.map((a: any) => a.id)), new Set([HAFEN.id, BRUECKE.id]));
+  assert.equal((await app.request('/api/entities/person:niemand')).status, 404);
+});
+
+test('api: quotes page through every article with a cursor and filter by speaker', async () => {
+  const { app } = await appWith();
+  const first = await json(await app.request('/api/quotes?limit=1'));
+  assert.equal(first.items.length, 1);
+  const second = await json(await app.request(`/api/quotes?limit=1&cursor=${first.nextCursor}`));
+  assert.notEqual(second.items[0].article.id, first.items[0].article.id);
+  assert.equal(second.nextCursor, null);
+  const none = await json(await app.request('/api/quotes?speaker=Niemand'));
+  assert.deepEqual(none.items, []);
+});
+
+test('api: outlets say what they publish; reuse and stories are empty lists until their stages fill them', async () => {
+  const { app } = await appWith();
+  const outlets = await json(await app.request('/api/outlets'));
+  const kuestenbote = outlets.items.find((o: any) => o.name === 'Küstenbote');
+  assert.equal(kuestenbote.articles, 2);
+  assert.deepEqual(kuestenbote.credits, [{ name: 'dpa', count: 1 }]);
+  for (const path of ['/api/reuse', '/api/stories']) {
+    const page = await json(await app.request(path));
+    assert.deepEqual([page.items, page.nextCursor], [[], null], path);
+    assert.equal(typeof page.available, 'boolean', path);
+  }
+});
+
+test('api: export streams every article as JSON Lines', async () => {
+  const { app } = await appWith();
+  const response = await app.request('/api/export?format=jsonl');
+  assert.equal(response.status, 200);
+  const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.id), [HAFEN.id, BRUECKE.id, FERRY.id]);
+});
+
+test('api: the OpenAPI document lists every route with parameters generated from the validators', async () => {
+  const { app } = await appWith();
+  const doc = await json(await app.request('/api/openapi.json'));
+  assert.equal(doc.openapi, '3.1.0');
+  for (const path of ['/api/articles', '/api/articles/{id}', '/api/search', '/api/entities', '/api/entities/{key}', '/api/quotes', '/api/outlets', '/api/reuse', '/api/stories', '/api/ingest', '/api/jobs/{id}', '/api/export']) {
+    assert.ok(doc.paths[path], path);
+  }
+  const searchParams = doc.paths['/api/search'].get.parameters.map((p: any) => p.name);
+  assert.deepEqual(searchParams.sort(), ['cursor', 'entity', 'from', 'language', 'limit', 'outlet', 'q', 'to']);
+});
+
+test('api: responses carry a strict Content-Security-Policy and nosniff', async () => {
+  const { app } = await appWith();
+  const response = await app.request('/api/stats');
+  assert.match(response.headers.get('Content-Security-Policy') ?? '', /default-src 'self'/);
+  assert.doesNotMatch(response.headers.get('Content-Security-Policy') ?? '', /unsafe-inline/);
+  assert.equal(response.headers.get('X-Content-Type-Options'), 'nosniff');
+});
+
+test('api: with a token every request needs it, as a Bearer header or the cookie ?token= sets', async () => {
+  const { app } = await appWith({ token: 's3cret-token' });
+  assert.equal((await app.request('/api/stats')).status, 401);
+  assert.equal((await app.request('/api/stats', { headers: { Authorization: 'Bearer wrong' } })).status, 401);
+  assert.equal((await app.request('/api/stats', { headers: { Authorization: 'Bearer s3cret-token' } })).status, 200);
+  const viaQuery = await app.request('/api/stats?token=s3cret-token');
+  assert.equal(viaQuery.status, 200);
+  const cookie = viaQuery.headers.get('Set-Cookie') ?? '';
+  assert.match(cookie, /HttpOnly/);
+  assert.equal((await app.request('/api/articles', { headers: { Cookie: cookie.split(';')[0]! } })).status, 200);
+});
+
+test('api: pasted text becomes an ingest job whose progress is polled; empty input is rejected with a reason', async () => {
+  const { app, store } = await appWith();
+  const text = 'Neue Fähre für Kellingen\n\nDie Reederei Nordlinie stellt im Mai eine neue Fähre in Dienst. Sie soll bis zu 400 Fahrgäste befördern.';
+  const started = await app.request('/api/ingest', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: [text, '   '] }) });
+  assert.equal(started.status, 202);
+  const job = await json(started);
+  let polled = job;
+  for (let i = 0; i < 200 && polled.finishedAt === null; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    polled = await json(await app.request(`/api/jobs/${job.id}`));
+  }
+  assert.equal(polled.status, 'done');
+  assert.equal(polled.inputsDone, 2);
+  assert.equal(polled.articlesAdded, 1);
+  assert.equal(polled.rejected.length, 1);
+  assert.match(polled.rejected[0].reason, /whitespace|nothing/);
+  assert.notEqual(await store.getArticle(polled.articleIds[0]), null);
+  assert.equal((await app.request('/api/jobs/unknown')).status, 404);
+});
+
+test('api: ingest refuses bodies over the size limit, unknown content types, and too many requests', async () => {
+  const { app } = await appWith({ maxBodyBytes: 1000, ingestRate: { max: 3, windowMs: 60_000 } });
+  const big = await app.request('/api/ingest', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(5000) }) });
+  assert.equal(big.status, 413);
+  const wrongType = await app.request('/api/ingest', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hallo' });
+  assert.equal(wrongType.status, 415);
+  const empty = await app.request('/api/ingest', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  assert.equal(empty.status, 400);
+  const limited = await app.request('/api/ingest', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  assert.equal(limited.status, 429);
+  assert.ok(Number(limited.headers.get('Retry-After')) > 0);
+});
+
+test('api: multipart uploads ingest each file under its name', async () => {
+  const { app } = await appWith();
+  const form = new FormData();
+  form.append('files', new File(['Sturmflut an der Küste\n\nDer Deich bei Kellingen hielt dem Wasser in der Nacht stand.'], 'sturmflut.txt', { type: 'text/plain' }));
+  const started = await app.request('/api/ingest', { method: 'POST', body: form });
+  assert.equal(started.status, 202);
+  const job = await json(started);
+  let polled = job;
+  for (let i = 0; i < 200 && polled.finishedAt === null; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    polled = await json(await app.request(`/api/jobs/${job.id}`));
+  }
+  assert.equal(polled.articlesAdded, 1);
+  const article = await json(await app.request(`/api/articles/${polled.articleIds[0]}`));
+  assert.equal(article.origin.path, 'sturmflut.txt');
+});
