@@ -102,6 +102,12 @@ export const HTML_PATTERNS = {
   photoCreditLine: /^(?:(?:foto|fotos|bild|bilder|photo|photos|image|grafik|illustration|bildquelle|fotoquelle|credit|copyright|titelbild|beitragsbild)\s*:|©|\(c\)\s|copyright\s©?)/i,
   /** "Von Anna Beispiel", "von Anna Beispiel und Max Muster, Berlin", "By Jane Doe - 11/19/19 06:56 AM EST": a short line naming authors. */
   bylineLine: /^(?:[Vv]on|[Bb]y|Text:|Autor:|Autorin:)\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|und|and|von|van|de|der|,))*(?:\s*[,|]\s*[\p{L} .-]+)?(?:\s+[-–|•·]\s+[^\n]*\d[^\n]*)?$/u,
+  /** "Von", "By", "Text:", "durch" before the names of a byline. */
+  bylineLead: /^(?:von|by|durch|text:|autor:|autorin:|author:)\s+/i,
+  /** A time stamp or dangling separator after a byline's names: " am 21. April 2020", " - 11/19/19 06:56 AM", " |". */
+  bylineTail: /(?:\s+(?:am|on|[-–|•·])\s+.*\d.*|\s*[-–|•·,]\s*)$/i,
+  /** ARIA roles of page furniture. */
+  furnitureRole: /^(?:navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alertdialog|toolbar|tablist)$/,
   /** Headings that open a page's furniture: everything after them in the same block is not the article. */
   furnitureHeading: wholeLine(FURNITURE_HEADINGS),
   /** Short lines that label furniture but may sit between article paragraphs: only the line itself goes. */

@@ -76,8 +76,6 @@ const DROPPED_TAGS = new Set([
   'audio', 'picture', 'img', 'button', 'select', 'option', 'input', 'textarea', 'nav', 'aside', 'dialog', 'title',
   'map', 'link', 'meta', 'menu', 'label', 'datalist', 'output', 'progress', 'meter',
 ]);
-/** ARIA roles of furniture. */
-const DROPPED_ROLES = /^(?:navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alertdialog|toolbar|tablist)$/;
 /** Elements that flow inside a paragraph; every other element starts a new one. */
 const INLINE_TAGS = new Set([
   'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd',
@@ -232,7 +230,7 @@ function isFurniture(el: Element, pass: ExtractionPass, options: MainTextOptions
       return size.chars(el) < options.minMainTextChars;
   }
   const role = el.attribs.role?.toLowerCase();
-  if (role !== undefined && DROPPED_ROLES.test(role)) return !size.isWrapper(el);
+  if (role !== undefined && HTML_PATTERNS.furnitureRole.test(role)) return !size.isWrapper(el);
   if (isHidden(el)) return !size.isWrapper(el);
   if (!pass.pruneByClues) return false;
   const clues = cluesOf(el);
@@ -653,14 +651,9 @@ class ParagraphReader {
 
 /** "VON ANNA BEISPIEL am 21. April 2020" → "ANNA BEISPIEL"; "By Jane Doe -" → "Jane Doe": the names without lead word or time stamp. */
 function bylineNames(line: string): string | null {
-  const names = line.replace(BYLINE_LEAD, '').replace(BYLINE_TAIL, '').trim();
+  const names = line.replace(HTML_PATTERNS.bylineLead, '').replace(HTML_PATTERNS.bylineTail, '').trim();
   return names.length > 0 ? names : null;
 }
-
-/** "Von", "By", "Text:", "durch" before the names. */
-const BYLINE_LEAD = /^(?:von|by|durch|text:|autor:|autorin:|author:)\s+/i;
-/** A time stamp or dangling separator after the names: " am 21. April 2020", " - 11/19/19 06:56 AM", " |". */
-const BYLINE_TAIL = /(?:\s+(?:am|on|[-–|•·])\s+.*\d.*|\s*[-–|•·,]\s*)$/i;
 
 function isElement(node: AnyNode | ParentNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';

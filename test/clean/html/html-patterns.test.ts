@@ -58,3 +58,16 @@ test('dateLine matches lines that only state a time, not numbers or prose', () =
     ['04.02.2022 | 12:01 Uhr', 'Aktualisiert am 3. März 2024, 14:05 Uhr', 'PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019', '3:59 PM', 'Stand: 12.03.2021'],
     ['5040', '2019', 'Kapitel 121 ist erschienen', 'Seit 2019 gilt die Regel am Main.', 'Am 3. März 2024 trat er zurück.']);
 });
+
+test('bylineTail cuts time stamps and dangling separators, not names', () => {
+  const cut = (s: string) => s.replace(HTML_PATTERNS.bylineTail, '');
+  assert.equal(cut('Anna Beispiel am 21. April 2020'), 'Anna Beispiel');
+  assert.equal(cut('Jane Doe - 11/19/19 06:56 AM EST'), 'Jane Doe');
+  assert.equal(cut('Ariel H -'), 'Ariel H');
+  assert.equal(cut('Anna Beispiel, Max Muster'), 'Anna Beispiel, Max Muster');
+  assert.equal(cut('Hans-Peter Muster'), 'Hans-Peter Muster');
+});
+
+test('furnitureRole matches furniture roles only', () => {
+  check(HTML_PATTERNS.furnitureRole, ['navigation', 'banner', 'contentinfo', 'complementary'], ['main', 'article', 'navigation-main']);
+});
