@@ -14,7 +14,6 @@ import type { AgencyLexicon, CreditedSource } from './agency-lexicon.js';
 type NameMode = 'agencies-only' | 'known' | 'named';
 
 interface CreditFrame {
-  readonly rule: string;
   /** Captures the credited names in its `names` group. */
   readonly pattern: RegExp;
   readonly names: NameMode;
@@ -28,37 +27,33 @@ interface CreditFrame {
  */
 const CREDIT_FRAMES: readonly CreditFrame[] = [
   // "Quelle: dpa, AFP", "Quellen: Reuters/AP", "Mit Material von: dpa"
-  { rule: 'source-line', pattern: /^(?:Quellen?|Mit Material von|Material|Agenturen|Sources?)\s*:\s*(?<names>.{1,120})$/iu, names: 'named' },
+  { pattern: /^(?:Quellen?|Mit Material von|Material|Agenturen|Sources?)\s*:\s*(?<names>.{1,120})$/iu, names: 'named' },
   // "mit Material von dpa und AFP", "mit Material der Nachrichtenagenturen Reuters und AP"
-  { rule: 'with-material', pattern: /\b[Mm]it Material (?:von|der|des)\s+(?<names>[^.;:()]{2,80})/u, names: 'known' },
+  { pattern: /\b[Mm]it Material (?:von|der|des)\s+(?<names>[^.;:()]{2,80})/u, names: 'known' },
   // "AP und Reuters haben zu diesem Bericht beigetragen"
   {
-    rule: 'contributed',
     pattern: /(?:^|[.!?;]\s+)(?<names>[^.!?;]{2,80}?)\s+(?:haben|hat)\s+zu\s+diese[mr]\s+(?:Bericht|Artikel|Beitrag|Text)\s+beigetragen/u,
     names: 'known',
   },
   // "Reuters contributed to this report.", "…; Reuters contributed."
   {
-    rule: 'contributed',
     pattern: /(?:^|[.!?;]\s+)(?<names>[^.!?;]{2,80}?)\s+contributed(?:\s+to this (?:report|story|article)|\s+reporting)?(?=[.;]|$)/u,
     names: 'known',
   },
   // "Dies berichtet das Magazin "RT DE"." The demonstrative credits the whole text, unlike "wie X berichtete".
   {
-    rule: 'reported-by',
     pattern:
       /\b(?:Dies|Das)\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)\s+(?:das Magazin|die Zeitung|der Sender|das Portal|das Nachrichtenportal|die Nachrichtenagentur|die Agentur|der Nachrichtensender|das Nachrichtenmagazin)?\s*(?<names>["„“»]?[^"“”«.,;:]{2,40}["“”«]?)/u,
     names: 'named',
   },
   // "Weiter berichtet RT DE: …"
-  { rule: 'reported-by', pattern: /\bWeiter (?:berichtet|schreibt|meldet)\s+(?<names>[^:,."„“]{2,40}):/u, names: 'named' },
+  { pattern: /\bWeiter (?:berichtet|schreibt|meldet)\s+(?<names>[^:,."„“]{2,40}):/u, names: 'named' },
   // Dateline "PEKING (dpa-AFX) - …"
-  { rule: 'dateline', pattern: /\((?<names>[^()]{2,40})\)\s*[-–—]\s/u, names: 'agencies-only' },
+  { pattern: /\((?<names>[^()]{2,40})\)\s*[-–—]\s/u, names: 'agencies-only' },
   // Trailing "(dpa)" or "(dpa/kb)" closing a paragraph.
-  { rule: 'trailing-parenthesis', pattern: /\((?<names>[^()]{2,40})\)$/u, names: 'agencies-only', allowsInitials: true },
+  { pattern: /\((?<names>[^()]{2,40})\)$/u, names: 'agencies-only', allowsInitials: true },
   // Author initials and agencies on a line of their own: "ab/dpa", "dpa/AFP/rtr".
   {
-    rule: 'slash-line',
     pattern: /^(?<names>[\p{L}-]{2,12}(?:\s?\/\s?[\p{L}-]{2,12})+)\.?$/u,
     names: 'agencies-only',
     allowsInitials: true,
@@ -66,9 +61,9 @@ const CREDIT_FRAMES: readonly CreditFrame[] = [
 ];
 
 /** A byline credits the agencies among its authors: "Von Tobias Renner und dpa", "By Jane Doe, Reuters". */
-const BYLINE_FRAME: CreditFrame = { rule: 'byline', pattern: /^(?:(?:Von|von|By|by|Text:?)\s+)?(?<names>.{2,160})$/u, names: 'known' };
+const BYLINE_FRAME: CreditFrame = { pattern: /^(?:(?:Von|von|By|by|Text:?)\s+)?(?<names>.{2,160})$/u, names: 'known' };
 /** A line the cleaner set aside as a credit may be a bare list: "dpa, AFP", "(dpa/kb)". */
-const BARE_CREDIT_LINE: CreditFrame = { rule: 'credit-line', pattern: /^(?<names>.{2,160})$/u, names: 'named', allowsInitials: true };
+const BARE_CREDIT_LINE: CreditFrame = { pattern: /^(?<names>.{2,160})$/u, names: 'named', allowsInitials: true };
 
 /** Words that make a line or parenthesis a picture credit ("Foto: dpa", "(POOL/AFP über Getty Images)"), which is no text credit. */
 const PHOTO_CREDIT_CUE =
