@@ -9,7 +9,8 @@ import { NER_FEATURE_VERSION, NER_HASH_BITS, type SentenceFeatures } from './ner
 /** Tag 0 is outside; then B/I pairs per type, GermEval's outer classes (its *deriv and *part count as outside). */
 export const NER_TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-OTH', 'I-OTH'] as const;
 export type NerTag = (typeof NER_TAGS)[number];
-export const TAG_COUNT = NER_TAGS.length;
+/** Typed 9, not number: scoreWords unrolls its loop over the nine tags, so changing them must not compile silently. */
+export const TAG_COUNT: 9 = NER_TAGS.length;
 /** Row TAG_COUNT of the transition table scores the first tag of a sentence. */
 export const START_ROW = TAG_COUNT;
 
@@ -66,25 +67,81 @@ export function loadNerModel(url: URL = DEFAULT_MODEL_URL): NerModel {
   const quantised = new Int16Array(fromBase64(file.weights));
   const weights = new Float32Array(quantised.length);
   for (let k = 0; k < quantised.length; k++) weights[k] = quantised[k]! / file.weightScale;
-  // bucket → row (or -1): a direct table, 8 MB, so scoring is one array read per feature
-  const rowOfBucket = new Int32Array(1 << NER_HASH_BITS).fill(-1);
-  buckets.forEach((bucket, row) => (rowOfBucket[bucket] = row));
+  const rows = new BucketRows(buckets);
   return {
     header: file.header,
     transitions: Float32Array.from(file.transitions),
     scoreWords(features, emissions) {
       const n = features.offsets.length - 1;
+      const penalty = file.header.outsidePenalty;
+      // one accumulator per tag, written once per word: the tagger's hottest loop (nine tags, fixed)
       for (let i = 0; i < n; i++) {
+        let o = -penalty, bPer = 0, iPer = 0, bLoc = 0, iLoc = 0, bOrg = 0, iOrg = 0, bOth = 0, iOth = 0;
         for (let f = features.offsets[i]!; f < features.offsets[i + 1]!; f++) {
-          const row = rowOfBucket[features.buckets[f]!]!;
+          const row = rows.rowOf(features.buckets[f]!);
           if (row < 0) continue;
           const base = row * TAG_COUNT;
-          for (let t = 0; t < TAG_COUNT; t++) emissions[i * TAG_COUNT + t]! += weights[base + t]!;
+          o += weights[base]!;
+          bPer += weights[base + 1]!;
+          iPer += weights[base + 2]!;
+          bLoc += weights[base + 3]!;
+          iLoc += weights[base + 4]!;
+          bOrg += weights[base + 5]!;
+          iOrg += weights[base + 6]!;
+          bOth += weights[base + 7]!;
+          iOth += weights[base + 8]!;
         }
-        emissions[i * TAG_COUNT]! -= file.header.outsidePenalty;
+        const at = i * TAG_COUNT;
+        emissions[at] = emissions[at]! + o;
+        emissions[at + 1] = emissions[at + 1]! + bPer;
+        emissions[at + 2] = emissions[at + 2]! + iPer;
+        emissions[at + 3] = emissions[at + 3]! + bLoc;
+        emissions[at + 4] = emissions[at + 4]! + iLoc;
+        emissions[at + 5] = emissions[at + 5]! + bOrg;
+        emissions[at + 6] = emissions[at + 6]! + iOrg;
+        emissions[at + 7] = emissions[at + 7]! + bOth;
+        emissions[at + 8] = emissions[at + 8]! + iOth;
       }
     },
   };
+}
+
+/**
+ * Bucket → weight row, by open addressing at load factor ≤ 0.5: with ~70 k rows the table is
+ * 1 MB and stays in cache, where a direct 2^21 table (8 MB) missed it on most features.
+ */
+class BucketRows {
+  private readonly slots: Int32Array; // pairs (bucket, row); bucket -1 marks an empty slot
+  private readonly shift: number;
+  private readonly mask: number;
+
+  constructor(buckets: Uint32Array) {
+    const slotBits = Math.max(4, Math.ceil(Math.log2(buckets.length * 2)));
+    this.shift = 32 - slotBits;
+    this.mask = (1 << slotBits) - 1;
+    this.slots = new Int32Array(2 << slotBits).fill(-1);
+    buckets.forEach((bucket, row) => {
+      let slot = this.firstSlot(bucket);
+      while (this.slots[2 * slot] !== -1) slot = (slot + 1) & this.mask;
+      this.slots[2 * slot] = bucket;
+      this.slots[2 * slot + 1] = row;
+    });
+  }
+
+  /** The row of `bucket`, or -1 when the model has no weights for it. */
+  rowOf(bucket: number): number {
+    let slot = this.firstSlot(bucket);
+    for (;;) {
+      const key = this.slots[2 * slot]!;
+      if (key === bucket) return this.slots[2 * slot + 1]!;
+      if (key === -1) return -1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  private firstSlot(bucket: number): number {
+    return Math.imul(bucket, 0x9e3779b1) >>> this.shift;
+  }
 }
 
 /** Serialises trained (averaged) dense weights, keeping buckets whose largest |weight| reaches minWeight. */
