@@ -1,0 +1,48 @@
+/**
+ * Building the page from data: elements are created with DOM APIs and every piece of text goes in
+ * through textContent, never innerHTML, because article text is scraped and hostile.
+ */
+
+type Child = Node | string | null | undefined | false;
+type Attributes = Record<string, string | number | boolean | undefined>;
+
+/** Creates `<tag>` with attributes (no event handlers as strings) and children (strings become text nodes). */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    if (name.startsWith('on')) throw new Error(`el(): event handler attribute "${name}"; use addEventListener`);
+    node.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(node, ...children);
+  return node;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+}
+
+/** A link inside the app; `route` is the part after "#". Only app routes are ever made into links. */
+export function routeLink(route: string, text: string, attributes: Attributes = {}): HTMLAnchorElement {
+  return el('a', { ...attributes, href: `#${route}` }, text);
+}
+
+/** Text with some character spans wrapped in <mark>, e.g. a search snippet's matched words. */
+export function markedText(text: string, spans: readonly { start: number; end: number }[]): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < at) continue;
+    append(fragment, text.slice(at, span.start), el('mark', {}, text.slice(span.start, span.end)));
+    at = span.end;
+  }
+  append(fragment, text.slice(at));
+  return fragment;
+}
+
+export function clear(node: Node): void {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}

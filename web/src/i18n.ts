@@ -1,0 +1,95 @@
+/** Interface labels in German and English; the choice is kept in localStorage. */
+
+export type Language = 'de' | 'en';
+
+const LABELS = {
+  skip: { de: 'Zum Inhalt', en: 'Skip to content' },
+  nav: { de: 'Hauptnavigation', en: 'Main navigation' },
+  switchTo: { de: 'English', en: 'Deutsch' },
+  switchLabel: { de: 'Switch the interface to English', en: 'Oberfläche auf Deutsch umstellen' },
+  stories: { de: 'Geschichten', en: 'Stories' },
+  articles: { de: 'Artikel', en: 'Articles' },
+  entities: { de: 'Personen & Orte', en: 'People & places' },
+  outlets: { de: 'Medien', en: 'Outlets' },
+  ingest: { de: 'Einlesen', en: 'Ingest' },
+  noStories: {
+    de: 'Noch keine Geschichten: Ereignisse und Erzählstränge werden gebildet, sobald die Story-Stufe (Issue 5) läuft. Bis dahin: die Artikel unten.',
+    en: 'No stories yet: events and storylines appear once the story stage (issue 5) has run. Meanwhile, the articles below.',
+  },
+  storeHolds: { de: 'Die Datenbank enthält', en: 'The database holds' },
+  articlesCount: { de: 'Artikel', en: 'articles' },
+  outletsCount: { de: 'Medien', en: 'outlets' },
+  publishedBetween: { de: 'veröffentlicht zwischen', en: 'published between' },
+  and: { de: 'und', en: 'and' },
+  latestArticles: { de: 'Neueste Artikel', en: 'Latest articles' },
+  search: { de: 'Suchen', en: 'Search' },
+  searchLabel: { de: 'Suchbegriffe (Beugungsformen werden gefunden)', en: 'Search words (inflected forms match)' },
+  outlet: { de: 'Medium', en: 'Outlet' },
+  language: { de: 'Sprache', en: 'Language' },
+  from: { de: 'Von', en: 'From' },
+  to: { de: 'Bis', en: 'To' },
+  entity: { de: 'Entität', en: 'Entity' },
+  any: { de: 'alle', en: 'any' },
+  results: { de: 'Treffer', en: 'results' },
+  noResults: { de: 'Keine Treffer.', en: 'No results.' },
+  more: { de: 'Mehr laden', en: 'Load more' },
+  untitled: { de: '(ohne Titel)', en: '(untitled)' },
+  unknownDate: { de: 'Datum unbekannt', en: 'date unknown' },
+  quotes: { de: 'Zitate', en: 'Quotes' },
+  noQuotes: { de: 'Keine Zitate gefunden.', en: 'No quotes found.' },
+  speaker: { de: 'Sprecher', en: 'Speaker' },
+  unknownSpeaker: { de: 'unbekannt', en: 'unknown' },
+  relayedBy: { de: 'weitergegeben von', en: 'relayed by' },
+  entitiesInText: { de: 'Genannte Namen', en: 'Names mentioned' },
+  reuse: { de: 'Übernommene Passagen', en: 'Reused passages' },
+  noReuse: { de: 'Noch keine Übernahmen erkannt (die Verknüpfung von Passagen ist noch nicht gespeichert).', en: 'No reuse found yet (passage links are not stored yet).' },
+  occurrences: { de: 'Fundorte', en: 'Found at' },
+  credits: { de: 'Quellen', en: 'Credits' },
+  hoverHint: { de: 'Zitat anklicken oder fokussieren, um den Sprecher zu sehen.', en: 'Click or focus a quote to see its speaker.' },
+  mentions: { de: 'Erwähnungen', en: 'Mentions' },
+  names: { de: 'Schreibweisen', en: 'Names' },
+  inArticles: { de: 'In Artikeln', en: 'In articles' },
+  type: { de: 'Typ', en: 'Type' },
+  person: { de: 'Person', en: 'Person' },
+  organization: { de: 'Organisation', en: 'Organisation' },
+  location: { de: 'Ort', en: 'Place' },
+  other: { de: 'Sonstiges', en: 'Other' },
+  publishes: { de: 'Veröffentlicht', en: 'Publishes' },
+  creditsAgencies: { de: 'Nennt als Quelle', en: 'Credits as source' },
+  none: { de: 'keine', en: 'none' },
+  ingestIntro: { de: 'Dateien ablegen, Text einfügen oder URLs angeben. Abgelehnte Eingaben werden mit Grund gelistet.', en: 'Drop files, paste text or give URLs. Rejected inputs are listed with reasons.' },
+  files: { de: 'Dateien (Text, HTML, JSONL, Feeds, WARC)', en: 'Files (text, HTML, JSONL, feeds, WARC)' },
+  dropHere: { de: 'Dateien hierher ziehen', en: 'Drop files here' },
+  pasteText: { de: 'Artikeltext einfügen', en: 'Paste article text' },
+  urls: { de: 'URLs oder Feeds (eine pro Zeile)', en: 'URLs or feeds (one per line)' },
+  start: { de: 'Einlesen starten', en: 'Start ingest' },
+  progress: { de: 'Fortschritt', en: 'Progress' },
+  inputsDone: { de: 'Eingaben gelesen', en: 'inputs read' },
+  articlesAdded: { de: 'neue Artikel', en: 'new articles' },
+  rejected: { de: 'Abgelehnt', en: 'Rejected' },
+  done: { de: 'Fertig.', en: 'Done.' },
+  failed: { de: 'Fehlgeschlagen', en: 'Failed' },
+  error: { de: 'Fehler', en: 'Error' },
+  loading: { de: 'Lädt …', en: 'Loading …' },
+  notFound: { de: 'Nicht gefunden.', en: 'Not found.' },
+  storyArticles: { de: 'Artikel in dieser Geschichte', en: 'articles in this story' },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type LabelKey = keyof typeof LABELS;
+
+const STORAGE_KEY = 'storytrace-language';
+
+export function savedLanguage(): Language {
+  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'de';
+}
+
+export function saveLanguage(language: Language): void {
+  localStorage.setItem(STORAGE_KEY, language);
+}
+
+/** A translator bound to one language, handed to every page. */
+export type Translate = (key: LabelKey) => string;
+
+export function translator(language: Language): Translate {
+  return (key) => LABELS[key][language];
+}
