@@ -9,9 +9,10 @@ import type { Span } from '../article.js';
 export interface SentenceAlignmentOptions {
   /**
    * Weighted overlap (0–1, a Dice coefficient of term weights) at which a sentence pair is a
-   * paraphrase on its own. Tuned with `minGapFillScore` and `minLoneAnchorScore` on the paraphrase
-   * dev set (scripts/eval-reuse-direct.ts): 0.25 gives P 0.93 R 0.89, 0.28 P 0.96 R 0.87, 0.35
-   * P 0.97 R 0.75 (with the light stemmer). Change them together.
+   * paraphrase on its own. Tuned with `minGapFillScore`, `minLoneAnchorScore` and
+   * `minSharedWeight` on the paraphrase dev set (scripts/eval-reuse-direct.ts): with Snowball
+   * stems 0.25 gave P 0.93 R 0.89 and 0.28 P 0.96 R 0.87 (before the shared-weight floor); with a
+   * lighter stemmer 0.35 gave P 0.97 R 0.75. Change them together.
    */
   readonly minPairScore: number;
   /**

@@ -30,7 +30,7 @@ export interface PassageSide {
  * `heißt es bei Reuters: „`. The reporting verb, up to 60 characters of source, a colon, an optional quote mark.
  */
 export const ATTRIBUTION_BEFORE_PASSAGE_DE =
-  /\b(?:berichte[tn]?|berichtete[n]?|schreib(?:t|en)|schrieb(?:en)?|meldete?n?|zitiert(?:e|en)?|heißt es (?:bei|in|im)|so)\b[^.!?\n:]{0,60}:\s*[„"»“]?\s*$/u;
+  /\b(?:berichte[tn]?|berichtete[n]?|schreib(?:t|en)|schrieb(?:en)?|meldete?n?|zitiert(?:e|en)?|(?:heißt es|[Ee]s heißt) (?:bei|in|im)|so)\b[^.!?\n:]{0,60}:\s*[„"»“]?\s*$/u;
 /** How far before a passage an attribution is looked for (characters). */
 const ATTRIBUTION_WINDOW_CHARS = 100;
 
