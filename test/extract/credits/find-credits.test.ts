@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { findCredits } from '../../../src/extract/credits/find-credits.js';
 import { loadAgencyLexicon, parseAgencyLexicon } from '../../../src/extract/credits/agency-lexicon.js';
@@ -89,4 +90,9 @@ test('every lexicon entry names a kind and can be found by its own name', () => 
     assert.equal(agencies.findSource(source.name)?.name, source.name, source.name);
     assert.match(source.country, /^[A-Z]{2}$/u, source.name);
   }
+});
+
+test('agencies.tsv opens with a header saying what it holds, its source, licence and how it is rebuilt', () => {
+  const header = readFileSync(new URL('../../../src/extract/credits/agencies.tsv', import.meta.url), 'utf8').split('\n')[0]!;
+  for (const word of ['#', 'Columns', 'Source', 'licence', 'script']) assert.ok(header.includes(word), word);
 });

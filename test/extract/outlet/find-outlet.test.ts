@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { findOutlet, splitTitleOutletSuffix } from '../../../src/extract/outlet/find-outlet.js';
 import { loadOutletTable, parseOutletTable } from '../../../src/extract/outlet/outlet-table.js';
@@ -68,4 +69,16 @@ test('the suffix is stripped even when another clue names the outlet', () => {
 
 test('the table rejects a malformed row, naming it', () => {
   assert.throws(() => parseOutletTable('# h\nname\tdomains\ttitle_suffixes\nn-tv\tn-tv.de\n'), /row 1/);
+});
+
+test('outlets.tsv opens with a header saying what it holds, its source, licence and how it is rebuilt', () => {
+  const header = readFileSync(new URL('../../../src/extract/outlet/outlets.tsv', import.meta.url), 'utf8').split('\n')[0]!;
+  for (const word of ['#', 'Columns', 'Source', 'licence', 'script']) assert.ok(header.includes(word), word);
+});
+
+test('every outlet in the table is found by its name and by each of its domains', () => {
+  for (const outlet of outlets.outlets) {
+    assert.equal(outlets.findByName(outlet.name)?.name, outlet.name, outlet.name);
+    for (const domain of outlet.domains) assert.equal(outlets.findByHost(`www.${domain}`)?.name, outlet.name, domain);
+  }
 });
