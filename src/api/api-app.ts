@@ -251,7 +251,9 @@ async function readIngestRequest(c: Context): Promise<IngestRequest> {
     const form = await c.req.formData();
     const files: IngestFile[] = [];
     for (const value of form.getAll('files')) {
-      if (typeof value !== 'string') files.push({ name: value.name || 'upload', bytes: new Uint8Array(await value.arrayBuffer()) });
+      // A form's file input with nothing chosen still sends one nameless, empty part.
+      if (typeof value === 'string' || (value.name === '' && value.size === 0)) continue;
+      files.push({ name: value.name || 'upload', bytes: new Uint8Array(await value.arrayBuffer()) });
     }
     const texts = form.getAll('text').filter((v): v is string => typeof v === 'string' && v.trim() !== '');
     const urls = form

@@ -21,7 +21,7 @@ const LABELS = {
   outletsCount: { de: 'Medien', en: 'outlets' },
   publishedBetween: { de: 'veröffentlicht zwischen', en: 'published between' },
   and: { de: 'und', en: 'and' },
-  latestArticles: { de: 'Neueste Artikel', en: 'Latest articles' },
+  firstArticles: { de: 'Artikel in der Reihenfolge des Einlesens', en: 'Articles in the order they were read' },
   search: { de: 'Suchen', en: 'Search' },
   searchLabel: { de: 'Suchbegriffe (Beugungsformen werden gefunden)', en: 'Search words (inflected forms match)' },
   outlet: { de: 'Medium', en: 'Outlet' },

@@ -5,7 +5,7 @@ import { append, el, routeLink } from '../dom.js';
 import { articleLine, formatDate, heading, type PageContext } from '../page-context.js';
 
 export async function storiesPage({ main, t }: PageContext): Promise<void> {
-  const [stories, stats, latest] = await Promise.all([
+  const [stories, stats, first] = await Promise.all([
     getJson<OptionalPage>('/api/stories', { limit: '50' }),
     getJson<StoreStats>('/api/stats'),
     getJson<ListPage<ArticleRef>>('/api/articles', { limit: '10' }),
@@ -25,8 +25,8 @@ export async function storiesPage({ main, t }: PageContext): Promise<void> {
     }
     append(main, list);
   }
-  append(main, el('h2', {}, t('latestArticles')));
+  append(main, el('h2', {}, t('firstArticles')));
   const list = el('ul', { class: 'article-list' });
-  for (const ref of latest.items) append(list, articleLine(ref, t));
+  for (const ref of first.items) append(list, articleLine(ref, t));
   append(main, list, el('p', {}, routeLink('/articles', `${t('articles')} →`)));
 }
