@@ -21,10 +21,11 @@ export function runExportCommand(options: ExportCommandOptions): Promise<number>
     const store = openExistingStore(options);
     try {
       const articles = allArticles(store);
+      const stories = await store.stories.listStories();
       const count =
         options.out === undefined
-          ? await EXPORT_FORMATS[format](articles, stdoutSink())
-          : await exportToFile(options.out, (sink) => EXPORT_FORMATS[format](articles, sink));
+          ? await EXPORT_FORMATS[format](articles, stdoutSink(), stories)
+          : await exportToFile(options.out, (sink) => EXPORT_FORMATS[format](articles, sink, stories));
       if (!options.quiet) process.stderr.write(`exported ${count} articles as ${format}${options.out ? ` to ${options.out}` : ''}\n`);
       return 0;
     } finally {

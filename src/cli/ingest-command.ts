@@ -8,6 +8,7 @@ import { diagnostic } from '../diagnostic.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { Store } from '../store/store.js';
 import type { Article } from '../article.js';
+import { loadFeatureTools, updateStories } from '../story/update-stories.js';
 import { exitCodeFor, makeReporter, type Reporter } from './report.js';
 import { readOptionsFrom, type ReadCliOptions } from './read-options.js';
 import { databasePathOf, openStoreForWriting, runStoreCommand, type DatabaseOptions } from './store-option.js';
@@ -17,6 +18,8 @@ export interface IngestBatchOptions {
   readonly batchArticles: number;
   /** Commit a batch at least this often (ms), so slow inputs (URLs, feeds) are stored as they arrive. */
   readonly batchMaxMs: number;
+  /** Called with each batch once it is stored (the runner clusters the new articles into stories). */
+  readonly afterBatch?: (articles: readonly Article[]) => void;
 }
 
 export const DEFAULT_INGEST_BATCH: IngestBatchOptions = { batchArticles: 200, batchMaxMs: 2000 };
@@ -45,6 +48,7 @@ export async function ingestDocuments(
       const result = await store.putArticles(pending);
       totals.articlesAdded += result.articlesAdded;
       totals.occurrencesAdded += result.occurrencesAdded;
+      options.afterBatch?.(pending);
     }
     pending = [];
     batchStarted = Date.now();
@@ -83,11 +87,15 @@ export function runIngestCommand(paths: string[], options: IngestCommandOptions)
     const store = openStoreForWriting(options);
     try {
       const reporter = makeReporter(options);
-      const totals = await ingestDocuments(store, pipeline, readInputs(paths, readOptionsFrom(options)), reporter);
+      const stored: Article[] = [];
+      const batching = { ...DEFAULT_INGEST_BATCH, afterBatch: (batch: readonly Article[]) => stored.push(...batch) };
+      const totals = await ingestDocuments(store, pipeline, readInputs(paths, readOptionsFrom(options)), reporter, batching);
+      // After storing: clustering reads the whole store, and a crash here loses no article.
+      const events = await updateStories(store, stored, loadFeatureTools());
       reporter.finish('ingested');
       if (!options.quiet) {
         process.stdout.write(
-          `stored ${totals.articlesAdded} new articles and ${totals.occurrencesAdded} new occurrences in ${databasePathOf(options)}\n`,
+          `stored ${totals.articlesAdded} new articles and ${totals.occurrencesAdded} new occurrences in ${databasePathOf(options)}; ${events} events\n`,
         );
       }
       return exitCodeFor(reporter.report);

@@ -4,9 +4,10 @@ import { writeCsvExport } from './csv-export.js';
 import { writeJsonExport } from './json-export.js';
 import { writeJsonLinesExport } from './jsonl-export.js';
 import type { TextSink } from './text-sink.js';
+import type { StoryRecord } from '../store/stories.js';
 
-/** Writes every article to the sink; returns how many it wrote. */
-export type ExportWriter = (articles: AsyncIterable<StoredArticle>, sink: TextSink) => Promise<number>;
+/** Writes every article (and, where the format holds them, the stories) to the sink; returns how many articles it wrote. */
+export type ExportWriter = (articles: AsyncIterable<StoredArticle>, sink: TextSink, stories?: readonly StoryRecord[]) => Promise<number>;
 
 export const EXPORT_FORMATS = {
   json: writeJsonExport,

@@ -5,14 +5,27 @@
 import type { StoredArticle } from '../store/store.js';
 import { toStoredArticleRecord } from './article-record.js';
 import type { TextSink } from './text-sink.js';
+import type { StoryRecord } from '../store/stories.js';
 
-export async function writeJsonExport(articles: AsyncIterable<StoredArticle>, sink: TextSink): Promise<number> {
+/** The export's story record: `{id, kind, title, dateStart, dateEnd, articleIds, summary, evidence}` (+ storylineId). */
+function storyExportRecordOf(story: StoryRecord) {
+  const { id, kind, title, dateStart, dateEnd, articleIds, summary, evidence, storylineId } = story;
+  return { id, kind, title, dateStart, dateEnd, articleIds, summary, evidence, storylineId };
+}
+
+export async function writeJsonExport(
+  articles: AsyncIterable<StoredArticle>,
+  sink: TextSink,
+  stories: readonly StoryRecord[] = [],
+): Promise<number> {
   let count = 0;
   await sink.write('{"articles": [');
   for await (const stored of articles) {
     await sink.write((count === 0 ? '\n' : ',\n') + JSON.stringify(toStoredArticleRecord(stored)));
     count += 1;
   }
-  await sink.write('\n],\n"entities": [], "quotes": [], "reuse": [], "stories": []}\n');
+  await sink.write('\n],\n"entities": [], "quotes": [], "reuse": [], "stories": [');
+  for (const [i, story] of stories.entries()) await sink.write((i === 0 ? '\n' : ',\n') + JSON.stringify(storyExportRecordOf(story)));
+  await sink.write('\n]}\n');
   return count;
 }

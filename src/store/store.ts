@@ -4,6 +4,7 @@
  */
 import type { Article, ArticleId, Origin, Span } from '../article.js';
 import type { BrowseQueries } from './browse.js';
+import type { StoryTables } from './stories.js';
 
 /** One place an article's text was found, with what that place said about it. */
 export interface Occurrence {
@@ -104,5 +105,7 @@ export interface Store {
   stats(): Promise<StoreStats>;
   /** Faceted search, entities, quotes, outlets, reuse links and stories: what the web API reads (browse.ts). */
   readonly browse: BrowseQueries;
+  /** Events and storylines with their evidence (issue 5, src/story/). */
+  readonly stories: StoryTables;
   close(): Promise<void>;
 }

@@ -59,6 +59,42 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE VIRTUAL TABLE article_search USING fts5 (title, body, content = '', contentless_delete = 1);
     `,
   },
+  {
+    version: 2,
+    name: 'stories: events, storylines, memberships with evidence, merges',
+    sql: `
+      -- One row per event or storyline (src/story/); the JSON columns hold what the export's stories record holds.
+      CREATE TABLE stories (
+        id                TEXT PRIMARY KEY,
+        kind              TEXT NOT NULL CHECK (kind IN ('event', 'storyline')),
+        storyline_id      TEXT,
+        title             TEXT,
+        date_start        TEXT,
+        date_end          TEXT,
+        article_ids_json  TEXT NOT NULL,
+        summary_json      TEXT NOT NULL,
+        evidence_json     TEXT NOT NULL,
+        updated_at        TEXT NOT NULL
+      );
+      -- Why each article is in its event; event_day is kept because text dates are not stored with articles.
+      CREATE TABLE story_members (
+        article_id     TEXT PRIMARY KEY REFERENCES articles(id),
+        event_id       TEXT NOT NULL,
+        event_day      TEXT,
+        matched_id     TEXT,
+        evidence_json  TEXT
+      );
+      CREATE INDEX story_members_by_event ON story_members (event_id);
+      CREATE TABLE story_changes (
+        seq      INTEGER PRIMARY KEY,
+        kind     TEXT NOT NULL,
+        into_id  TEXT NOT NULL,
+        from_id  TEXT NOT NULL,
+        reason   TEXT NOT NULL,
+        at       TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 const CREATE_SCHEMA_MIGRATIONS = `

@@ -22,6 +22,8 @@ import { makeSnippet } from '../search-snippet.js';
 import { currentSchemaVersion, migrateToLatest } from './migrations.js';
 import type { BrowseQueries } from '../browse.js';
 import { makeSqliteBrowse } from './sqlite-browse.js';
+import type { StoryTables } from '../stories.js';
+import { makeSqliteStories } from './sqlite-stories.js';
 
 interface ArticlesTable {
   seq: Generated<number>;
@@ -128,6 +130,7 @@ function prepareWrites(connection: Database.Database): WriteStatements {
 
 class SqliteStore implements Store {
   readonly browse: BrowseQueries;
+  readonly stories: StoryTables;
 
   constructor(
     private readonly db: Kysely<Schema>,
@@ -135,6 +138,7 @@ class SqliteStore implements Store {
     private readonly schemaVersion: () => number,
   ) {
     this.browse = makeSqliteBrowse(writes.connection);
+    this.stories = makeSqliteStories(writes.connection);
   }
 
   async putArticles(articles: readonly Article[]): Promise<PutResult> {

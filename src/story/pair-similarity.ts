@@ -1,0 +1,163 @@
+/**
+ * How strongly two articles report the same happening, with the evidence: shared canonical entities
+ * (rarer and more specific weigh more), shared content terms, shared numbers, shared quoted statements
+ * and shared reuse passages; and whether their event days are close enough at all.
+ */
+import type { StoryFeatures } from './story-features.js';
+
+/** Document frequencies over the articles seen so far: what makes a shared entity or term telling. */
+export interface CorpusCounts {
+  articles: number;
+  readonly entityDf: Map<string, number>;
+  readonly termDf: Map<string, number>;
+  readonly numberDf: Map<string, number>;
+  readonly nameWordDf: Map<string, number>;
+}
+
+export function emptyCorpusCounts(): CorpusCounts {
+  return { articles: 0, entityDf: new Map(), termDf: new Map(), numberDf: new Map(), nameWordDf: new Map() };
+}
+
+export function countArticle(counts: CorpusCounts, features: StoryFeatures): void {
+  counts.articles += 1;
+  for (const key of features.entities.keys()) counts.entityDf.set(key, (counts.entityDf.get(key) ?? 0) + 1);
+  for (const term of features.terms.keys()) counts.termDf.set(term, (counts.termDf.get(term) ?? 0) + 1);
+  for (const w of features.nameWords.keys()) counts.nameWordDf.set(w, (counts.nameWordDf.get(w) ?? 0) + 1);
+  for (const n of features.numbers) counts.numberDf.set(n, (counts.numberDf.get(n) ?? 0) + 1);
+}
+
+export function idfOf(df: number | undefined, articles: number): number {
+  return Math.log((articles + 1) / ((df ?? 0) + 1)) + 1;
+}
+
+/** The thresholds and weights, calibrated together on the similarity dev set: tune none alone. */
+export interface SimilarityOptions {
+  /** Event days further apart than this are different happenings, whatever else they share. */
+  readonly maxEventDayGap: number;
+  /** Entity weight by canonical prefix: a person says more about the event than a country does. */
+  readonly entityTypeWeights: Readonly<Record<string, number>>;
+  /** Weight of an unresolved name ("~name"). */
+  readonly unresolvedEntityWeight: number;
+  /** Share of the entity evidence in the score when both articles share a language (terms carry the rest). */
+  readonly entityShareSameLanguage: number;
+  /** Quote terms shared (Jaccard) for one speaker's two quotes to be the same statement. */
+  readonly sameStatementJaccard: number;
+  /** Score an article must reach with an event's member to join it. */
+  readonly joinScore: number;
+}
+
+export const DEFAULT_SIMILARITY_OPTIONS: SimilarityOptions = {
+  maxEventDayGap: 3,
+  entityTypeWeights: { person: 3, org: 2, place: 1.5, gov: 1, country: 1, other: 1 },
+  unresolvedEntityWeight: 1,
+  entityShareSameLanguage: 0.4,
+  sameStatementJaccard: 0.5,
+  joinScore: 0.15,
+};
+
+export interface PairEvidence {
+  readonly score: number;
+  /** Shared entity keys, most telling first. */
+  readonly entities: readonly string[];
+  readonly terms: readonly string[];
+  readonly numbers: readonly string[];
+  /** Speakers whose same statement both carry. */
+  readonly statements: readonly string[];
+  /** Reuse passages between the two (from src/link/), when the caller knows them. */
+  readonly passages: number;
+  /** The two event days when both are known. */
+  readonly days: readonly [string, string] | null;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** Days between two dates of any precision ("2022-02-04", "2021-12", "2024"): 0 when their spans overlap. */
+export function dayGap(a: string, b: string): number {
+  const [startA, endA] = spanOf(a);
+  const [startB, endB] = spanOf(b);
+  return Math.max(0, startB - endA, startA - endB) / MS_PER_DAY;
+}
+
+function spanOf(date: string): [number, number] {
+  const [year, month, day] = date.slice(0, 10).split('-').map(Number) as [number, number?, number?];
+  if (day !== undefined) return [Date.UTC(year, month! - 1, day), Date.UTC(year, month! - 1, day)];
+  if (month !== undefined) return [Date.UTC(year, month - 1, 1), Date.UTC(year, month, 0)];
+  return [Date.UTC(year, 0, 1), Date.UTC(year, 11, 31)];
+}
+
+/** Event days known on both sides and too far apart: the two cannot be one happening. */
+export function daysConflict(a: StoryFeatures, b: StoryFeatures, options: SimilarityOptions): boolean {
+  return a.eventDay !== null && b.eventDay !== null && dayGap(a.eventDay, b.eventDay) > options.maxEventDayGap;
+}
+
+export function scorePair(
+  a: StoryFeatures,
+  b: StoryFeatures,
+  counts: CorpusCounts,
+  options: SimilarityOptions,
+  sharedPassages = 0,
+): PairEvidence {
+  const days: [string, string] | null = a.eventDay && b.eventDay ? [a.eventDay, b.eventDay] : null;
+  const entity = weightedCosine(a.entities, b.entities, (key) => entityWeight(key, options) * idfOf(counts.entityDf.get(key), counts.articles));
+  const sameLanguage = a.language === b.language;
+  const term = sameLanguage ? weightedCosine(a.terms, b.terms, (t) => idfOf(counts.termDf.get(t), counts.articles)) : { score: 0, shared: [] };
+  const numbers = [...a.numbers].filter((n) => b.numbers.has(n));
+  const statements = sharedStatements(a, b, options);
+  const names = sameLanguage ? { score: 0, shared: [] } : weightedCosine(a.nameWords, b.nameWords, (w) => idfOf(counts.nameWordDf.get(w), counts.articles));
+  let score = sameLanguage
+    ? options.entityShareSameLanguage * entity.score + (1 - options.entityShareSameLanguage) * term.score
+    : Math.max(entity.score, names.score);
+  if (statements.length > 0 || sharedPassages > 0) score = Math.max(score, 1);
+  return { score, entities: entity.shared, terms: (sameLanguage ? term.shared : names.shared).slice(0, 12), numbers, statements, passages: sharedPassages, days };
+}
+
+function entityWeight(key: string, options: SimilarityOptions): number {
+  if (key.startsWith('~')) return options.unresolvedEntityWeight;
+  const prefix = key.slice(0, key.indexOf(':'));
+  return options.entityTypeWeights[prefix] ?? 1;
+}
+
+/** Cosine of log-count × weight vectors; `shared` lists the shared keys by contribution. */
+function weightedCosine(
+  a: ReadonlyMap<string, number>,
+  b: ReadonlyMap<string, number>,
+  weightOf: (key: string) => number,
+): { score: number; shared: string[] } {
+  if (a.size === 0 || b.size === 0) return { score: 0, shared: [] };
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  const contributions: [string, number][] = [];
+  for (const [key, countSmall] of small) {
+    const countLarge = large.get(key);
+    if (countLarge === undefined) continue;
+    const w = weightOf(key);
+    const c = (1 + Math.log(countSmall)) * (1 + Math.log(countLarge)) * w * w;
+    dot += c;
+    contributions.push([key, c]);
+  }
+  if (dot === 0) return { score: 0, shared: [] };
+  const score = dot / (norm(a, weightOf) * norm(b, weightOf));
+  return { score, shared: contributions.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([k]) => k) };
+}
+
+function norm(v: ReadonlyMap<string, number>, weightOf: (key: string) => number): number {
+  let sum = 0;
+  for (const [key, count] of v) {
+    const x = (1 + Math.log(count)) * weightOf(key);
+    sum += x * x;
+  }
+  return Math.sqrt(sum);
+}
+
+function sharedStatements(a: StoryFeatures, b: StoryFeatures, options: SimilarityOptions): string[] {
+  const speakers = new Set<string>();
+  for (const qa of a.quotes) {
+    for (const qb of b.quotes) {
+      if (qa.speaker !== qb.speaker || speakers.has(qa.speaker)) continue;
+      let shared = 0;
+      for (const t of qa.terms) if (qb.terms.has(t)) shared += 1;
+      if (shared / (qa.terms.size + qb.terms.size - shared) >= options.sameStatementJaccard) speakers.add(qa.speaker);
+    }
+  }
+  return [...speakers].sort();
+}
