@@ -243,4 +243,59 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.deepEqual(await store.findIdsByPrefix(GARANTIEN.id.slice(0, 6), 5), [GARANTIEN.id]);
     assert.deepEqual(await store.findIdsByPrefix("x' OR 1=1", 5), []);
   });
+
+  contractTest('browse: search narrows by outlet and by a date at the precision given, and pages with a cursor', async (store) => {
+    await store.putArticles([GARANTIEN, ERKLAERUNG, WETTER, ENGLISH]);
+    const march = await store.browse.searchArticles({ from: '2023-03', to: '2023-03' }, { limit: 1 });
+    assert.deepEqual(march.items.map((h) => h.id), [GARANTIEN.id]);
+    assert.equal(march.facets.total, 2);
+    assert.ok(march.nextCursor);
+    const rest = await store.browse.searchArticles({ from: '2023-03', to: '2023-03' }, { limit: 1, cursor: march.nextCursor });
+    assert.deepEqual(rest.items.map((h) => h.id), [ERKLAERUNG.id]);
+    assert.equal(rest.nextCursor, null);
+    const rheinblatt = await store.browse.searchArticles({ query: 'Erklärungen', outlet: 'Rheinblatt' }, { limit: 5 });
+    assert.deepEqual(rheinblatt.items.map((h) => h.id), [ERKLAERUNG.id]);
+    assert.deepEqual(rheinblatt.facets.outlets, [{ name: 'Rheinblatt', count: 1 }]);
+  });
+
+  contractTest('browse: entities group by canonical id (unresolved ones by type and surface) and own the quotes their mentions speak', async (store) => {
+    const text = 'Ministerin Ada Brenner sagte: „Wir bleiben dabei.“ Brenner reiste danach nach Lissabon.';
+    const speaker = text.indexOf('Ada Brenner');
+    const words = text.indexOf('„');
+    const article = makeArticle({
+      text,
+      entities: [
+        { text: 'Ada Brenner', start: speaker, end: speaker + 11, type: 'person', canonical: 'person:ada-brenner' },
+        { text: 'Brenner', start: text.indexOf('Brenner reiste'), end: text.indexOf('Brenner reiste') + 7, type: 'person', canonical: 'person:ada-brenner' },
+        { text: 'Lissabon', start: text.indexOf('Lissabon'), end: text.indexOf('Lissabon') + 8, type: 'location', canonical: null },
+      ],
+      quotes: [
+        { text: '„Wir bleiben dabei.“', start: words, end: words + 20, kind: 'direct', partial: false, cue: 'sagte', speaker: 'Ada Brenner', relayedBy: null, speakerStart: speaker, speakerEnd: speaker + 11 },
+      ],
+    });
+    await store.putArticles([article, GARANTIEN]);
+    const people = await store.browse.listEntities('person', { limit: 10 });
+    assert.deepEqual(people.items, [{ key: 'person:ada-brenner', name: 'Ada Brenner', type: 'person', mentions: 2, articles: 1 }]);
+    const places = await store.browse.listEntities('location', { limit: 10 });
+    assert.equal(places.items[0]?.key, 'location:~Lissabon');
+    const brenner = await store.browse.getEntity('person:ada-brenner', 5);
+    assert.deepEqual(brenner?.names, [{ name: 'Ada Brenner', count: 1 }, { name: 'Brenner', count: 1 }]);
+    assert.equal(brenner?.quotes[0]?.quote.text, '„Wir bleiben dabei.“');
+    assert.equal(await store.browse.getEntity('person:niemand', 5), null);
+    const quotes = await store.browse.listQuotes({ speaker: 'brenner' }, { limit: 5 });
+    assert.equal(quotes.items.length, 1);
+  });
+
+  contractTest('browse: outlets count what they publish and credit; reuse links and stories are empty pages before anything fills them', async (store) => {
+    await store.putArticles([GARANTIEN, ERKLAERUNG, WETTER]);
+    const outlets = await store.browse.listOutlets({ limit: 2 });
+    assert.equal(outlets.items.length, 2);
+    assert.ok(outlets.nextCursor);
+    const all = [...outlets.items, ...(await store.browse.listOutlets({ limit: 2, cursor: outlets.nextCursor! })).items];
+    assert.deepEqual(all.find((o) => o.name === 'Nordkurier Online')?.credits, [{ name: 'dpa', count: 1 }]);
+    assert.equal(all.find((o) => o.name === '(unknown)')?.articles, 1);
+    for (const page of [await store.browse.listReuseLinks({ limit: 5 }), await store.browse.listStories({ limit: 5 })]) {
+      assert.deepEqual([page.items, page.nextCursor], [[], null]);
+    }
+  });
 }
