@@ -6,6 +6,8 @@ import { runExportCommand } from './export-command.js';
 import { runSearchCommand } from './search-command.js';
 import { runShowCommand } from './show-command.js';
 import { runStatsCommand } from './stats-command.js';
+import { runStoriesCommand } from './stories-command.js';
+import { runStoryCommand } from './story-command.js';
 import { runDemoCommand } from './demo-command.js';
 import { runServeCommand } from './serve-command.js';
 import { DATABASE_OPTION_HELP } from './store-option.js';
@@ -101,6 +103,24 @@ export function buildProgram(): Command {
     .option('--db <file>', DATABASE_OPTION_HELP)
     .action(async (opts) => {
       process.exitCode = await runStatsCommand(opts);
+    });
+
+  program
+    .command('stories')
+    .description('List the events and storylines the clustering found, by start date')
+    .option('--json', 'print them as JSON')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .action(async (opts) => {
+      process.exitCode = await runStoriesCommand(opts);
+    });
+
+  program
+    .command('story <id>')
+    .description('Show one event or storyline: timeline, summary and the articles in it')
+    .option('--json', 'print it as JSON')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .action(async (id: string, opts) => {
+      process.exitCode = await runStoryCommand(id, opts);
     });
 
   program

@@ -1,0 +1,28 @@
+/** `storytrace stories`: the events and storylines in the database, one line each, by start date. */
+import { writeLine } from './output.js';
+import { openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
+
+export interface StoriesCommandOptions extends DatabaseOptions {
+  readonly json?: boolean;
+}
+
+export function runStoriesCommand(options: StoriesCommandOptions): Promise<number> {
+  return runStoreCommand(async () => {
+    const store = openExistingStore(options);
+    try {
+      const stories = await store.stories.listStories();
+      if (options.json) {
+        await writeLine(JSON.stringify(stories, null, 2));
+        return 0;
+      }
+      const lines = stories.map((s) => {
+        const dates = s.dateStart === s.dateEnd ? (s.dateStart ?? 'undated') : `${s.dateStart ?? '?'} – ${s.dateEnd ?? '?'}`;
+        return `${s.id}  ${s.kind.padEnd(9)}  ${dates.padEnd(23)}  ${String(s.articleIds.length).padStart(4)} articles  ${s.title ?? '(untitled)'}`;
+      });
+      await writeLine(lines.length > 0 ? lines.join('\n') : 'no stories yet: run storytrace ingest');
+      return 0;
+    } finally {
+      await store.close();
+    }
+  });
+}

@@ -1,0 +1,51 @@
+/** `storytrace story ID`: one event or storyline with its summary, members and why each is there. */
+import type { StoryRecord } from '../store/stories.js';
+import type { Store } from '../store/store.js';
+import { writeLine } from './output.js';
+import { CommandError, openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
+
+export interface StoryCommandOptions extends DatabaseOptions {
+  readonly json?: boolean;
+}
+
+export function runStoryCommand(id: string, options: StoryCommandOptions): Promise<number> {
+  return runStoreCommand(async () => {
+    const store = openExistingStore(options);
+    try {
+      const story = await store.stories.getStory(id);
+      if (story === null) {
+        const known = (await store.stories.listStories()).slice(0, 5).map((s) => s.id);
+        throw new CommandError(`no story "${id}"; run storytrace stories to list them (e.g. ${known.join(', ') || 'none yet'})`, 2);
+      }
+      const events = story.kind === 'storyline' ? await eventsOf(store, story) : [story];
+      await writeLine(options.json ? JSON.stringify({ story, events }, null, 2) : await formatStory(store, story, events));
+      return 0;
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+async function eventsOf(store: Store, storyline: StoryRecord): Promise<StoryRecord[]> {
+  return (await store.stories.listStories('event')).filter((e) => e.storylineId === storyline.id);
+}
+
+interface SummaryLine {
+  readonly text: string;
+  readonly articleIds: readonly string[];
+}
+
+async function formatStory(store: Store, story: StoryRecord, events: readonly StoryRecord[]): Promise<string> {
+  const lines = [`${story.kind} ${story.id}: ${story.title ?? '(untitled)'}`, `dates: ${story.dateStart ?? '?'} – ${story.dateEnd ?? '?'}`, ''];
+  for (const event of events) {
+    lines.push(`${event.dateStart ?? 'undated'}  ${event.title ?? '(untitled)'}  [${event.id}]`);
+    for (const s of (event.summary as SummaryLine[]) ?? []) lines.push(`  • ${s.text} (${s.articleIds.length} article${s.articleIds.length === 1 ? '' : 's'})`);
+    for (const articleId of event.articleIds) {
+      const stored = await store.getArticle(articleId);
+      const a = stored?.article;
+      lines.push(`    ${articleId.slice(0, 12)}  ${a?.published ?? '?'}  ${a?.outlet ?? '(unknown outlet)'}  ${a?.title ?? ''}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
