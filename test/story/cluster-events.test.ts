@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeArticle } from '../store/store-contract.js';
+import type { Article, EntityMention, Quote } from '../../src/article.js';
+import { storyFeaturesOf } from '../../src/story/story-features.js';
+import { loadFeatureTools, makeDefaultClusterer } from '../../src/story/update-stories.js';
+import { summariseEvent } from '../../src/story/summarise-event.js';
+import { linkStorylines } from '../../src/story/link-storylines.js';
+import { emptyCorpusCounts } from '../../src/story/pair-similarity.js';
+
+const tools = loadFeatureTools();
+
+function mention(text: string, article: string, canonical: string, type: EntityMention['type'] = 'person'): EntityMention {
+  const start = article.indexOf(text);
+  return { text, start, end: start + text.length, type, canonical };
+}
+
+function quoteOf(article: string, words: string, speaker: string): Quote {
+  const start = article.indexOf(words);
+  return { text: words, start, end: start + words.length, kind: 'direct', partial: false, cue: 'sagte', speaker, relayedBy: null, speakerStart: null, speakerEnd: null };
+}
+
+function article(text: string, fields: Partial<Article>): Article {
+  return makeArticle({ text, ...fields });
+}
+
+const HAFEN = 'Die Hafenbehörde von Kiel hat am Montag den Fährverkehr eingestellt. „Die Sturmflut lässt keinen sicheren Betrieb der Fähren zu“, sagte Hafenmeisterin Greta Olsen.';
+const HAFEN_KURZ = 'Wegen Sturm ruht in Kiel der Verkehr. „Die Sturmflut lässt keinen sicheren Betrieb der Fähren zu“, sagte Olsen am Montag.';
+const WAHL = 'In Görlitz wählen die Bürger am Sonntag einen neuen Oberbürgermeister; Kandidat Jonas Brandt gilt als Favorit.';
+
+test('cluster-events: the same quoted statement by the same speaker puts two differently worded reports in one event', () => {
+  const a = article(HAFEN, { published: '2025-03-03', entities: [mention('Greta Olsen', HAFEN, 'person:greta-olsen')], quotes: [quoteOf(HAFEN, 'Die Sturmflut lässt keinen sicheren Betrieb der Fähren zu', 'Greta Olsen')] });
+  const b = article(HAFEN_KURZ, { published: '2025-03-03', entities: [mention('Olsen', HAFEN_KURZ, 'person:greta-olsen')], quotes: [quoteOf(HAFEN_KURZ, 'Die Sturmflut lässt keinen sicheren Betrieb der Fähren zu', 'Olsen')] });
+  const c = article(WAHL, { published: '2025-03-03', entities: [mention('Jonas Brandt', WAHL, 'person:jonas-brandt')] });
+  const clusterer = makeDefaultClusterer();
+  const [ma, mb, mc] = clusterer.addArticles([a, b, c].map((x) => storyFeaturesOf(x, tools)));
+  assert.equal(mb!.eventId, ma!.eventId);
+  assert.deepEqual(mb!.evidence?.statements, ['person:greta-olsen']);
+  assert.notEqual(mc!.eventId, ma!.eventId);
+});
+
+test('cluster-events: a later report that recalls the event stays out of it (event dates, not shared words)', () => {
+  const first = article(HAFEN, { published: '2025-03-03', entities: [mention('Greta Olsen', HAFEN, 'person:greta-olsen')] });
+  const recall = article(HAFEN + ' Ein Jahr danach zieht die Behörde Bilanz.', { published: '2026-03-05', entities: [mention('Greta Olsen', HAFEN, 'person:greta-olsen')] });
+  const clusterer = makeDefaultClusterer();
+  const [m1, m2] = clusterer.addArticles([first, recall].map((x) => storyFeaturesOf(x, tools)));
+  assert.notEqual(m2!.eventId, m1!.eventId);
+});
+
+test('link-storylines: events sharing two specific core entities form one storyline; countries alone do not link', () => {
+  const lines = linkStorylines([
+    { id: 'event:b', dateStart: '2022-02-04', core: ['person:a', 'person:b', 'country:CN'] },
+    { id: 'event:a', dateStart: '2021-12-07', core: ['person:a', 'person:b'] },
+    { id: 'event:c', dateStart: '2022-03-01', core: ['person:a', 'country:CN'] },
+  ]);
+  const joint = lines.find((l) => l.eventIds.includes('event:a'))!;
+  assert.deepEqual(joint.eventIds, ['event:a', 'event:b']);
+  assert.equal(lines.length, 2);
+});
+
+test('summarise-event: a sentence copied by two articles is chosen once and linked to both', () => {
+  const shared = 'Die Hafenbehörde von Kiel hat am Montag den gesamten Fährverkehr bis auf Weiteres eingestellt.';
+  const a = article(`${shared} Die Reedereien bieten Umbuchungen an.`, {});
+  const b = article(`${shared} Pendler müssen auf Busse ausweichen, hieß es aus dem Rathaus der Stadt.`, {});
+  const summary = summariseEvent([a, b], emptyCorpusCounts(), (x) => storyFeaturesOf(x, tools));
+  const copies = summary.filter((s) => s.text === shared);
+  assert.equal(copies.length, 1);
+  assert.deepEqual([...copies[0]!.articleIds].sort(), [a.id, b.id].sort());
+});
+
+const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
+
+test('seeds: 000 and 001 share an event; 004 (December 2021) stays apart from it', { skip: existsSync(SEEDS) ? false : 'no ../shared/seeds' }, async () => {
+  const { buildPipeline } = await import('../../src/pipeline.js');
+  const { readInputs } = await import('../../src/ingest/read-inputs.js');
+  const pipeline = await buildPipeline();
+  const byFile = new Map<string, Article[]>();
+  const paths = readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).map((n) => join(SEEDS.pathname, n));
+  for await (const raw of readInputs(paths)) {
+    const name = (raw.origin.path ?? '').split('/').at(-1)!.slice(0, 3);
+    byFile.set(name, [...(byFile.get(name) ?? []), ...pipeline.run(raw).articles]);
+  }
+  const clusterer = makeDefaultClusterer();
+  clusterer.addArticles([...byFile.values()].flat().map((a) => storyFeaturesOf(a, tools)));
+  const eventOf = (name: string) => new Set(byFile.get(name)!.map((a) => clusterer.membershipOf(a.id)!.eventId));
+  assert.deepEqual(eventOf('000'), eventOf('001'));
+  assert.equal([...eventOf('004')].some((e) => eventOf('001').has(e)), false);
+});
