@@ -61,6 +61,11 @@ after(async () => {
   await store?.close();
 });
 
+/** An API answer as the test reads it: loosely typed JSON. */
+async function getJson(url: string): Promise<any> {
+  return (await fetch(url)).json();
+}
+
 async function open(route: string): Promise<void> {
   await page.goto(`${server.url}#${route}`);
   await page.waitForSelector('main h1');
@@ -70,19 +75,16 @@ async function open(route: string): Promise<void> {
 async function seriousViolations(): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the page's CSP does not govern (an inline <script> would be refused).
   await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
+  const violations = (await page.evaluate('axe.run(document).then((result) => result.violations)')) as { id: string; impact: string; nodes: { target: string[] }[] }[];
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('web: the story page says plainly that there are no stories yet and shows the real counts', { skip: SKIP }, async () => {
   await open('/');
-  const stats = await (await fetch(`${server.url}api/stats`)).json();
+  const stats = await getJson(`${server.url}api/stats`);
   assert.equal(await page.textContent('main h1'), 'Geschichten');
   assert.match((await page.textContent('main .summary')) ?? '', new RegExp(`${stats.articles} Artikel`));
-  const stories = await (await fetch(`${server.url}api/stories`)).json();
+  const stories = await getJson(`${server.url}api/stories`);
   if (stories.items.length === 0) assert.ok(await page.isVisible('main .placeholder'));
   assert.ok((await page.locator('main .article-list li').count()) > 0);
   await page.screenshot({ path: join(SCREENSHOTS, 'story-page.png'), fullPage: true });
@@ -94,7 +96,7 @@ test('web: open the article list, open an article, see entities and quotes highl
   assert.ok((await page.locator('.hit-list li').count()) > 0);
   assert.deepEqual(await seriousViolations(), []);
   // The article with the most quotes makes the best reader test: find it through the API.
-  const quotes = await (await fetch(`${server.url}api/quotes?limit=200`)).json();
+  const quotes = await getJson(`${server.url}api/quotes?limit=200`);
   const counts = new Map<string, number>();
   for (const q of quotes.items) counts.set(q.article.id, (counts.get(q.article.id) ?? 0) + 1);
   const [id] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
@@ -109,7 +111,7 @@ test('web: open the article list, open an article, see entities and quotes highl
 });
 
 test('web: an entity link leads to the entity page with its mentions and articles', { skip: SKIP }, async () => {
-  const entities = await (await fetch(`${server.url}api/entities?type=person&limit=1`)).json();
+  const entities = await getJson(`${server.url}api/entities?type=person&limit=1`);
   const person = entities.items[0];
   await open(`/entity/${encodeURIComponent(person.key)}`);
   assert.equal(await page.textContent('main h1'), person.name);
@@ -121,7 +123,7 @@ test('web: searching an inflected German form finds the articles with another fo
   await open('/articles');
   await page.fill('input[name="q"]', 'Einigungen');
   await page.click('.search-form button[type="submit"]');
-  await page.waitForFunction(() => location.hash.includes('q=Einigungen'));
+  await page.waitForFunction("location.hash.includes('q=Einigungen')");
   await page.waitForSelector('.hit-list li mark');
   const marked = await page.locator('.hit-list li mark').allTextContents();
   assert.ok(marked.some((w) => /^Einigung$/i.test(w)), `marked words: ${marked.join(', ')}`);
@@ -144,19 +146,19 @@ test('web: pasted text is ingested from the ingest page with progress; a URL it 
 
 test('web: hostile article text is shown as text and nothing in it runs', { skip: SKIP }, async () => {
   const started = await fetch(`${server.url}api/ingest`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: HOSTILE_TEXT }) });
-  let job = await started.json();
+  let job = (await started.json()) as any;
   while (job.finishedAt === null) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    job = await (await fetch(`${server.url}api/jobs/${job.id}`)).json();
+    job = await getJson(`${server.url}api/jobs/${job.id}`);
   }
   assert.equal(job.articleIds.length, 1, JSON.stringify(job.rejected));
-  const article = await (await fetch(`${server.url}api/articles/${job.articleIds[0]}`)).json();
+  const article = await getJson(`${server.url}api/articles/${job.articleIds[0]}`);
   // The payloads must reach the page, or this test proves nothing.
   assert.match(`${article.title}\n${article.text}`, /onerror=/);
   assert.match(article.text, /<script>/);
   await open(`/article/${article.id}`);
   await page.waitForTimeout(300);
-  assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  assert.equal(await page.evaluate('window.__pwned'), undefined);
   assert.notEqual(await page.title(), 'pwned');
   assert.equal(await page.locator('main script, main img, main [onerror], main a[href^="javascript:"]').count(), 0);
   assert.match((await page.textContent('.article-text')) ?? '', /<script>window.__pwned = 2/);
@@ -165,13 +167,13 @@ test('web: hostile article text is shown as text and nothing in it runs', { skip
 test('web: the language switch turns the labels English; the reader fits a phone screen', { skip: SKIP }, async () => {
   await open('/');
   await page.click('#language-switch');
-  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Stories');
+  await page.waitForFunction("document.querySelector('main h1')?.textContent === 'Stories'");
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.click('#language-switch');
-  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Geschichten');
+  await page.waitForFunction("document.querySelector('main h1')?.textContent === 'Geschichten'");
   await page.setViewportSize({ width: 390, height: 844 });
   await open('/articles');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
   assert.ok(overflow <= 1, `page is ${overflow}px wider than a phone screen`);
   await page.setViewportSize({ width: 1280, height: 900 });
 });
