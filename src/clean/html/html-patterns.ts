@@ -45,6 +45,7 @@ const DATE_LINE_WORDS = [
   '(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)[\\p{L}]*\\.?',
 ].join('|');
 
+/** What makes a line of numbers a date: a clock time, "04.02.", an ISO date, a month, a when-word. */
 const DATE_CUES = [
   '\\d{1,2}:\\d{2}', '\\d{1,2}\\.\\s?\\d{1,2}\\.', '\\d{4}-\\d{2}-\\d{2}',
   '(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)',
@@ -95,8 +96,8 @@ export const HTML_PATTERNS = {
   /** Captions and photo credits: kept beside the article as side texts. */
   captionBlock: /(?:^|[\s_-])(?:caption|figcaption|bildunterschrift|bu(?=[\s_-]|$)|image|img|photo|foto|picture|legend|wp-caption-text)/,
   photoCreditBlock: /(?:^|[\s_-])(?:credit|copyright|photo-?credit|image-?credit|bildnachweis|bildrechte|source-?image|fotograf)/,
-  /** Bylines marked up as such. */
-  bylineBlock: /(?:^|[\s_-])(?:byline|author|autor|writtenby|verfasser|p-author|dpa-?author)/,
+  /** Bylines marked up as such ("author-info", "autor"), not "authority" or "Autorennen". */
+  bylineBlock: /(?:^|[\s_-])(?:byline|author(?!it)|autor(?!it|enn)|writtenby|verfasser)/,
 
   /** "Foto: dpa", "Bild: Max Muster / AFP", "© picture alliance", "Quelle: imago", "(c) Reuters". */
   photoCreditLine: /^(?:(?:foto|fotos|bild|bilder|photo|photos|image|grafik|illustration|bildquelle|fotoquelle|credit|copyright|titelbild|beitragsbild)\s*:|©|\(c\)\s|copyright\s©?)/i,

@@ -71,3 +71,18 @@ test('bylineTail cuts time stamps and dangling separators, not names', () => {
 test('furnitureRole matches furniture roles only', () => {
   check(HTML_PATTERNS.furnitureRole, ['navigation', 'banner', 'contentinfo', 'complementary'], ['main', 'article', 'navigation-main']);
 });
+
+test('captionBlock and photoCreditBlock match caption and credit class names, not body wrappers', () => {
+  check(HTML_PATTERNS.captionBlock, ['wp-caption-text', 'bildunterschrift', 'image top imgtop', 'article__bu', 'photo-caption'], ['article-body', 'bullet', 'imaginary-content']);
+  check(HTML_PATTERNS.photoCreditBlock, ['image-credit', 'copyright', 'bildnachweis'], ['kredit-rechner', 'entry-content']);
+});
+
+test('bylineBlock matches author markup; articleBlock and unlikelyBlock weigh containers', () => {
+  check(HTML_PATTERNS.bylineBlock, ['byline', 'article-author', 'autor', 'author-name', 'p-author h-card'], ['authority-report', 'autorennen', 'content']);
+  check(HTML_PATTERNS.articleBlock, ['article-body', 'entry-content', 'artikel-text', 'story'], ['sidebar', 'footer']);
+  check(HTML_PATTERNS.unlikelyBlock, ['shoutbox', 'meta-data', 'teaser-list'], ['article-body', 'entry-content']);
+});
+
+test('hiddenStyle matches inline styles that hide a block', () => {
+  check(HTML_PATTERNS.hiddenStyle, ['display:none', 'color: red; display : none', 'visibility: hidden'], ['display: block', 'visibility: visible']);
+});
