@@ -114,7 +114,7 @@ console.log(`growth: ms per article in the first tenth ${firstRate.toFixed(2)}, 
 console.log(`checkpoints (articles: s): ${run.checkpoints.map(([n, ms]) => `${n}: ${(ms / 1000).toFixed(1)}`).join(', ')}`);
 console.log(`peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
 
-// Brute force on a sample: every pair aligned (pairs without a shared shingle skipped by a merge of sorted hash sets, which cannot change the answer).
+// Brute force on a sample: every pair aligned, except pairs with fewer than two shared shingles (a merge of sorted hash sets), which cannot hold a passage.
 const sample = corpus.slice(0, SAMPLE);
 const sampleRun = runIndex(sample);
 const verbatimPairsByIndex = sampleRun.verbatimPairs;

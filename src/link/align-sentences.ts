@@ -38,6 +38,13 @@ export interface SentenceAlignmentOptions {
    * one article in 400 (IDF, natural log).
    */
   readonly minSharedWeight: number;
+  /**
+   * An anchor pair must share at least one term this informative (IDF; 4 ≈ a term in fewer than
+   * 2 % of articles): sentences built on one frame ("Laut X gebe es für Y bislang keinen Plan")
+   * share many everyday words and nothing specific, while a paraphrase keeps a name, a number or
+   * a specific noun.
+   */
+  readonly minRarestSharedWeight: number;
   /** Weight kept for a compound-part match ("Versammlung" in "Nationalversammlung"), relative to an exact one. */
   readonly compoundPartWeight: number;
 }
@@ -49,6 +56,7 @@ export const DEFAULT_SENTENCE_ALIGNMENT_OPTIONS: SentenceAlignmentOptions = {
   minAnchorPairs: 1,
   minLoneAnchorScore: 0.5,
   minSharedWeight: 6,
+  minRarestSharedWeight: 4,
   compoundPartWeight: 0.7,
 };
 
@@ -84,6 +92,16 @@ export function makeComparableSentence(span: Span, terms: readonly string[], wei
 export function scoreSentencePair(s: ComparableSentence, t: ComparableSentence, compoundPartWeight: number): number {
   if (s.totalWeight === 0 || t.totalWeight === 0) return 0;
   return (2 * sharedWeightOf(s, t, compoundPartWeight)) / (s.totalWeight + t.totalWeight);
+}
+
+/** Weight of the most informative term both sentences hold exactly (the smaller of its two weights). */
+function heaviestSharedTerm(s: ComparableSentence, t: ComparableSentence): number {
+  let heaviest = 0;
+  for (let i = 0; i < s.terms.length; i++) {
+    const j = t.terms.indexOf(s.terms[i]!);
+    if (j >= 0) heaviest = Math.max(heaviest, Math.min(s.weights[i]!, t.weights[j]!));
+  }
+  return heaviest;
 }
 
 /** Summed weight of the terms two sentences share, each term matched once (the smaller weight of the two counts). */
@@ -131,7 +149,11 @@ export function alignSentences(
 ): SentencePair[] {
   if (a.length === 0 || b.length === 0) return [];
   const { scores, sharedWeights } = scoreSharingPairs(a, b, options.compoundPartWeight);
-  const anchorScores = scores.map((row, i) => row.map((score, j) => (sharedWeights[i]![j]! >= options.minSharedWeight ? score : 0)));
+  const anchorScores = scores.map((row, i) =>
+    row.map((score, j) =>
+      sharedWeights[i]![j]! >= options.minSharedWeight && heaviestSharedTerm(a[i]!, b[j]!) >= options.minRarestSharedWeight ? score : 0,
+    ),
+  );
   const anchors = bestMonotonePairs(anchorScores, options.minPairScore);
   if (anchors.length < options.minAnchorPairs) return [];
   if (anchors.length === 1 && scores[anchors[0]![0]]![anchors[0]![1]]! < options.minLoneAnchorScore) return [];

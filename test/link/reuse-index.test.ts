@@ -82,8 +82,8 @@ test('a sign-off that many unrelated articles share is learned as stock and link
   const [first, second] = articles.map((a) => learning.prepare(a));
   assert.deepEqual(learning.linkPair(first!, second!), []);
 
-  // without the spread (a floor it never reaches) the same sign-off would link every pair
-  const naive = linkIncrementally(makeReuseIndex({ stockMinArticles: 1000 }), articles);
+  // without learning from spread (floors it never reaches) the same sign-off would link every pair
+  const naive = linkIncrementally(makeReuseIndex({ stockMinArticles: 1000, commonMinArticles: 1000 }), articles);
   assert.equal(naive.length, 15);
 });
 
