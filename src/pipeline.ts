@@ -144,7 +144,7 @@ function analyseArticle(article: Article, ctx: StageContext): With<'entities' | 
   const sentences = ctx.sentences.split(text);
   return {
     ...article,
-    entities: ctx.linkEntities(text, tokens, article.published, ctx.tagEntities(text)),
+    entities: ctx.linkEntities(text, tokens, article.published, ctx.tagEntities(text, sentences)),
     quotes: ctx.findQuotes(text, tokens, sentences),
     dates: findTextDates(text, article.published),
   };
