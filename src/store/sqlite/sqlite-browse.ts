@@ -21,6 +21,7 @@ import {
   type PageRequest,
   type QuoteFilter,
   type QuoteRecord,
+  type SearchFacets,
 } from '../browse.js';
 import { parseSearchQuery } from '../search-terms.js';
 import { makeSnippet } from '../search-snippet.js';
@@ -30,7 +31,7 @@ const ENTITY_KEY_SQL = `coalesce(json_extract(e.value, '$.canonical'), json_extr
 const ENTITY_TYPE_SQL = `json_extract(e.value, '$.type')`;
 
 /** The entity facet reads the entities of at most this many hits (best first): a full scan of 100,000 articles' JSON is too slow per request. */
-const ENTITY_FACET_SAMPLE = 500;
+const ENTITY_FACET_SAMPLE = 100;
 const ENTITY_FACET_SIZE = 12;
 /** Quotes of an entity are collected from at most this many of its articles (newest first). */
 const ENTITY_QUOTE_ARTICLES = 1000;
@@ -126,12 +127,7 @@ class SqliteBrowse implements BrowseQueries {
     return {
       items,
       nextCursor: rows.length > page.limit ? String(offset + page.limit) : null,
-      facets: {
-        total: (this.db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n,
-        outlets: this.countBy(from, whereSql, params, 'a.outlet'),
-        languages: this.countBy(from, whereSql, params, 'a.language'),
-        entities: this.entityFacet(from, whereSql, params, order),
-      },
+      facets: { ...this.outletAndLanguageFacets(from, whereSql, params), entities: this.entityFacet(from, whereSql, params, order) },
     };
   }
 
@@ -270,6 +266,22 @@ class SqliteBrowse implements BrowseQueries {
     };
   }
 
+  /** Total, outlets and languages in one pass over the matches: each pass reads every matching row. */
+  private outletAndLanguageFacets(from: string, whereSql: string, params: readonly unknown[]): Omit<SearchFacets, 'entities'> {
+    const rows = this.db
+      .prepare(`SELECT a.outlet AS outlet, a.language AS language, count(*) AS count FROM ${from} ${whereSql} GROUP BY a.outlet, a.language`)
+      .all(...params) as { outlet: string | null; language: string | null; count: number }[];
+    const outlets = new Map<string, number>();
+    const languages = new Map<string, number>();
+    let total = 0;
+    for (const r of rows) {
+      total += r.count;
+      outlets.set(r.outlet ?? UNKNOWN, (outlets.get(r.outlet ?? UNKNOWN) ?? 0) + r.count);
+      languages.set(r.language ?? UNKNOWN, (languages.get(r.language ?? UNKNOWN) ?? 0) + r.count);
+    }
+    return { total, outlets: mostFirst(outlets), languages: mostFirst(languages) };
+  }
+
   private countBy(from: string, whereSql: string, params: readonly unknown[], column: string): CountByName[] {
     return this.db
       .prepare(
@@ -317,6 +329,11 @@ class SqliteBrowse implements BrowseQueries {
 
 /** How outlets and languages the pipeline could not tell are named in facets and filters. */
 export const UNKNOWN = '(unknown)';
+
+/** Counts as a list, most first, ties by name (as the store's stats order them). */
+function mostFirst(counts: ReadonlyMap<string, number>): CountByName[] {
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
 
 function emptySearch(): FacetedSearchResult {
   return { items: [], nextCursor: null, facets: { total: 0, outlets: [], languages: [], entities: [] } };
