@@ -119,9 +119,10 @@ class ArticleEntities {
         return { first, end, type: 'organization', canonical: `org:${target.organization.id}` };
       case 'capital': {
         const before = this.tokens[first - 1]?.text.toLowerCase() ?? '';
+        // a capital is a place by name either way (NER convention); what it stands for is in the canonical id
         return PLACE_PREPOSITIONS.has(before)
           ? { first, end, type: 'location', canonical: `place:${slug(target.name)}` }
-          : { first, end, type: 'organization', canonical: `gov:${target.country.code}` };
+          : { first, end, type: 'location', canonical: `gov:${target.country.code}` };
       }
     }
   }
