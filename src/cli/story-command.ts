@@ -1,5 +1,6 @@
 /** `storytrace story ID`: one event or storyline with its summary, members and why each is there. */
 import type { StoryRecord } from '../store/stories.js';
+import type { SourceComparison } from '../story/compare-sources.js';
 import type { Store } from '../store/store.js';
 import { writeLine } from './output.js';
 import { CommandError, openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
@@ -45,7 +46,26 @@ async function formatStory(store: Store, story: StoryRecord, events: readonly St
       const a = stored?.article;
       lines.push(`    ${articleId.slice(0, 12)}  ${a?.published ?? '?'}  ${a?.outlet ?? '(unknown outlet)'}  ${a?.title ?? ''}`);
     }
+    lines.push(...formatComparison((event.evidence as { comparison?: SourceComparison }).comparison));
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** Outlets side by side: what each carried, left out or framed; evidence, not a verdict. */
+function formatComparison(comparison: SourceComparison | undefined): string[] {
+  if (comparison === undefined) return [];
+  const lines = ['  sources:'];
+  if (comparison.firstReported) lines.push(`    first: ${comparison.firstReported.outlet} (${comparison.firstReported.published})`);
+  for (const a of comparison.agencyDependence) lines.push(`    ${a.text}`);
+  if (comparison.sharedTextOutlets.length > 1) lines.push(`    same sentences word for word: ${comparison.sharedTextOutlets.join(', ')}`);
+  for (const o of comparison.outlets) {
+    const parts = [`${o.articleIds.length} article${o.articleIds.length === 1 ? '' : 's'}`];
+    if (o.quotes.length > 0) parts.push(`quotes ${o.quotes.slice(0, 6).map((q) => `${q.speaker} ×${q.count}`).join(', ')}`);
+    if (o.uniqueEntities.length > 0) parts.push(`only here: ${o.uniqueEntities.slice(0, 5).join(', ')}`);
+    if (o.leftOut.length > 0) parts.push(`leaves out: ${o.leftOut.join(', ')}`);
+    if (o.framing.length > 0) parts.push(`framing: ${o.framing.slice(0, 6).map((f) => `${f.marker} (${f.kind}, @${f.start})`).join(', ')}`);
+    lines.push(`    ${o.outlet}: ${parts.join('; ')}`);
+  }
+  return lines;
 }

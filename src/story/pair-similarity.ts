@@ -50,7 +50,7 @@ export const DEFAULT_SIMILARITY_OPTIONS: SimilarityOptions = {
   maxEventDayGap: 3,
   entityTypeWeights: { person: 3, org: 2, place: 1.5, gov: 1, country: 1, other: 1 },
   unresolvedEntityWeight: 1,
-  entityShareSameLanguage: 0.4,
+  entityShareSameLanguage: 0.2,
   sameStatementJaccard: 0.5,
   joinScore: 0.15,
 };

@@ -13,9 +13,16 @@ import { makeEventClusterer, DEFAULT_CLUSTER_OPTIONS, type EventClusterer, type 
 import { DEFAULT_SIMILARITY_OPTIONS, idfOf } from './pair-similarity.js';
 import { summariseEvent } from './summarise-event.js';
 import { linkStorylines } from './link-storylines.js';
+import { compareSources } from './compare-sources.js';
+import { loadFramingLexicon, type FramingLexicon } from './framing-markers.js';
 
-export function loadFeatureTools(): FeatureTools {
-  return { stemGerman, functionWordsDe: loadFunctionWordsDe(), functionWordsEn: loadFunctionWordsEn() };
+/** Everything story building reads from data files, loaded once. */
+export interface StoryTools extends FeatureTools {
+  readonly framing: FramingLexicon;
+}
+
+export function loadFeatureTools(): StoryTools {
+  return { stemGerman, functionWordsDe: loadFunctionWordsDe(), functionWordsEn: loadFunctionWordsEn(), framing: loadFramingLexicon() };
 }
 
 export function makeDefaultClusterer(): EventClusterer {
@@ -23,7 +30,7 @@ export function makeDefaultClusterer(): EventClusterer {
 }
 
 /** Places `added` (fresh from the pipeline, with their text dates) and rewrites all stories. */
-export async function updateStories(store: Store, added: readonly Article[], tools: FeatureTools): Promise<number> {
+export async function updateStories(store: Store, added: readonly Article[], tools: StoryTools): Promise<number> {
   const clusterer = makeDefaultClusterer();
   const previous = new Map((await store.stories.listStoryMembers()).map((m) => [m.articleId, m]));
   const articles = new Map<string, Article>();
@@ -47,18 +54,19 @@ export async function updateStories(store: Store, added: readonly Article[], too
       members.push({ articleId: id, eventId: m.eventId, eventDay: clusterer.featuresOf(id)!.eventDay, matchedId: m.matched, evidence: m.evidence });
     }
   }
-  const records = storyRecordsOf(clusterer, articles);
+  const records = storyRecordsOf(clusterer, articles, tools.framing);
   await store.stories.replaceStories(records, members, clusterer.changes);
   return records.filter((r) => r.kind === 'event').length;
 }
 
 /** Event and storyline records for everything the clusterer holds. */
-export function storyRecordsOf(clusterer: EventClusterer, articles: ReadonlyMap<string, Article>): StoryRecord[] {
+export function storyRecordsOf(clusterer: EventClusterer, articles: ReadonlyMap<string, Article>, framing: FramingLexicon): StoryRecord[] {
   const events = clusterer.events().map((event) => {
     const memberArticles = event.articleIds.map((id) => articles.get(id)).filter((a): a is Article => a !== undefined);
     const features = event.articleIds.map((id) => clusterer.featuresOf(id)).filter((f): f is StoryFeatures => f !== undefined);
     const days = features.map((f) => f.eventDay).filter((d): d is string => d !== null).sort();
     const central = centralArticleOf(event.articleIds, clusterer);
+    const coreEntities = coreEntitiesOf(features, clusterer);
     return {
       id: event.id,
       articleIds: event.articleIds,
@@ -67,7 +75,8 @@ export function storyRecordsOf(clusterer: EventClusterer, articles: ReadonlyMap<
       dateEnd: days.at(-1) ?? null,
       summary: summariseEvent(memberArticles, clusterer.counts, (a) => clusterer.featuresOf(a.id)!),
       evidence: {
-        coreEntities: coreEntitiesOf(features, clusterer),
+        coreEntities,
+        comparison: compareSources(memberArticles, coreEntities.map((c) => c.key), framing),
         members: event.articleIds.map((id) => {
           const m = clusterer.membershipOf(id)!;
           return { articleId: id, matched: m.matched, eventDay: clusterer.featuresOf(id)?.eventDay ?? null, shared: m.evidence };
