@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { makeArticle } from '../store/store-contract.js';
+import type { Article } from '../../src/article.js';
+import { compareSources } from '../../src/story/compare-sources.js';
+import { findFramingMarkers, loadFramingLexicon } from '../../src/story/framing-markers.js';
+
+const lexicon = loadFramingLexicon();
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/story/${name}`, import.meta.url), 'utf8'));
+
+test('compare-sources: agency dependence counts the outlets crediting the agency; first report and copied sentences are named', () => {
+  const articles: Article[] = (fixture('agency-dependence/articles.json') as Partial<Article>[]).map((a) => makeArticle(a as Partial<Article> & { text: string }));
+  const comparison = compareSources(articles, [], lexicon);
+  assert.deepEqual(comparison.agencyDependence.map((a) => a.text), ['2 of 3 outlets credit dpa']);
+  assert.equal(comparison.firstReported?.outlet, 'Nordkurier Online');
+  assert.deepEqual(comparison.sharedTextOutlets, ['Nordkurier Online', 'Ostseeblick']);
+});
+
+test('framing-markers: hedges, distance and unsupported claims are found with offsets into the text', () => {
+  const { text } = fixture('framing-markers-with-offsets/article.json') as { text: string };
+  const markers = findFramingMarkers(text, lexicon);
+  assert.deepEqual(markers.map((m) => [m.marker, m.kind]), [
+    ['angebliche', 'hedge'],
+    ['ohne beweise', 'unsupported'],
+    ['sogenannte', 'distance'],
+    ['mutmaßliche', 'hedge'],
+  ]);
+  for (const m of markers) assert.equal(text.slice(m.start, m.end).toLowerCase(), m.marker);
+});
