@@ -26,6 +26,7 @@ import {
   pageQuery,
   quotesQuery,
   searchQuery,
+  storiesQuery,
 } from './api-schemas.js';
 import { makeIngestJobs, type IngestFile, type IngestRequest } from './ingest-jobs.js';
 import { makeRateLimiter, type RateLimitOptions } from './rate-limit.js';
@@ -67,6 +68,7 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 const TOKEN_COOKIE = 'storytrace_token';
+const OFFSET_CURSOR = /^\d{1,9}$/;
 const BEARER = /^Bearer\s+(\S+)$/i;
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -171,8 +173,27 @@ export function createApiApp(options: ApiOptions): Hono {
   });
 
   app.get('/api/stories', async (c) => {
-    const q = parse(pageQuery, c.req.query());
-    return c.json(await store.browse.listStories(pageOf(q.limit, q.cursor)));
+    const q = parse(storiesQuery, c.req.query());
+    const offset = offsetCursor(q.cursor);
+    const stories = await store.stories.listStories(q.kind);
+    const items = stories.slice(offset, offset + q.limit).map(({ evidence: _evidence, ...story }) => ({ ...story, articleCount: story.articleIds.length }));
+    return c.json({ available: true, items, nextCursor: offset + q.limit < stories.length ? String(offset + q.limit) : null });
+  });
+
+  app.get('/api/stories/:id', async (c) => {
+    const id = c.req.param('id');
+    const story = await store.stories.getStory(id);
+    if (story === null) throw new ApiError(404, 'not-found', `no story ${id}`);
+    const articles = [];
+    for (const articleId of story.articleIds) {
+      const stored = await store.getArticle(articleId);
+      if (stored !== null) {
+        const { article, occurrences } = stored;
+        articles.push({ id: article.id, title: article.title, outlet: article.outlet, published: article.published, language: article.language, credits: article.credits, occurrences: occurrences.length });
+      }
+    }
+    const events = story.kind === 'storyline' ? (await store.stories.listStories('event')).filter((e) => e.storylineId === story.id).map(({ evidence: _evidence, ...e }) => e) : [];
+    return c.json({ ...story, articles, events });
   });
 
   app.get('/api/export', (c) => {
@@ -232,6 +253,13 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message));
   throw new ApiError(400, 'invalid-parameter', problems.join('; '));
+}
+
+/** Lists kept whole in memory (stories) page by offset. */
+function offsetCursor(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  if (!OFFSET_CURSOR.test(cursor)) throw new ApiError(400, 'invalid-parameter', `cursor: invalid cursor "${cursor}"`);
+  return Number(cursor);
 }
 
 function pageOf(limit: number, cursor: string | undefined) {

@@ -40,6 +40,12 @@ export const quotesQuery = z.strictObject({
   cursor,
 });
 
+export const storiesQuery = z.strictObject({
+  kind: z.enum(['event', 'storyline']).optional().describe('events (one happening) or storylines (events over time); both when absent'),
+  limit,
+  cursor,
+});
+
 export const exportQuery = z.strictObject({
   format: z.enum(Object.keys(EXPORT_FORMATS) as [keyof typeof EXPORT_FORMATS]).default('jsonl'),
 });

@@ -1,6 +1,6 @@
 /** The OpenAPI 3.1 description served at /api/openapi.json: paths written here, parameters generated from the zod schemas that validate them. */
 import { z } from 'zod';
-import { entitiesQuery, entityQuery, exportQuery, ingestJsonBody, pageQuery, quotesQuery, searchQuery } from './api-schemas.js';
+import { entitiesQuery, entityQuery, exportQuery, ingestJsonBody, pageQuery, quotesQuery, searchQuery, storiesQuery } from './api-schemas.js';
 
 interface RouteDoc {
   readonly method: 'get' | 'post';
@@ -20,7 +20,8 @@ const ROUTES: readonly RouteDoc[] = [
   { method: 'get', path: '/api/quotes', summary: 'Quotes with speakers, in first-seen order of their articles', query: quotesQuery },
   { method: 'get', path: '/api/outlets', summary: 'Outlets: article counts, languages, the agencies they credit', query: pageQuery },
   { method: 'get', path: '/api/reuse', summary: 'Reuse links between articles (available: false until the linker stores them)', query: pageQuery },
-  { method: 'get', path: '/api/stories', summary: 'Stories and events (available: false until stories are built)', query: pageQuery },
+  { method: 'get', path: '/api/stories', summary: 'Events and storylines in date order, with their article count and summary', query: storiesQuery },
+  { method: 'get', path: '/api/stories/{id}', summary: 'One event or storyline: its articles (outlet, date, credits), summary, evidence and, for a storyline, its events', pathParams: ['id'] },
   { method: 'get', path: '/api/export', summary: 'Every article as JSON, JSON Lines or CSV (streamed)', query: exportQuery },
   { method: 'post', path: '/api/ingest', summary: 'Start an ingest job from uploaded files, pasted text or URLs; answers 202 with the job' },
   { method: 'get', path: '/api/jobs/{id}', summary: 'Progress of an ingest job, with rejected inputs and reasons', pathParams: ['id'] },

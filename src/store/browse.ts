@@ -1,6 +1,6 @@
 /**
  * The read side the web API browses by: faceted search, entities with their mentions and quotes,
- * quotes, outlets, reuse links and stories. Every list is a page with a cursor, like `listArticles`.
+ * quotes, outlets and reuse links (stories have their own tables, stories.ts). Every list is a page with a cursor, like `listArticles`.
  */
 import type { ArticleId, EntityMention, Quote } from '../article.js';
 import type { CountByName, SearchHit } from './store.js';
@@ -108,7 +108,7 @@ export interface OutletSummary {
   readonly latest: string | null;
 }
 
-/** A table another stage fills later (reuse links, stories): `available` is false until it exists. */
+/** A table another stage fills later (reuse links): `available` is false until it exists. */
 export interface OptionalPage extends Page<Record<string, unknown>> {
   readonly available: boolean;
 }
@@ -122,8 +122,6 @@ export interface BrowseQueries {
   listOutlets(page: PageRequest): Promise<Page<OutletSummary>>;
   /** Reuse links (src/link/) once a table holds them. */
   listReuseLinks(page: PageRequest): Promise<OptionalPage>;
-  /** Stories and events (issue 5) once a table holds them. */
-  listStories(page: PageRequest): Promise<OptionalPage>;
 }
 
 /** The key an entity mention is grouped under. */

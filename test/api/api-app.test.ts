@@ -120,6 +120,31 @@ test('api: outlets say what they publish; reuse and stories are empty lists unti
   }
 });
 
+test('api: stories list in pages with their article count; one story carries its articles and a storyline its events', async () => {
+  const { app, store } = await appWith();
+  const story = (id: string, kind: 'event' | 'storyline', storylineId: string | null, articleIds: string[], dateStart: string) => ({
+    id, kind, storylineId, title: `Kellingen ${id}`, dateStart, dateEnd: dateStart, articleIds, summary: [], evidence: { note: 'test' },
+  });
+  await store.stories.replaceStories(
+    [story('event:hafen', 'event', 'line:kellingen', [HAFEN.id], '2025-03-10'), story('event:bruecke', 'event', 'line:kellingen', [BRUECKE.id], '2025-04-02'), story('line:kellingen', 'storyline', null, [HAFEN.id, BRUECKE.id], '2025-03-10')],
+    [],
+    [],
+  );
+  const events = await json(await app.request('/api/stories?kind=event&limit=1'));
+  assert.equal(events.items.length, 1);
+  assert.equal(events.items[0].articleCount, 1);
+  assert.equal(events.items[0].evidence, undefined);
+  const rest = await json(await app.request(`/api/stories?kind=event&limit=1&cursor=${events.nextCursor}`));
+  assert.equal(rest.items.length, 1);
+  assert.notEqual(rest.items[0].id, events.items[0].id);
+  assert.equal(rest.nextCursor, null);
+  const line = await json(await app.request('/api/stories/line:kellingen'));
+  assert.deepEqual(new Set(line.articles.map((a: any) => a.outlet)), new Set(['Küstenbote', 'Abendzeitung Nord']));
+  assert.deepEqual(new Set(line.events.map((e: any) => e.id)), new Set(['event:hafen', 'event:bruecke']));
+  assert.equal((await app.request('/api/stories/event:nichts')).status, 404);
+  assert.equal((await app.request('/api/stories?kind=chapter')).status, 400);
+});
+
 test('api: export streams every article as JSON Lines', async () => {
   const { app } = await appWith();
   const response = await app.request('/api/export?format=jsonl');
@@ -132,7 +157,7 @@ test('api: the OpenAPI document lists every route with parameters generated from
   const { app } = await appWith();
   const doc = await json(await app.request('/api/openapi.json'));
   assert.equal(doc.openapi, '3.1.0');
-  for (const path of ['/api/articles', '/api/articles/{id}', '/api/search', '/api/entities', '/api/entities/{key}', '/api/quotes', '/api/outlets', '/api/reuse', '/api/stories', '/api/ingest', '/api/jobs/{id}', '/api/export']) {
+  for (const path of ['/api/articles', '/api/articles/{id}', '/api/search', '/api/entities', '/api/entities/{key}', '/api/quotes', '/api/outlets', '/api/reuse', '/api/stories', '/api/stories/{id}', '/api/ingest', '/api/jobs/{id}', '/api/export']) {
     assert.ok(doc.paths[path], path);
   }
   const searchParams = doc.paths['/api/search'].get.parameters.map((p: any) => p.name);

@@ -40,8 +40,8 @@ const MENTION_CONTEXT_CHARS = 90;
 const BM25_TITLE_WEIGHT = 2.0;
 const BM25_BODY_WEIGHT = 1.0;
 
-/** Tables other stages will add; read generically until their shape is part of the Store contract. */
-const OPTIONAL_TABLES = { reuse: 'reuse_links', stories: 'stories' } as const;
+/** A table the reuse linker will add; read generically until its shape is part of the Store contract. */
+const REUSE_TABLE = 'reuse_links';
 
 const OFFSET_CURSOR = /^\d{1,9}$/;
 const QUOTE_CURSOR = /^(\d{1,12}):(\d{1,6})$/;
@@ -247,11 +247,7 @@ class SqliteBrowse implements BrowseQueries {
   }
 
   async listReuseLinks(page: PageRequest): Promise<OptionalPage> {
-    return this.readOptionalTable(OPTIONAL_TABLES.reuse, page);
-  }
-
-  async listStories(page: PageRequest): Promise<OptionalPage> {
-    return this.readOptionalTable(OPTIONAL_TABLES.stories, page);
+    return this.readOptionalTable(REUSE_TABLE, page);
   }
 
   private readOptionalTable(table: string, page: PageRequest): OptionalPage {
