@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import type { Store } from '../store/store.js';
 import type { Pipeline } from '../pipeline.js';
 import { allArticles } from '../store/all-articles.js';
+import { loadFeatureTools, updateStories, type StoryTools } from '../story/update-stories.js';
 import { toStoredArticleRecord } from '../export/article-record.js';
 import { EXPORT_FORMATS } from '../export/export-formats.js';
 import { ApiError, errorBody } from './api-error.js';
@@ -84,11 +85,14 @@ export function createApiApp(options: ApiOptions): Hono {
   const app = new Hono();
   const { store } = options;
   let pipeline: Promise<Pipeline> | undefined;
+  let storyTools: StoryTools | undefined;
   const jobs = makeIngestJobs({
     store,
     pipeline: () => (pipeline ??= options.pipeline()),
     read: { allowPrivate: options.allowPrivateUrls ?? false, maxInputBytes: options.maxBodyBytes },
     keepJobs: 200,
+    // As `storytrace ingest` does: new articles join (or start) events once they are stored.
+    afterIngest: (articles) => updateStories(store, articles, (storyTools ??= loadFeatureTools())),
   });
   const ingestLimiter = makeRateLimiter(options.ingestRate);
 

@@ -3,7 +3,7 @@
  * store in the background, with progress and every rejected input (and why) kept for polling.
  */
 import { randomUUID } from 'node:crypto';
-import type { RawDocument } from '../article.js';
+import type { Article, RawDocument } from '../article.js';
 import type { Pipeline } from '../pipeline.js';
 import type { Store } from '../store/store.js';
 import { unpackInput } from '../ingest/unpack-input.js';
@@ -55,6 +55,8 @@ export interface IngestJobsOptions {
   readonly read: Partial<ReadOptions>;
   /** Finished jobs kept for polling; older ones are forgotten first. */
   readonly keepJobs: number;
+  /** Runs once a job's articles are stored (the story stage re-clusters with them), before the job says done. */
+  readonly afterIngest?: (articles: readonly Article[]) => Promise<unknown>;
 }
 
 export interface IngestJobs {
@@ -111,12 +113,13 @@ async function runJob(job: IngestJob, request: IngestRequest, options: IngestJob
     const pipeline = await options.pipeline();
     const read = { ...DEFAULT_READ_OPTIONS, ...options.read };
     const unpack = { maxInputBytes: read.maxInputBytes };
+    const stored: Article[] = [];
     for (const file of request.files) {
-      await ingestAll(job, pipeline, options.store, unpackInput(file.bytes, { label: file.name, path: file.name, url: null }, unpack));
+      stored.push(...(await ingestAll(job, pipeline, options.store, unpackInput(file.bytes, { label: file.name, path: file.name, url: null }, unpack))));
     }
     for (const text of request.texts) {
       const bytes = new TextEncoder().encode(text);
-      await ingestAll(job, pipeline, options.store, unpackInput(bytes, { label: PASTED_LABEL, path: null, url: null }, unpack));
+      stored.push(...(await ingestAll(job, pipeline, options.store, unpackInput(bytes, { label: PASTED_LABEL, path: null, url: null }, unpack))));
     }
     for (const url of request.urls) {
       let documents: RawDocument[];
@@ -127,8 +130,9 @@ async function runJob(job: IngestJob, request: IngestRequest, options: IngestJob
         job.inputsDone += 1;
         continue;
       }
-      await ingestAll(job, pipeline, options.store, documents);
+      stored.push(...(await ingestAll(job, pipeline, options.store, documents)));
     }
+    if (stored.length > 0) await options.afterIngest?.(stored);
     job.status = 'done';
   } catch (error) {
     job.status = 'failed';
@@ -138,9 +142,9 @@ async function runJob(job: IngestJob, request: IngestRequest, options: IngestJob
   }
 }
 
-/** One input's documents through the pipeline and into the store in one transaction; its problems onto the job. */
-async function ingestAll(job: IngestJob, pipeline: Pipeline, store: Store, documents: readonly RawDocument[]): Promise<void> {
-  const articles = [];
+/** One input's documents through the pipeline and into the store in one transaction; its problems onto the job. Answers the articles stored. */
+async function ingestAll(job: IngestJob, pipeline: Pipeline, store: Store, documents: readonly RawDocument[]): Promise<Article[]> {
+  const articles: Article[] = [];
   for (const raw of documents) {
     job.documents += 1;
     const result = pipeline.run(raw);
@@ -161,6 +165,7 @@ async function ingestAll(job: IngestJob, pipeline: Pipeline, store: Store, docum
     job.articleIds.push(...articles.map((a) => a.id));
   }
   job.inputsDone += 1;
+  return articles;
 }
 
 function forgetOldJobs(jobs: Map<string, IngestJob>, keep: number): void {

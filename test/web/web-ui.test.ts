@@ -18,6 +18,8 @@ import type { Store } from '../../src/store/store.js';
 import { ingestDocuments } from '../../src/cli/ingest-command.js';
 import { DEMO_CORPUS_PATH } from '../../src/cli/demo-command.js';
 import { startApiServer, type RunningServer } from '../../src/api/serve-api.js';
+import { loadFeatureTools, updateStories } from '../../src/story/update-stories.js';
+import type { Article } from '../../src/article.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SKIP = existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM} (apt-get install chromium)`;
@@ -45,7 +47,11 @@ before(async () => {
   execFileSync(process.execPath, [join(ROOT, 'web/build-web.mjs')]);
   pipeline = await buildPipeline();
   store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'st-web-')), 'demo.db'));
-  await ingestDocuments(store, pipeline, readInputs([DEMO_CORPUS_PATH]), { report: { inputs: 0, articles: 0, rejected: 0, warnings: 0 }, documentDone() {}, finish() {} });
+  const stored: Article[] = [];
+  const silent = { report: { inputs: 0, articles: 0, rejected: 0, warnings: 0 }, documentDone() {}, finish() {} };
+  await ingestDocuments(store, pipeline, readInputs([DEMO_CORPUS_PATH]), silent, { batchArticles: 200, batchMaxMs: 2000, afterBatch: (batch: readonly Article[]) => stored.push(...batch) });
+  // As `storytrace ingest` does after storing: cluster the articles into events and storylines.
+  await updateStories(store, stored, loadFeatureTools());
   server = await startApiServer({ store, pipeline: async () => pipeline, host: '127.0.0.1', port: 0 });
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
@@ -79,14 +85,29 @@ async function seriousViolations(): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('web: the story page says plainly that there are no stories yet and shows the real counts', { skip: SKIP }, async () => {
+test('web: the story list shows the stored stories (or says there are none) with the real counts', { skip: SKIP }, async () => {
   await open('/');
   const stats = await getJson(`${server.url}api/stats`);
   assert.equal(await page.textContent('main h1'), 'Geschichten');
   assert.match((await page.textContent('main .summary')) ?? '', new RegExp(`${stats.articles} Artikel`));
-  const stories = await getJson(`${server.url}api/stories`);
+  const stories = await getJson(`${server.url}api/stories?limit=50`);
   if (stories.items.length === 0) assert.ok(await page.isVisible('main .placeholder'));
-  assert.ok((await page.locator('main .article-list li').count()) > 0);
+  else assert.equal(await page.locator('main .story-list li').count(), stories.items.length);
+  assert.deepEqual(await seriousViolations(), []);
+});
+
+test('web: a story page shows its articles in date order with their outlets', { skip: SKIP }, async (t) => {
+  const storylines = await getJson(`${server.url}api/stories?kind=storyline&limit=200`);
+  const events = await getJson(`${server.url}api/stories?kind=event&limit=200`);
+  const biggest = [...storylines.items, ...events.items].sort((a: any, b: any) => b.articleCount - a.articleCount)[0];
+  if (biggest === undefined) return t.skip('the story stage made no stories from the demo corpus');
+  await open('/');
+  await page.click(`main .story-list a[href="#/story/${encodeURIComponent(biggest.id)}"]`);
+  await page.waitForSelector('main .timeline');
+  assert.equal(await page.locator('main .timeline li').count(), biggest.articleCount);
+  const dates = await page.locator('main .timeline li .meta').allTextContents();
+  const days = dates.map((d) => /\d{4}-\d\d-\d\d/.exec(d)?.[0]).filter((d): d is string => d !== undefined);
+  assert.deepEqual(days, [...days].sort());
   await page.screenshot({ path: join(SCREENSHOTS, 'story-page.png'), fullPage: true });
   assert.deepEqual(await seriousViolations(), []);
 });

@@ -95,3 +95,18 @@ export interface IngestJob {
 export function entityKeyOf(mention: EntityMention): string {
   return mention.canonical ?? `${mention.type}:~${mention.text}`;
 }
+
+export interface StorySummary {
+  id: string;
+  kind: 'event' | 'storyline';
+  storylineId: string | null;
+  title: string | null;
+  dateStart: string | null;
+  dateEnd: string | null;
+  articleCount: number;
+  summary: unknown;
+}
+export interface StoryDetail extends Omit<StorySummary, 'articleCount'> {
+  articles: (ArticleRef & { language: string | null; credits: { name: string }[] })[];
+  events: StorySummary[];
+}

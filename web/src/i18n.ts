@@ -72,7 +72,11 @@ const LABELS = {
   error: { de: 'Fehler', en: 'Error' },
   loading: { de: 'Lädt …', en: 'Loading …' },
   notFound: { de: 'Nicht gefunden.', en: 'Not found.' },
-  storyArticles: { de: 'Artikel in dieser Geschichte', en: 'articles in this story' },
+  event: { de: 'Ereignis', en: 'Event' },
+  storyline: { de: 'Erzählstrang', en: 'Storyline' },
+  events: { de: 'Ereignisse', en: 'Events' },
+  summary: { de: 'Zusammenfassung', en: 'Summary' },
+  timeline: { de: 'Zeitleiste', en: 'Timeline' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -3,7 +3,7 @@ import { ApiRequestError } from './api-client.js';
 import { append, clear, el, routeLink } from './dom.js';
 import { saveLanguage, savedLanguage, translator, type Language } from './i18n.js';
 import type { Page, PageContext } from './page-context.js';
-import { storiesPage } from './pages/stories.js';
+import { storiesPage, storyPage } from './pages/stories.js';
 import { articlesPage } from './pages/articles.js';
 import { readerPage } from './pages/reader.js';
 import { entitiesPage, entityPage } from './pages/entities.js';
@@ -12,6 +12,7 @@ import { ingestPage } from './pages/ingest.js';
 
 const PAGES: Record<string, Page> = {
   '': storiesPage,
+  story: storyPage,
   articles: articlesPage,
   article: readerPage,
   entities: entitiesPage,
@@ -30,7 +31,7 @@ const NAV = [
 ] as const;
 
 /** Detail pages light up the list they belong to in the navigation. */
-const SECTION_OF: Record<string, string> = { article: 'articles', entity: 'entities', outlet: 'outlets' };
+const SECTION_OF: Record<string, string> = { story: '', article: 'articles', entity: 'entities', outlet: 'outlets' };
 
 let language: Language = savedLanguage();
 

@@ -1,12 +1,12 @@
-/** The start page: stories and events when the story stage has made them, else an honest placeholder and the latest articles. */
+/** The start page (stories and events when the story stage has made them, else an honest placeholder) and one story's page. */
 import { getJson } from '../api-client.js';
-import type { OptionalPage, Page as ListPage, ArticleRef, StoreStats } from '../api-types.js';
+import type { Page as ListPage, ArticleRef, StoreStats, StoryDetail, StorySummary } from '../api-types.js';
 import { append, el, routeLink } from '../dom.js';
 import { articleLine, formatDate, heading, type PageContext } from '../page-context.js';
 
 export async function storiesPage({ main, t }: PageContext): Promise<void> {
   const [stories, stats, first] = await Promise.all([
-    getJson<OptionalPage>('/api/stories', { limit: '50' }),
+    getJson<ListPage<StorySummary>>('/api/stories', { limit: '50' }),
     getJson<StoreStats>('/api/stats'),
     getJson<ListPage<ArticleRef>>('/api/articles', { limit: '10' }),
   ]);
@@ -19,9 +19,16 @@ export async function storiesPage({ main, t }: PageContext): Promise<void> {
   } else {
     const list = el('ul', { class: 'story-list' });
     for (const story of stories.items) {
-      const title = typeof story['title'] === 'string' ? story['title'] : String(story['id'] ?? '');
-      const dates = [story['dateStart'] ?? story['date_start'], story['dateEnd'] ?? story['date_end']].filter((d) => typeof d === 'string').join(' – ');
-      append(list, el('li', {}, el('strong', {}, title), dates ? el('span', { class: 'meta' }, dates) : null));
+      const dates = [formatDate(story.dateStart), formatDate(story.dateEnd)].filter((d, i, all) => d !== null && all.indexOf(d) === i).join(' – ');
+      append(
+        list,
+        el(
+          'li',
+          {},
+          routeLink(`/story/${encodeURIComponent(story.id)}`, story.title ?? story.id),
+          el('span', { class: 'meta' }, [t(story.kind), dates, `${story.articleCount} ${t('articlesCount')}`].filter(Boolean).join(' · ')),
+        ),
+      );
     }
     append(main, list);
   }
@@ -29,4 +36,35 @@ export async function storiesPage({ main, t }: PageContext): Promise<void> {
   const list = el('ul', { class: 'article-list' });
   for (const ref of first.items) append(list, articleLine(ref, t));
   append(main, list, el('p', {}, routeLink('/articles', `${t('articles')} →`)));
+}
+
+/** One event or storyline: dates, summary sentences, its articles in date order with outlet and credits, its events. */
+export async function storyPage({ main, t, args }: PageContext): Promise<void> {
+  const story = await getJson<StoryDetail>(`/api/stories/${encodeURIComponent(args[0] ?? '')}`);
+  append(main, heading(story.title ?? story.id));
+  const outlets = new Set(story.articles.map((a) => a.outlet ?? '?'));
+  const dates = [formatDate(story.dateStart), formatDate(story.dateEnd)].filter((d, i, all) => d !== null && all.indexOf(d) === i).join(' – ');
+  append(main, el('p', { class: 'meta' }, [t(story.kind), dates, `${story.articles.length} ${t('articlesCount')}`, `${outlets.size} ${t('outletsCount')}`].filter(Boolean).join(' · ')));
+  const sentences = Array.isArray(story.summary) ? story.summary.filter((s): s is { text: string } => typeof (s as { text?: unknown })?.text === 'string') : [];
+  if (sentences.length > 0) {
+    append(main, el('h2', {}, t('summary')));
+    const summary = el('ul', { class: 'summary-sentences' });
+    for (const s of sentences) append(summary, el('li', {}, s.text));
+    append(main, summary);
+  }
+  if (story.events.length > 0) {
+    append(main, el('h2', {}, t('events')));
+    const events = el('ol', { class: 'story-list' });
+    for (const e of story.events) append(events, el('li', {}, routeLink(`/story/${encodeURIComponent(e.id)}`, e.title ?? e.id), el('span', { class: 'meta' }, formatDate(e.dateStart) ?? '')));
+    append(main, events);
+  }
+  append(main, el('h2', {}, t('timeline')));
+  const timeline = el('ol', { class: 'article-list timeline' });
+  const byDate = [...story.articles].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999'));
+  for (const a of byDate) {
+    const line = articleLine(a, t);
+    if (a.credits.length > 0) append(line, el('span', { class: 'meta' }, `${t('credits')}: ${a.credits.map((c) => c.name).join(', ')}`));
+    append(timeline, line);
+  }
+  append(main, timeline);
 }
