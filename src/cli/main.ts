@@ -8,6 +8,7 @@ import { runShowCommand } from './show-command.js';
 import { runStatsCommand } from './stats-command.js';
 import { runStoriesCommand } from './stories-command.js';
 import { runStoryCommand } from './story-command.js';
+import { runSourcesEdit, runSourcesList, runSourcesShow } from './sources-command.js';
 import { runDemoCommand } from './demo-command.js';
 import { runServeCommand } from './serve-command.js';
 import { DATABASE_OPTION_HELP } from './store-option.js';
@@ -122,6 +123,35 @@ export function buildProgram(): Command {
     .action(async (id: string, opts) => {
       process.exitCode = await runStoryCommand(id, opts);
     });
+
+  const sources = program.command('sources').description('The outlet registry: country, type and sanctions of outlets and agencies (your edits override the shipped list)');
+  sources
+    .command('list')
+    .option('--json', 'print as JSON')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .action(async (opts) => {
+      process.exitCode = await runSourcesList(opts);
+    });
+  sources
+    .command('show <name>')
+    .option('--json', 'print as JSON')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .action(async (name: string, opts) => {
+      process.exitCode = await runSourcesShow(name, opts);
+    });
+  for (const mode of ['set', 'add'] as const) {
+    sources
+      .command(`${mode} <name>`)
+      .description(mode === 'set' ? 'Change a listed outlet' : 'Add an outlet the registry does not list')
+      .option('--domains <list>', 'web domains, |-separated')
+      .option('--country <code>', 'ISO 3166-1 code of owner or seat (DE, AT, RU)')
+      .option('--type <type>', 'news agency, public broadcaster, private broadcaster, newspaper, magazine, online news, state-controlled media, blog/aggregator')
+      .option('--sanctions <text>', "sanctions, ';'-separated ('' clears)")
+      .option('--db <file>', DATABASE_OPTION_HELP)
+      .action(async (name: string, opts) => {
+        process.exitCode = await runSourcesEdit(mode, name, opts);
+      });
+  }
 
   program
     .command('demo')

@@ -1,6 +1,7 @@
 /** `storytrace story ID`: one event or storyline with its summary, members and why each is there. */
 import type { StoryRecord } from '../store/stories.js';
 import type { SourceComparison } from '../story/compare-sources.js';
+import { entryOf, findOutletEntry, loadShippedRegistry, mergeRegistry, type OutletEntry } from '../story/outlets/outlet-registry.js';
 import type { Store } from '../store/store.js';
 import { writeLine } from './output.js';
 import { CommandError, openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
@@ -19,7 +20,16 @@ export function runStoryCommand(id: string, options: StoryCommandOptions): Promi
         throw new CommandError(`no story "${id}"; run storytrace stories to list them (e.g. ${known.join(', ') || 'none yet'})`, 2);
       }
       const events = story.kind === 'storyline' ? await eventsOf(store, story) : [story];
-      await writeLine(options.json ? JSON.stringify({ story, events }, null, 2) : await formatStory(store, story, events));
+      // Labelled when shown, not when clustered: a registry edit applies to stories already stored.
+      const user = (await store.stories.listOutletOverrides()).map((row) => entryOf(row, 'user'));
+      const registry = mergeRegistry(loadShippedRegistry(), user);
+      const outletLabels = Object.fromEntries(
+        outletsOf(events).flatMap((name) => {
+          const entry = findOutletEntry(registry, name);
+          return entry ? [[name, entry]] : [];
+        }),
+      );
+      await writeLine(options.json ? JSON.stringify({ story, events, outletLabels }, null, 2) : await formatStory(store, story, events, outletLabels));
       return 0;
     } finally {
       await store.close();
@@ -36,7 +46,12 @@ interface SummaryLine {
   readonly articleIds: readonly string[];
 }
 
-async function formatStory(store: Store, story: StoryRecord, events: readonly StoryRecord[]): Promise<string> {
+function outletsOf(events: readonly StoryRecord[]): string[] {
+  const names = events.flatMap((e) => (e.evidence as { comparison?: SourceComparison }).comparison?.outlets.map((o) => o.outlet) ?? []);
+  return [...new Set(names)];
+}
+
+async function formatStory(store: Store, story: StoryRecord, events: readonly StoryRecord[], labels: Readonly<Record<string, OutletEntry>>): Promise<string> {
   const lines = [`${story.kind} ${story.id}: ${story.title ?? '(untitled)'}`, `dates: ${story.dateStart ?? '?'} – ${story.dateEnd ?? '?'}`, ''];
   for (const event of events) {
     lines.push(`${event.dateStart ?? 'undated'}  ${event.title ?? '(untitled)'}  [${event.id}]`);
@@ -46,14 +61,14 @@ async function formatStory(store: Store, story: StoryRecord, events: readonly St
       const a = stored?.article;
       lines.push(`    ${articleId.slice(0, 12)}  ${a?.published ?? '?'}  ${a?.outlet ?? '(unknown outlet)'}  ${a?.title ?? ''}`);
     }
-    lines.push(...formatComparison((event.evidence as { comparison?: SourceComparison }).comparison));
+    lines.push(...formatComparison((event.evidence as { comparison?: SourceComparison }).comparison, labels));
     lines.push('');
   }
   return lines.join('\n');
 }
 
 /** Outlets side by side: what each carried, left out or framed; evidence, not a verdict. */
-function formatComparison(comparison: SourceComparison | undefined): string[] {
+function formatComparison(comparison: SourceComparison | undefined, labels: Readonly<Record<string, OutletEntry>>): string[] {
   if (comparison === undefined) return [];
   const lines = ['  sources:'];
   if (comparison.firstReported) lines.push(`    first: ${comparison.firstReported.outlet} (${comparison.firstReported.published})`);
@@ -65,7 +80,9 @@ function formatComparison(comparison: SourceComparison | undefined): string[] {
     if (o.uniqueEntities.length > 0) parts.push(`only here: ${o.uniqueEntities.slice(0, 5).join(', ')}`);
     if (o.leftOut.length > 0) parts.push(`leaves out: ${o.leftOut.join(', ')}`);
     if (o.framing.length > 0) parts.push(`framing: ${o.framing.slice(0, 6).map((f) => `${f.marker} (${f.kind}, @${f.start})`).join(', ')}`);
-    lines.push(`    ${o.outlet}: ${parts.join('; ')}`);
+    const label = labels[o.outlet];
+    const registry = label ? ` [${[label.country, label.type, ...label.sanctions].filter(Boolean).join(', ')}]` : '';
+    lines.push(`    ${o.outlet}${registry}: ${parts.join('; ')}`);
   }
   return lines;
 }

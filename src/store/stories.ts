@@ -1,8 +1,10 @@
 /**
  * The stories side of the Store: events and storylines (src/story/) with the evidence for every
- * membership and the merges the online clustering made. The export, CLI and web API read these.
+ * membership and the merges the online clustering made, and the user's outlet registry edits.
+ * The export, CLI and web API read these.
  */
 import type { ArticleId } from '../article.js';
+import type { OutletColumns } from '../story/outlets/outlet-registry.js';
 
 /** The export's `stories` record; `evidence` and `summary` shapes are set by src/story/. */
 export interface StoryRecord {
@@ -45,4 +47,7 @@ export interface StoryTables {
   listStories(kind?: StoryRecord['kind']): Promise<readonly StoryRecord[]>;
   getStory(id: string): Promise<StoryRecord | null>;
   listStoryChanges(): Promise<readonly StoryChangeRow[]>;
+  /** The user's outlet registry rows (`storytrace sources set|add`), which override the shipped ones. */
+  listOutletOverrides(): Promise<readonly OutletColumns[]>;
+  putOutletOverride(row: OutletColumns): Promise<void>;
 }

@@ -95,6 +95,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'outlet registry: the user\'s edits over the shipped outlet-registry.tsv',
+    sql: `
+      CREATE TABLE outlet_overrides (
+        name        TEXT PRIMARY KEY COLLATE NOCASE,
+        domains     TEXT NOT NULL,
+        country     TEXT NOT NULL,
+        type        TEXT NOT NULL,
+        sanctions   TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 const CREATE_SCHEMA_MIGRATIONS = `

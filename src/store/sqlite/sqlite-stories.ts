@@ -1,5 +1,6 @@
-/** StoryTables on SQLite: events and storylines, the evidence for each membership, and recorded merges. */
+/** StoryTables on SQLite: events and storylines, the evidence for each membership, recorded merges, outlet registry edits. */
 import type Database from 'better-sqlite3';
+import type { OutletColumns } from '../../story/outlets/outlet-registry.js';
 import type { StoryMemberRow, StoryRecord, StoryChangeRow, StoryTables } from '../stories.js';
 
 interface StoryRow {
@@ -94,6 +95,16 @@ export function makeSqliteStories(db: Database.Database): StoryTables {
     async getStory(id) {
       const row = db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
       return row === undefined ? null : recordOf(row);
+    },
+    async listOutletOverrides() {
+      return db.prepare('SELECT name, domains, country, type, sanctions FROM outlet_overrides ORDER BY name').all() as OutletColumns[];
+    },
+    async putOutletOverride(row) {
+      db.prepare(
+        `INSERT INTO outlet_overrides (name, domains, country, type, sanctions, updated_at) VALUES (@name, @domains, @country, @type, @sanctions, @at)
+         ON CONFLICT (name) DO UPDATE SET domains = excluded.domains, country = excluded.country, type = excluded.type,
+           sanctions = excluded.sanctions, updated_at = excluded.updated_at`,
+      ).run({ ...row, at: new Date().toISOString() });
     },
     async listStoryChanges() {
       return db.prepare('SELECT kind, into_id AS "into", from_id AS "from", reason, at FROM story_changes ORDER BY seq').all() as StoryChangeRow[];
