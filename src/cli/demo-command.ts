@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { buildPipeline } from '../pipeline.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { Store } from '../store/store.js';
-import { ingestDocuments } from './ingest-command.js';
+import { DEFAULT_INGEST_BATCH, ingestDocuments } from './ingest-command.js';
+import { loadFeatureTools, updateStories } from '../story/update-stories.js';
+import type { Article } from '../article.js';
 import { exitCodeFor, makeReporter } from './report.js';
 import { formatStats } from './stats-command.js';
 import { writeLine } from './output.js';
@@ -45,7 +47,11 @@ export function runDemoCommand(options: DemoCommandOptions): Promise<number> {
     const store = openStoreForWriting(options);
     try {
       const reporter = makeReporter({ quiet: options.quiet ?? false });
-      const totals = await ingestDocuments(store, pipeline, readInputs([corpus]), reporter);
+      const stored: Article[] = [];
+      const batching = { ...DEFAULT_INGEST_BATCH, afterBatch: (batch: readonly Article[]) => stored.push(...batch) };
+      const totals = await ingestDocuments(store, pipeline, readInputs([corpus]), reporter, batching);
+      // As `ingest` does, so the web UI's story page has events and storylines to show.
+      await updateStories(store, stored, loadFeatureTools());
       reporter.finish('ingested');
       const dbPath = databasePathOf(options);
       await writeLine(`\nstorytrace demo: ${totals.articlesAdded} new articles from ${corpus}\n`);
