@@ -33,50 +33,55 @@ const NAV = [
 /** Detail pages light up the list they belong to in the navigation. */
 const SECTION_OF: Record<string, string> = { story: '', article: 'articles', entity: 'entities', outlet: 'outlets' };
 
-let language: Language = savedLanguage();
+/** Wires the page once; the chosen language is this closure's state, not the module's. */
+function startApp(): void {
+  let language: Language = savedLanguage();
 
-async function render(): Promise<void> {
-  const t = translator(language);
-  document.documentElement.lang = language;
-  const [path = '', queryString = ''] = location.hash.replace(/^#\/?/, '').split('?', 2);
-  const [name = '', ...rest] = path.split('/');
-  const nav = document.getElementById('nav')!;
-  nav.setAttribute('aria-label', t('nav'));
-  clear(nav);
-  for (const [route, label] of NAV) {
-    const current = `/${SECTION_OF[name] ?? name}` === route;
-    append(nav, routeLink(route, t(label), { 'aria-current': current ? 'page' : undefined }));
-  }
-  const switcher = document.getElementById('language-switch')!;
-  switcher.textContent = t('switchTo');
-  switcher.setAttribute('aria-label', t('switchLabel'));
-  document.querySelector('.skip-link')!.textContent = t('skip');
+  async function render(): Promise<void> {
+    const t = translator(language);
+    document.documentElement.lang = language;
+    const [path = '', queryString = ''] = location.hash.replace(/^#\/?/, '').split('?', 2);
+    const [name = '', ...rest] = path.split('/');
+    const nav = document.getElementById('nav')!;
+    nav.setAttribute('aria-label', t('nav'));
+    clear(nav);
+    for (const [route, label] of NAV) {
+      const current = `/${SECTION_OF[name] ?? name}` === route;
+      append(nav, routeLink(route, t(label), { 'aria-current': current ? 'page' : undefined }));
+    }
+    const switcher = document.getElementById('language-switch')!;
+    switcher.textContent = t('switchTo');
+    switcher.setAttribute('aria-label', t('switchLabel'));
+    document.querySelector('.skip-link')!.textContent = t('skip');
 
-  const main = document.getElementById('main')!;
-  clear(main);
-  append(main, el('p', { class: 'loading' }, t('loading')));
-  const page = PAGES[name];
-  const holder = el('div');
-  const ctx: PageContext = { main: holder, t, args: rest.map(decodeURIComponent), query: new URLSearchParams(queryString) };
-  try {
-    if (page === undefined) append(holder, el('h1', {}, t('notFound')));
-    else await page(ctx);
-  } catch (error) {
-    const message = error instanceof ApiRequestError && error.status === 404 ? t('notFound') : `${t('error')}: ${error instanceof Error ? error.message : String(error)}`;
-    append(holder, el('p', { class: 'error', role: 'alert' }, message));
+    const main = document.getElementById('main')!;
+    clear(main);
+    append(main, el('p', { class: 'loading' }, t('loading')));
+    const page = PAGES[name];
+    const holder = el('div');
+    const ctx: PageContext = { main: holder, t, args: rest.map(decodeURIComponent), query: new URLSearchParams(queryString) };
+    try {
+      if (page === undefined) append(holder, el('h1', {}, t('notFound')));
+      else await page(ctx);
+    } catch (error) {
+      const message = error instanceof ApiRequestError && error.status === 404 ? t('notFound') : `${t('error')}: ${error instanceof Error ? error.message : String(error)}`;
+      append(holder, el('p', { class: 'error', role: 'alert' }, message));
+    }
+    clear(main);
+    main.append(...Array.from(holder.childNodes));
+    const title = main.querySelector('h1')?.textContent;
+    document.title = title ? `${title} – storytrace` : 'storytrace';
   }
-  clear(main);
-  main.append(...Array.from(holder.childNodes));
-  const title = main.querySelector('h1')?.textContent;
-  document.title = title ? `${title} – storytrace` : 'storytrace';
+
+  document.getElementById('language-switch')!.addEventListener('click', () => {
+    language = language === 'de' ? 'en' : 'de';
+    saveLanguage(language);
+    void render();
+  });
+  window.addEventListener('hashchange', () => {
+    void render().then(() => document.getElementById('main')?.focus());
+  });
+  void render();
 }
 
-document.getElementById('language-switch')!.addEventListener('click', () => {
-  language = language === 'de' ? 'en' : 'de';
-  saveLanguage(language);
-  void render();
-});
-window.addEventListener('hashchange', () => {
-  void render().then(() => document.getElementById('main')?.focus());
-});
-void render();
+startApp();
