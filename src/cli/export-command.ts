@@ -22,10 +22,11 @@ export function runExportCommand(options: ExportCommandOptions): Promise<number>
     try {
       const articles = allArticles(store);
       const stories = await store.stories.listStories();
+      const reuse = await store.reuse.listReuseLinks();
       const count =
         options.out === undefined
-          ? await EXPORT_FORMATS[format](articles, stdoutSink(), stories)
-          : await exportToFile(options.out, (sink) => EXPORT_FORMATS[format](articles, sink, stories));
+          ? await EXPORT_FORMATS[format](articles, stdoutSink(), stories, reuse)
+          : await exportToFile(options.out, (sink) => EXPORT_FORMATS[format](articles, sink, stories, reuse));
       if (!options.quiet) process.stderr.write(`exported ${count} articles as ${format}${options.out ? ` to ${options.out}` : ''}\n`);
       return 0;
     } finally {

@@ -9,6 +9,7 @@ import { readInputs } from '../ingest/read-inputs.js';
 import type { Store } from '../store/store.js';
 import type { Article } from '../article.js';
 import { loadFeatureTools, updateStories } from '../story/update-stories.js';
+import { openReuseLinker } from '../provenance/link-reuse.js';
 import { exitCodeFor, makeReporter, type Reporter } from './report.js';
 import { readOptionsFrom, type ReadCliOptions } from './read-options.js';
 import { databasePathOf, openStoreForWriting, runStoreCommand, type DatabaseOptions } from './store-option.js';
@@ -88,14 +89,19 @@ export function runIngestCommand(paths: string[], options: IngestCommandOptions)
     try {
       const reporter = makeReporter(options);
       const stored: Article[] = [];
+      // Opened before the new articles are stored: it indexes what was there, then links the new ones.
+      const linker = await openReuseLinker(store);
       const batching = { ...DEFAULT_INGEST_BATCH, afterBatch: (batch: readonly Article[]) => stored.push(...batch) };
       const totals = await ingestDocuments(store, pipeline, readInputs(paths, readOptionsFrom(options)), reporter, batching);
+      // Reuse links first: clustering into stories may read them as a signal.
+      const reuse = await linker.linkArticles(stored);
+      if (!options.quiet) for (const skip of reuse.skipped) process.stderr.write(`reuse: ${skip.articleId}: ${skip.reason}\n`);
       // After storing: clustering reads the whole store, and a crash here loses no article.
       const events = await updateStories(store, stored, loadFeatureTools());
       reporter.finish('ingested');
       if (!options.quiet) {
         process.stdout.write(
-          `stored ${totals.articlesAdded} new articles and ${totals.occurrencesAdded} new occurrences in ${databasePathOf(options)}; ${events} events\n`,
+          `stored ${totals.articlesAdded} new articles and ${totals.occurrencesAdded} new occurrences in ${databasePathOf(options)}; ${reuse.linksAdded} reuse links; ${events} events\n`,
         );
       }
       return exitCodeFor(reporter.report);

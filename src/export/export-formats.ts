@@ -5,9 +5,15 @@ import { writeJsonExport } from './json-export.js';
 import { writeJsonLinesExport } from './jsonl-export.js';
 import type { TextSink } from './text-sink.js';
 import type { StoryRecord } from '../store/stories.js';
+import type { ReuseLinkRecord } from '../store/reuse-links.js';
 
 /** Writes every article (and, where the format holds them, the stories) to the sink; returns how many articles it wrote. */
-export type ExportWriter = (articles: AsyncIterable<StoredArticle>, sink: TextSink, stories?: readonly StoryRecord[]) => Promise<number>;
+export type ExportWriter = (
+  articles: AsyncIterable<StoredArticle>,
+  sink: TextSink,
+  stories?: readonly StoryRecord[],
+  reuse?: readonly ReuseLinkRecord[],
+) => Promise<number>;
 
 export const EXPORT_FORMATS = {
   json: writeJsonExport,

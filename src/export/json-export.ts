@@ -1,11 +1,12 @@
 /**
  * `export --format json`: one JSON document `{articles, entities, quotes, reuse, stories}`, streamed
- * one article per line so memory stays flat. The last four are filled by later issues; empty for now.
+ * one article per line so memory stays flat. `reuse` holds the stored reuse links (src/provenance/).
  */
 import type { StoredArticle } from '../store/store.js';
 import { toStoredArticleRecord } from './article-record.js';
 import type { TextSink } from './text-sink.js';
 import type { StoryRecord } from '../store/stories.js';
+import type { ReuseLinkRecord } from '../store/reuse-links.js';
 
 /** The export's story record: `{id, kind, title, dateStart, dateEnd, articleIds, summary, evidence}` (+ storylineId). */
 function storyExportRecordOf(story: StoryRecord) {
@@ -17,6 +18,7 @@ export async function writeJsonExport(
   articles: AsyncIterable<StoredArticle>,
   sink: TextSink,
   stories: readonly StoryRecord[] = [],
+  reuse: readonly ReuseLinkRecord[] = [],
 ): Promise<number> {
   let count = 0;
   await sink.write('{"articles": [');
@@ -24,7 +26,9 @@ export async function writeJsonExport(
     await sink.write((count === 0 ? '\n' : ',\n') + JSON.stringify(toStoredArticleRecord(stored)));
     count += 1;
   }
-  await sink.write('\n],\n"entities": [], "quotes": [], "reuse": [], "stories": [');
+  await sink.write('\n],\n"entities": [], "quotes": [], "reuse": [');
+  for (const [i, link] of reuse.entries()) await sink.write((i === 0 ? '\n' : ',\n') + JSON.stringify(link));
+  await sink.write('\n],\n"stories": [');
   for (const [i, story] of stories.entries()) await sink.write((i === 0 ? '\n' : ',\n') + JSON.stringify(storyExportRecordOf(story)));
   await sink.write('\n]}\n');
   return count;

@@ -5,6 +5,7 @@
 import type { Article, ArticleId, Origin, Span } from '../article.js';
 import type { BrowseQueries } from './browse.js';
 import type { StoryTables } from './stories.js';
+import type { ReuseLinkTables } from './reuse-links.js';
 
 /** One place an article's text was found, with what that place said about it. */
 export interface Occurrence {
@@ -107,5 +108,7 @@ export interface Store {
   readonly browse: BrowseQueries;
   /** Events and storylines with their evidence (issue 5, src/story/). */
   readonly stories: StoryTables;
+  /** Reuse links between articles with their direction (issue 4, src/link/ and src/provenance/). */
+  readonly reuse: ReuseLinkTables;
   close(): Promise<void>;
 }

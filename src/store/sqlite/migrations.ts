@@ -109,6 +109,30 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'reuse links: passages two articles share, with the direction of copying (src/link/, src/provenance/)',
+    sql: `
+      -- id is a hash of kind and both spans, so linking an article again adds no duplicate.
+      CREATE TABLE reuse_links (
+        id                      TEXT PRIMARY KEY,
+        kind                    TEXT NOT NULL,
+        a_article_id            TEXT NOT NULL REFERENCES articles(id),
+        a_start                 INTEGER NOT NULL,
+        a_end                   INTEGER NOT NULL,
+        b_article_id            TEXT NOT NULL REFERENCES articles(id),
+        b_start                 INTEGER NOT NULL,
+        b_end                   INTEGER NOT NULL,
+        score                   REAL NOT NULL,
+        direction_from          TEXT,
+        direction_confidence    REAL NOT NULL,
+        direction_reasons_json  TEXT NOT NULL,
+        created_at              TEXT NOT NULL
+      );
+      CREATE INDEX reuse_links_by_a ON reuse_links (a_article_id);
+      CREATE INDEX reuse_links_by_b ON reuse_links (b_article_id);
+    `,
+  },
 ];
 
 const CREATE_SCHEMA_MIGRATIONS = `

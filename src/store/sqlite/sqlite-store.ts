@@ -24,6 +24,8 @@ import type { BrowseQueries } from '../browse.js';
 import { makeSqliteBrowse } from './sqlite-browse.js';
 import type { StoryTables } from '../stories.js';
 import { makeSqliteStories } from './sqlite-stories.js';
+import type { ReuseLinkTables } from '../reuse-links.js';
+import { makeSqliteReuseLinks } from './sqlite-reuse-links.js';
 
 interface ArticlesTable {
   seq: Generated<number>;
@@ -131,6 +133,7 @@ function prepareWrites(connection: Database.Database): WriteStatements {
 class SqliteStore implements Store {
   readonly browse: BrowseQueries;
   readonly stories: StoryTables;
+  readonly reuse: ReuseLinkTables;
 
   constructor(
     private readonly db: Kysely<Schema>,
@@ -139,6 +142,7 @@ class SqliteStore implements Store {
   ) {
     this.browse = makeSqliteBrowse(writes.connection);
     this.stories = makeSqliteStories(writes.connection);
+    this.reuse = makeSqliteReuseLinks(writes.connection);
   }
 
   async putArticles(articles: readonly Article[]): Promise<PutResult> {

@@ -1,0 +1,86 @@
+/** ReuseLinkTables on SQLite: one row per link in `reuse_links` (migration 4), indexed by both articles. */
+import type Database from 'better-sqlite3';
+import type { ArticleId } from '../../article.js';
+import type { ReuseKind } from '../../link/link-kind.js';
+import type { ReuseLinkRecord, ReuseLinkTables } from '../reuse-links.js';
+
+interface ReuseLinkRow {
+  id: string;
+  kind: ReuseKind;
+  a_article_id: string;
+  a_start: number;
+  a_end: number;
+  b_article_id: string;
+  b_start: number;
+  b_end: number;
+  score: number;
+  direction_from: string | null;
+  direction_confidence: number;
+  direction_reasons_json: string;
+}
+
+/** SQLite allows 32766 bound parameters; ids are looked up in chunks well below that. */
+const IDS_PER_QUERY = 500;
+
+export function makeSqliteReuseLinks(db: Database.Database): ReuseLinkTables {
+  const insert = db.prepare(`
+    INSERT INTO reuse_links (id, kind, a_article_id, a_start, a_end, b_article_id, b_start, b_end, score,
+                             direction_from, direction_confidence, direction_reasons_json, created_at)
+    VALUES (@id, @kind, @a_article_id, @a_start, @a_end, @b_article_id, @b_start, @b_end, @score,
+            @direction_from, @direction_confidence, @direction_reasons_json, @created_at)
+    ON CONFLICT (id) DO NOTHING`);
+  const putAll = db.transaction((links: readonly ReuseLinkRecord[], createdAt: string) => {
+    let added = 0;
+    for (const link of links) added += insert.run({ ...rowOf(link), created_at: createdAt }).changes;
+    return added;
+  });
+  return {
+    async putReuseLinks(links) {
+      return putAll.immediate(links, new Date().toISOString());
+    },
+    async reuseLinksFor(articleIds) {
+      const seen = new Set<string>();
+      const rows: (ReuseLinkRow & { rowid: number })[] = [];
+      for (let i = 0; i < articleIds.length; i += IDS_PER_QUERY) {
+        const chunk = articleIds.slice(i, i + IDS_PER_QUERY);
+        const marks = chunk.map(() => '?').join(', ');
+        const found = db
+          .prepare(`SELECT rowid, * FROM reuse_links WHERE a_article_id IN (${marks}) OR b_article_id IN (${marks})`)
+          .all(...chunk, ...chunk) as (ReuseLinkRow & { rowid: number })[];
+        for (const row of found) if (!seen.has(row.id)) (seen.add(row.id), rows.push(row));
+      }
+      return rows.sort((x, y) => x.rowid - y.rowid).map(recordOf);
+    },
+    async listReuseLinks() {
+      return (db.prepare('SELECT * FROM reuse_links ORDER BY rowid').all() as ReuseLinkRow[]).map(recordOf);
+    },
+  };
+}
+
+function rowOf(link: ReuseLinkRecord): ReuseLinkRow {
+  return {
+    id: link.id,
+    kind: link.kind,
+    a_article_id: link.a.articleId,
+    a_start: link.a.start,
+    a_end: link.a.end,
+    b_article_id: link.b.articleId,
+    b_start: link.b.start,
+    b_end: link.b.end,
+    score: link.score,
+    direction_from: link.direction.from,
+    direction_confidence: link.direction.confidence,
+    direction_reasons_json: JSON.stringify(link.direction.reasons),
+  };
+}
+
+function recordOf(row: ReuseLinkRow): ReuseLinkRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    a: { articleId: row.a_article_id as ArticleId, start: row.a_start, end: row.a_end },
+    b: { articleId: row.b_article_id as ArticleId, start: row.b_start, end: row.b_end },
+    score: row.score,
+    direction: { from: row.direction_from as ArticleId | null, confidence: row.direction_confidence, reasons: JSON.parse(row.direction_reasons_json) },
+  };
+}
