@@ -53,13 +53,13 @@ try {
 
   const scenarios = [
     ['story page: GET /api/stories', () => '/api/stories?limit=50'],
-    ['story page: GET /api/stats', () => '/api/stats'],
     ['story page: GET /api/articles?limit=10', () => '/api/articles?limit=10'],
     ['reader: GET /api/articles/:id', (i) => `/api/articles/${pick(ids, i)}`],
     ['reader: GET /api/reuse?limit=1', () => '/api/reuse?limit=1'],
     ['search: GET /api/search?q=…', (i) => `/api/search?q=${encodeURIComponent(pick(queries, i))}&limit=20`],
     ['search: GET /api/search?q=…&entity=…', (i) => `/api/search?q=${encodeURIComponent(pick(queries, i))}&entity=${encodeURIComponent(pick(entities, i))}&limit=20`],
     ['article list: GET /api/search (no query)', () => '/api/search?limit=20'],
+    ['stats (CLI and API only): GET /api/stats', () => '/api/stats'],
     ['entity page: GET /api/entities/:key', (i) => `/api/entities/${encodeURIComponent(pick(entities, i))}?limit=30`],
   ];
   for (const [name, urlOf] of scenarios) {
@@ -69,7 +69,7 @@ try {
     }
     globalThis.gc?.();
     const times = [];
-    const count = name.startsWith('entity page') || name.includes('(no query)') ? Math.min(REQUESTS, 50) : REQUESTS;
+    const count = name.startsWith('entity page') || name.startsWith('stats') || name.includes('(no query)') ? Math.min(REQUESTS, 50) : REQUESTS;
     for (let i = 0; i < count; i++) {
       const start = performance.now();
       const response = await app.request(urlOf(i));

@@ -85,14 +85,15 @@ async function seriousViolations(): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('web: the story list shows the stored stories (or says there are none) with the real counts', { skip: SKIP }, async () => {
+test('web: the story list shows the stored stories with their count, or says there are none', { skip: SKIP }, async () => {
   await open('/');
-  const stats = await getJson(`${server.url}api/stats`);
   assert.equal(await page.textContent('main h1'), 'Geschichten');
-  assert.match((await page.textContent('main .summary')) ?? '', new RegExp(`${stats.articles} Artikel`));
   const stories = await getJson(`${server.url}api/stories?limit=50`);
   if (stories.items.length === 0) assert.ok(await page.isVisible('main .placeholder'));
-  else assert.equal(await page.locator('main .story-list li').count(), stories.items.length);
+  else {
+    assert.equal(await page.locator('main .story-list li').count(), stories.items.length);
+    assert.match((await page.textContent('main .summary')) ?? '', new RegExp(`^${stories.items.length}\\+? Ereignisse`));
+  }
   assert.deepEqual(await seriousViolations(), []);
 });
 

@@ -74,11 +74,6 @@ export interface OutletSummary {
   earliest: string | null;
   latest: string | null;
 }
-export interface StoreStats {
-  articles: number;
-  outlets: CountByName[];
-  publishedRange: { earliest: string; latest: string } | null;
-}
 export interface IngestJob {
   id: string;
   status: 'queued' | 'running' | 'done' | 'failed';
