@@ -297,4 +297,22 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     const reuse = await store.browse.listReuseLinks({ limit: 5 });
     assert.deepEqual([reuse.items, reuse.nextCursor], [[], null]);
   });
+
+  contractTest('reuse: links are stored once by id and found from either article', async (store) => {
+    await store.putArticles([GARANTIEN, ERKLAERUNG, WETTER]);
+    const link = {
+      id: 'link-garantien-erklaerung',
+      kind: 'near-verbatim' as const,
+      a: { articleId: GARANTIEN.id, start: 4, end: 60 },
+      b: { articleId: ERKLAERUNG.id, start: 0, end: 50 },
+      score: 0.9,
+      direction: { from: ERKLAERUNG.id, confidence: 0.7, reasons: ['published earlier'] },
+    };
+    const other = { ...link, id: 'link-erklaerung-wetter', kind: 'paraphrase' as const, a: { articleId: WETTER.id, start: 0, end: 20 }, direction: { from: null, confidence: 0, reasons: [] } };
+    assert.equal(await store.reuse.putReuseLinks([link, other]), 2);
+    assert.equal(await store.reuse.putReuseLinks([link]), 0);
+    assert.deepEqual(await store.reuse.reuseLinksFor([GARANTIEN.id]), [link]);
+    assert.deepEqual((await store.reuse.reuseLinksFor([ERKLAERUNG.id, WETTER.id])).map((l) => l.id), [link.id, other.id]);
+    assert.deepEqual(await store.reuse.listReuseLinks(), [link, other]);
+  });
 }

@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { openReuseLinker } from '../../src/provenance/link-reuse.js';
+import { makeArticle } from '../store/store-contract.js';
+
+const CASE = 'blog-reposts-outlet-with-attribution';
+const read = (file: string) => readFileSync(new URL(`../fixtures/provenance/${CASE}/${file}`, import.meta.url), 'utf8');
+
+const ORIGINAL = makeArticle({ text: read('original.txt'), outlet: 'Talbote', published: '2024-05-08T09:00+02:00' });
+const COPY = makeArticle({ text: read('copy.txt'), outlet: 'Landfunk Blog', published: '2024-05-08T16:30+02:00' });
+const UNRELATED = makeArticle({ text: read('unrelated.txt'), outlet: 'Talbote', published: '2024-05-08T11:00+02:00' });
+
+test('linkArticles links a repost to the stored original, with the original as source, and leaves unrelated text alone', async () => {
+  const store = openSqliteStore(':memory:');
+  try {
+    await store.putArticles([ORIGINAL, UNRELATED]);
+    const linker = await openReuseLinker(store);
+    assert.equal(linker.articleCount, 2);
+    await store.putArticles([COPY]);
+    const result = await linker.linkArticles([COPY]);
+    assert.equal(result.articlesLinked, 1);
+    const links = await store.reuse.listReuseLinks();
+    assert.ok(links.length >= 1, 'the reposted paragraphs are linked');
+    for (const link of links) {
+      assert.deepEqual([link.a.articleId, link.b.articleId], [COPY.id, ORIGINAL.id]);
+      assert.equal(link.direction.from, ORIGINAL.id);
+    }
+    const passage = links.find((l) => l.kind !== 'paraphrase')!;
+    assert.match(COPY.text.slice(passage.a.start, passage.a.end), /Wasserrechte an der Oberen Salm/);
+    assert.match(ORIGINAL.text.slice(passage.b.start, passage.b.end), /Wasserrechte an der Oberen Salm/);
+    assert.deepEqual(await store.reuse.reuseLinksFor([UNRELATED.id]), []);
+  } finally {
+    await store.close();
+  }
+});
+
+test('linking again, in the same run or a new one, adds no link', async () => {
+  const store = openSqliteStore(':memory:');
+  try {
+    const first = await openReuseLinker(store);
+    await store.putArticles([ORIGINAL, COPY]);
+    const added = (await first.linkArticles([ORIGINAL, COPY])).linksAdded;
+    assert.ok(added >= 1);
+    assert.equal((await first.linkArticles([ORIGINAL, COPY])).linksAdded, 0);
+    const second = await openReuseLinker(store);
+    assert.deepEqual(await second.linkArticles([ORIGINAL, COPY]), { articlesLinked: 0, linksAdded: 0, skipped: [] });
+    assert.equal((await store.reuse.listReuseLinks()).length, added);
+  } finally {
+    await store.close();
+  }
+});
+
+test('empty and over-long texts are skipped with a reason; one sentence repeated for 1 MB stays quick', async () => {
+  const store = openSqliteStore(':memory:');
+  try {
+    const empty = makeArticle({ text: '' });
+    const huge = makeArticle({ text: 'Der Gemeinderat tagt am Montag im Bürgerhaus. '.repeat(23_000) });
+    const repeated = makeArticle({ text: 'Die Sitzung beginnt um neun Uhr. '.repeat(3000) });
+    const linker = await openReuseLinker(store, { maxTextChars: 200_000 });
+    await store.putArticles([empty, huge, repeated]);
+    const started = performance.now();
+    const result = await linker.linkArticles([empty, huge, repeated, { ...repeated }]);
+    assert.ok(performance.now() - started < 10_000);
+    assert.deepEqual(result.skipped.map((s) => s.articleId).sort(), [empty.id, huge.id].sort());
+    assert.match(result.skipped.find((s) => s.articleId === huge.id)!.reason, /longer than 200000/);
+    assert.equal(result.articlesLinked, 1);
+  } finally {
+    await store.close();
+  }
+});
