@@ -82,6 +82,8 @@ export interface Quote extends Span {
   readonly cue: string | null;
   /** Display name of the speaker (a pronoun shows the name it stands for). */
   readonly speaker: string | null;
+  /** Canonical id of the speaker entity ("person:john-kirby"), when the speaker mention names a known entity. */
+  readonly speakerId?: string | null;
   /** Who passes the words on when that is not the speaker ("CCTV zitierte Putin", "Dies berichtet RT DE"), else null. */
   readonly relayedBy: string | null;
   readonly speakerStart: number | null;

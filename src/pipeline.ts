@@ -21,6 +21,7 @@ import { loadOutletTable, type OutletTable } from './extract/outlet/outlet-table
 import { loadLanguageIdentifier, type LanguageIdentifier } from './extract/language/identify-language.js';
 import { makeQuoteFinder, type QuoteFinder } from './extract/quotes/find-quotes.js';
 import { findTextDates } from './extract/dates/find-text-dates.js';
+import { attachSpeakerIds } from './extract/quotes/attach-speaker-ids.js';
 import { loadReportingVerbs } from './extract/quotes/reporting-verbs.js';
 import { loadEntityTagger, type EntityTagger } from './extract/entities/tag-entities.js';
 import { makeEntityLinker, type EntityLinker } from './extract/entities/link-entities.js';
@@ -142,10 +143,11 @@ function analyseArticle(article: Article, ctx: StageContext): With<'entities' | 
   const { text } = article;
   const tokens = ctx.tokenize(text);
   const sentences = ctx.sentences.split(text);
+  const entities = ctx.linkEntities(text, tokens, article.published, ctx.tagEntities(text, sentences));
   return {
     ...article,
-    entities: ctx.linkEntities(text, tokens, article.published, ctx.tagEntities(text, sentences)),
-    quotes: ctx.findQuotes(text, tokens, sentences),
+    entities,
+    quotes: attachSpeakerIds(ctx.findQuotes(text, tokens, sentences), entities, text),
     dates: findTextDates(text, article.published),
   };
 }

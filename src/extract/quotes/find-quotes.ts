@@ -183,6 +183,11 @@ class TextAnalysis {
     // a quote of several sentences is attributed after its last one: "„… . … .“, sagte der Papst."
     const closing = this.sentences[this.sentenceOfToken[closeToken] ?? -1] ?? sentence;
     // after: only punctuation between the closing mark and the cue clause
+    // "Der Präsident habe erklärt, dass er „…“ verstehe, so der Berater weiter": the clause's own speaker speaks,
+    // the one named by "so" at the end relays
+    const closingSo = closing.cues.find((c) => usable(c) && c.kind === 'so' && c.at > closeToken);
+    const ownVerb = [...sentence.cues].reverse().find((c) => usable(c) && c.kind === 'verb' && c.at < openToken);
+    if (closingSo && ownVerb) return { ...ownVerb, relay: closingSo.speaker };
     const after = closing.cues.find((c) => usable(c) && c.at > closeToken && c.clauseFirst <= closeToken + 2);
     if (after) return after;
     // "„…“, strich Romney heraus": a verb and a noun phrase right after the quote attribute it
@@ -867,7 +872,7 @@ class TextAnalysis {
 
 /** Lower first: a verb cue in a main clause, then other verbs, then "laut X"/"wie X berichtete" sources, which relay. */
 function cuePriority(cue: Cue, tokens: readonly Token[]): number {
-  if (cue.kind === 'source') return 2;
+  if (cue.kind === 'source' || cue.kind === 'so') return 2;
   if (cue.kind === 'verb' && SUBORDINATORS_DE.has(tokens[cue.clauseFirst]!.text.toLowerCase())) return 1;
   return 0;
 }

@@ -136,3 +136,11 @@ test('text without quotes or speech gives nothing', () => {
   assert.deepEqual(findQuotes('Der Zug fuhr pünktlich um acht Uhr ab. Es regnete den ganzen Tag.'), []);
   assert.deepEqual(findQuotes(''), []);
 });
+
+test('"X habe …, so Y weiter": X speaks, Y relays', () => {
+  const text = 'Der Präsident habe Xu auf die Notwendigkeit hingewiesen, mit der Union zu verhandeln, so Berater Anton Reiss weiter.';
+  const q = quoteAt(text, 'verhandeln');
+  assert.equal(q.kind, 'indirect');
+  assert.match(speakerMention(text, q), /Präsident/);
+  assert.match(q.relayedBy ?? '', /Anton Reiss/);
+});
