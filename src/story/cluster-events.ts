@@ -48,9 +48,17 @@ export interface EventCluster {
   readonly articleIds: ArticleId[];
 }
 
+/** Reuse passages between articles (src/link/, stored at ingest): the strongest same-event signal. */
+export interface PassageLookup {
+  /** Articles sharing at least one passage with this one, with how many passages. */
+  linkedTo(articleId: ArticleId): ReadonlyMap<ArticleId, number>;
+}
+
+const NO_PASSAGES: PassageLookup = { linkedTo: () => new Map() };
+
 export interface EventClusterer {
   /** Counts the articles' words and entities first (so a batch weighs its own terms), then places each in order. */
-  addArticles(batch: readonly StoryFeatures[]): Membership[];
+  addArticles(batch: readonly StoryFeatures[], passages?: PassageLookup): Membership[];
   /** Restores a membership decided earlier (from the store) without re-deciding it. */
   restore(features: StoryFeatures, membership: Membership): void;
   events(): readonly EventCluster[];
@@ -132,13 +140,15 @@ export function makeEventClusterer(options: ClusterOptions): EventClusterer {
     changes.push({ kind: 'merge', into, from, reason });
   };
 
-  const place = (f: StoryFeatures): Membership => {
+  const place = (f: StoryFeatures, passages: PassageLookup): Membership => {
     // Best match per event, so an article bound to two events can merge them.
     const bestPerEvent = new Map<string, { id: ArticleId; evidence: PairEvidence }>();
-    for (const candidateId of candidatesOf(f)) {
+    const linked = passages.linkedTo(f.articleId);
+    const candidates = [...new Set([...[...linked.keys()].filter((id) => features.has(id)).sort(), ...candidatesOf(f)])];
+    for (const candidateId of candidates) {
       const other = features.get(candidateId)!;
       if (daysConflict(f, other, options.similarity)) continue;
-      const evidence = scorePair(f, other, counts, options.similarity, 0, norms);
+      const evidence = scorePair(f, other, counts, options.similarity, linked.get(candidateId) ?? 0, norms);
       if (evidence.score < options.similarity.joinScore) continue;
       const eventId = memberships.get(candidateId)!.eventId;
       if (!fitsEventDays(f, eventId)) continue;
@@ -159,12 +169,12 @@ export function makeEventClusterer(options: ClusterOptions): EventClusterer {
   return {
     counts,
     changes,
-    addArticles(batch) {
+    addArticles(batch, passages = NO_PASSAGES) {
       const fresh = batch.filter((f) => !features.has(f.articleId));
       for (const f of fresh) countArticle(counts, f);
       const placed: Membership[] = [];
       for (const f of fresh) {
-        const membership = place(f);
+        const membership = place(f, passages);
         features.set(f.articleId, keepTellingTerms(f));
         join(membership);
         index(f);

@@ -9,7 +9,7 @@ import { allArticles } from '../store/all-articles.js';
 import { loadFunctionWordsDe } from '../link/content-terms.js';
 import { stemGerman } from '../text/stem.de.js';
 import { storyFeaturesOf, loadFunctionWordsEn, type FeatureTools, type StoryFeatures } from './story-features.js';
-import { makeEventClusterer, DEFAULT_CLUSTER_OPTIONS, type EventClusterer, type Membership } from './cluster-events.js';
+import { makeEventClusterer, DEFAULT_CLUSTER_OPTIONS, type EventClusterer, type Membership, type PassageLookup } from './cluster-events.js';
 import { DEFAULT_SIMILARITY_OPTIONS, idfOf } from './pair-similarity.js';
 import { summariseEvent } from './summarise-event.js';
 import { linkStorylines } from './link-storylines.js';
@@ -59,7 +59,7 @@ export async function updateStories(store: Store, added: readonly Article[], too
     clusterer.restore(features, { articleId: article.id, eventId: member.eventId, matched: member.matchedId, evidence: member.evidence as Membership['evidence'] });
   }
   const fresh = added.filter((a) => !previous.has(a.id) && articles.has(a.id));
-  const placed = clusterer.addArticles(fresh.map((a) => storyFeaturesOf(a, tools)));
+  const placed = clusterer.addArticles(fresh.map((a) => storyFeaturesOf(a, tools)), await passagesOf(store, fresh.map((a) => a.id)));
   const changedEvents = new Set(placed.map((m) => m.eventId));
   for (const change of clusterer.changes) changedEvents.add(change.into);
   const members: StoryMemberRow[] = [];
@@ -73,6 +73,25 @@ export async function updateStories(store: Store, added: readonly Article[], too
   const records = storyRecordsOf(clusterer, articles, tools.framing);
   await store.stories.replaceStories(records, members, clusterer.changes);
   return records.filter((r) => r.kind === 'event').length;
+}
+
+/**
+ * Passages the reuse linker stored for these articles. Paraphrase links are left out: two reports of
+ * different days may paraphrase the same background; verbatim copies and quotations are one text.
+ */
+async function passagesOf(store: Store, articleIds: readonly string[]): Promise<PassageLookup> {
+  const linked = new Map<string, Map<string, number>>();
+  const add = (from: string, to: string) => {
+    const row = linked.get(from) ?? new Map<string, number>();
+    row.set(to, (row.get(to) ?? 0) + 1);
+    linked.set(from, row);
+  };
+  for (const link of await store.reuse.reuseLinksFor(articleIds)) {
+    if (link.kind === 'paraphrase' || link.a.articleId === link.b.articleId) continue;
+    add(link.a.articleId, link.b.articleId);
+    add(link.b.articleId, link.a.articleId);
+  }
+  return { linkedTo: (id) => linked.get(id) ?? new Map() };
 }
 
 /** Event and storyline records for everything the clusterer holds. */
