@@ -132,7 +132,8 @@ export function storyRecordsOf(clusterer: EventClusterer, articles: ReadonlyMap<
       id: line.id,
       kind: 'storyline',
       storylineId: null,
-      title: lineEvents[0]!.title,
+      // Named after its most covered event, not its first (an early lead-up rarely names the line).
+      title: [...lineEvents].sort((x, y) => y.articleIds.length - x.articleIds.length)[0]!.title,
       dateStart: starts[0] ?? null,
       dateEnd: lineEvents.map((e) => e.dateEnd).filter((d): d is string => d !== null).sort().at(-1) ?? null,
       articleIds: lineEvents.flatMap((e) => e.articleIds),
@@ -153,14 +154,21 @@ function centralArticleOf(ids: readonly string[], clusterer: EventClusterer): st
   return [...joinedThrough].sort((a, b) => b[1] - a[1] || ids.indexOf(a[0]) - ids.indexOf(b[0]))[0]![0];
 }
 
-/** Entities a majority of members carry, rarest first: what the event is about. */
+/** Entities a majority of members carry, most salient and telling first: what the event is about. */
 function coreEntitiesOf(features: readonly StoryFeatures[], clusterer: EventClusterer): { key: string; name: string; articles: number }[] {
   const carried = new Map<string, number>();
-  for (const f of features) for (const key of f.entities.keys()) carried.set(key, (carried.get(key) ?? 0) + 1);
+  const mentions = new Map<string, number>();
+  for (const f of features) {
+    for (const [key, count] of f.entities) {
+      carried.set(key, (carried.get(key) ?? 0) + 1);
+      mentions.set(key, (mentions.get(key) ?? 0) + count);
+    }
+  }
   const needed = Math.max(1, Math.ceil(features.length / 2));
+  // Salience (how often the members name it) times rarity: the protagonists, not the passing mentions.
   return [...carried]
     .filter(([, n]) => n >= needed)
-    .map(([key, n]) => ({ key, n, weight: n * idfOf(clusterer.counts.entityDf.get(key), clusterer.counts.articles) }))
+    .map(([key, n]) => ({ key, n, weight: n * (1 + Math.log(mentions.get(key)!)) * idfOf(clusterer.counts.entityDf.get(key), clusterer.counts.articles) }))
     .sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1))
     .slice(0, 8)
     .map(({ key, n }) => ({ key, name: features.find((f) => f.entityNames.has(key))?.entityNames.get(key) ?? key, articles: n }));
