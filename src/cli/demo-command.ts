@@ -8,6 +8,7 @@ import { buildPipeline } from '../pipeline.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { Store } from '../store/store.js';
 import { DEFAULT_INGEST_BATCH, ingestDocuments } from './ingest-command.js';
+import { openReuseLinker } from '../provenance/link-reuse.js';
 import { loadFeatureTools, updateStories } from '../story/update-stories.js';
 import type { Article } from '../article.js';
 import { exitCodeFor, makeReporter } from './report.js';
@@ -48,9 +49,11 @@ export function runDemoCommand(options: DemoCommandOptions): Promise<number> {
     try {
       const reporter = makeReporter({ quiet: options.quiet ?? false });
       const stored: Article[] = [];
+      const linker = await openReuseLinker(store);
       const batching = { ...DEFAULT_INGEST_BATCH, afterBatch: (batch: readonly Article[]) => stored.push(...batch) };
       const totals = await ingestDocuments(store, pipeline, readInputs([corpus]), reporter, batching);
-      // As `ingest` does, so the web UI's story page has events and storylines to show.
+      // As `ingest` does (reuse links, then stories), so the web UI has reused passages and events to show.
+      await linker.linkArticles(stored);
       await updateStories(store, stored, loadFeatureTools());
       reporter.finish('ingested');
       const dbPath = databasePathOf(options);

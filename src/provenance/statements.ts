@@ -1,0 +1,132 @@
+/**
+ * Statements: one quoted statement with all its occurrences across articles, word for word or in
+ * another translation. Quotes are joined when their speakers agree (or one is unknown) and either a
+ * reuse link covers both or their content terms mostly agree; the earliest occurrence and the
+ * outlets that carried it come with each statement.
+ */
+import { createHash } from 'node:crypto';
+import type { ArticleId, Quote } from '../article.js';
+import { contentTermsOf, type Stemmer } from '../link/content-terms.js';
+import type { ReuseLinkRecord } from '../store/reuse-links.js';
+import { foldWord } from '../link/reuse-tokens.js';
+
+/** The fields of an article statements read. */
+export interface QuotingArticle {
+  readonly id: ArticleId;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly quotes: readonly Quote[];
+}
+
+export interface StatementOptions {
+  /**
+   * Dice overlap of two quotes' content-term sets that makes them one statement without a reuse
+   * link: translations of one sentence share most names, numbers and content stems.
+   */
+  readonly minTermOverlap: number;
+  /** Quotes with fewer content terms ("Nein.", "Wir bleiben dabei.") are too short to tell apart. */
+  readonly minQuoteTerms: number;
+}
+
+export const DEFAULT_STATEMENT_OPTIONS: StatementOptions = { minTermOverlap: 0.5, minQuoteTerms: 4 };
+
+export interface StatementOccurrence {
+  readonly articleId: ArticleId;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly speaker: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+}
+
+export interface Statement {
+  readonly id: string;
+  readonly speaker: string | null;
+  /** The earliest occurrence's wording. */
+  readonly text: string;
+  /** Earliest first (unknown dates last). */
+  readonly occurrences: readonly StatementOccurrence[];
+  readonly outlets: readonly string[];
+}
+
+export interface TermTools {
+  readonly stem: Stemmer;
+  readonly functionWords: ReadonlySet<string>;
+}
+
+const NAME_WORD = /[\p{L}\p{M}]+/gu;
+
+/** Statements carried by at least two articles. */
+export function findStatements(
+  articles: readonly QuotingArticle[],
+  links: readonly ReuseLinkRecord[],
+  tools: TermTools,
+  options: StatementOptions = DEFAULT_STATEMENT_OPTIONS,
+): Statement[] {
+  const quotes = articles.flatMap((article) =>
+    article.quotes
+      .map((quote) => ({ article, quote, speakerKey: speakerKeyOf(quote.speaker), terms: new Set(contentTermsOf(quote.text, tools.stem, tools.functionWords)) }))
+      .filter((q) => q.terms.size >= options.minQuoteTerms),
+  );
+  const parent = quotes.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  for (let i = 0; i < quotes.length; i++) {
+    for (let j = i + 1; j < quotes.length; j++) {
+      const x = quotes[i]!;
+      const y = quotes[j]!;
+      if (x.article.id === y.article.id) continue;
+      if (x.speakerKey !== null && y.speakerKey !== null && x.speakerKey !== y.speakerKey) continue;
+      if (linkedByReuse(x.article.id, x.quote, y.article.id, y.quote, links) || dice(x.terms, y.terms) >= options.minTermOverlap) {
+        parent[root(i)] = root(j);
+      }
+    }
+  }
+  const groups = new Map<number, typeof quotes>();
+  for (const [i, q] of quotes.entries()) groups.set(root(i), [...(groups.get(root(i)) ?? []), q]);
+  return [...groups.values()]
+    .filter((group) => new Set(group.map((q) => q.article.id)).size >= 2)
+    .map((group) => {
+      const occurrences = group
+        .map(({ article, quote }) => ({
+          articleId: article.id,
+          start: quote.start,
+          end: quote.end,
+          text: quote.text,
+          speaker: quote.speaker,
+          outlet: article.outlet,
+          published: article.published,
+        }))
+        .sort((x, y) => (x.published ?? '\uffff').localeCompare(y.published ?? '\uffff') || x.articleId.localeCompare(y.articleId));
+      const first = occurrences[0]!;
+      return {
+        id: createHash('sha256').update(occurrences.map((o) => `${o.articleId}:${o.start}`).join(' ')).digest('hex').slice(0, 16),
+        speaker: occurrences.find((o) => o.speaker !== null)?.speaker ?? null,
+        text: first.text,
+        occurrences,
+        outlets: [...new Set(occurrences.flatMap((o) => (o.outlet === null ? [] : [o.outlet])))],
+      };
+    })
+    .sort((x, y) => y.occurrences.length - x.occurrences.length || x.id.localeCompare(y.id));
+}
+
+/** The speaker's last name, folded: "Außenministerin Helene Brask" and "Brask" are one speaker. */
+function speakerKeyOf(speaker: string | null): string | null {
+  const words = speaker?.match(NAME_WORD);
+  return words === undefined || words === null || words.length === 0 ? null : foldWord(words.at(-1)!);
+}
+
+function linkedByReuse(aId: ArticleId, a: Quote, bId: ArticleId, b: Quote, links: readonly ReuseLinkRecord[]): boolean {
+  const overlaps = (q: Quote, s: { start: number; end: number }) => q.start < s.end && s.start < q.end;
+  return links.some(
+    (l) =>
+      (l.a.articleId === aId && l.b.articleId === bId && overlaps(a, l.a) && overlaps(b, l.b)) ||
+      (l.a.articleId === bId && l.b.articleId === aId && overlaps(b, l.a) && overlaps(a, l.b)),
+  );
+}
+
+function dice(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const t of x) if (y.has(t)) shared += 1;
+  return (2 * shared) / (x.size + y.size);
+}
