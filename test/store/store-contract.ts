@@ -315,4 +315,40 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.deepEqual((await store.reuse.reuseLinksFor([ERKLAERUNG.id, WETTER.id])).map((l) => l.id), [link.id, other.id]);
     assert.deepEqual(await store.reuse.listReuseLinks(), [link, other]);
   });
+  contractTest('stories: events replace the previous set, memberships keep their evidence and event day, merges are appended', async (store) => {
+    await store.putArticles([GARANTIEN, ERKLAERUNG]);
+    const event = {
+      id: 'event:garantien',
+      kind: 'event' as const,
+      storylineId: 'storyline:garantien',
+      title: 'Moskau verlangt Sicherheitsgarantien',
+      dateStart: '2023-03-02',
+      dateEnd: '2023-03-03',
+      articleIds: [GARANTIEN.id, ERKLAERUNG.id],
+      summary: [{ text: 'Die russische Regierung fordert Garantien.', articleIds: [GARANTIEN.id] }],
+      evidence: { coreEntities: [{ key: 'gov:RU', name: 'Moskau', articles: 2 }] },
+    };
+    const members = [
+      { articleId: GARANTIEN.id, eventId: event.id, eventDay: '2023-03-02', matchedId: null, evidence: null },
+      { articleId: ERKLAERUNG.id, eventId: event.id, eventDay: null, matchedId: GARANTIEN.id, evidence: { entities: ['gov:RU'] } },
+    ];
+    await store.stories.replaceStories([{ ...event, id: 'event:old' }], [], []);
+    await store.stories.replaceStories([event], members, [{ kind: 'merge', into: event.id, from: 'event:old', reason: 'test' }]);
+    assert.deepEqual(await store.stories.listStories(), [event]);
+    assert.deepEqual(await store.stories.getStory(event.id), event);
+    assert.equal(await store.stories.getStory('event:old'), null);
+    assert.deepEqual(await store.stories.listStoryMembers(), members);
+    assert.deepEqual((await store.stories.listStoryChanges()).map(({ kind, into, from, reason }) => ({ kind, into, from, reason })), [
+      { kind: 'merge', into: event.id, from: 'event:old', reason: 'test' },
+    ]);
+    assert.deepEqual(await store.stories.listStories('storyline'), []);
+  });
+
+  contractTest('stories: outlet registry edits are kept by name, case-insensitively, the last edit winning', async (store) => {
+    await store.stories.putOutletOverride({ name: 'Nordkurier Online', domains: 'nordkurier.example', country: 'DE', type: 'newspaper', sanctions: '' });
+    await store.stories.putOutletOverride({ name: 'nordkurier online', domains: 'nordkurier.example', country: 'DE', type: 'online news', sanctions: '' });
+    const rows = await store.stories.listOutletOverrides();
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]!.type, 'online news');
+  });
 }
