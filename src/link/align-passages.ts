@@ -61,7 +61,7 @@ export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = {
 
 /** What the corpus says about a shingle's spread; both false when the caller knows no corpus. */
 export interface ShingleSpread {
-  /** So widespread it is a stock phrase: it neither seeds nor extends a passage. */
+  /** So widespread it is a stock phrase: like a common shingle, and stock sentences are no paraphrase. */
   readonly isStock: (hash: number) => boolean;
   /** Shared by several articles: passages made mostly of such shingles must be long. */
   readonly isCommon: (hash: number) => boolean;
@@ -110,8 +110,8 @@ interface OpenPassage extends Run {
 const TRAILING_PUNCTUATION = /^[.!?…“”"»«’)\]]+/u;
 
 /**
- * Passages shared by a and b, ordered by their start in a. `spread` tells stock phrases (never a
- * seed) and common shingles (only in long passages) that the caller learned from its corpus.
+ * Passages shared by a and b, ordered by their start in a. `spread` tells stock and common
+ * shingles (they count only in long passages) that the caller learned from its corpus.
  */
 export function alignPassages(
   a: ShingledText,
@@ -119,8 +119,10 @@ export function alignPassages(
   options: PassageOptions = DEFAULT_PASSAGE_OPTIONS,
   spread: ShingleSpread = NO_SPREAD,
 ): Passage[] {
-  const runs = chainSeeds(findSeeds(a, b, options, spread.isStock), options.shingleTokens);
-  const commonTokens = markSpreadTokens(a, options, spread.isCommon);
+  const runs = chainSeeds(findSeeds(a, b, options), options.shingleTokens);
+  // Stock shingles seed too: a long stretch of them is still a copy (a wire text so widely run that its
+  // phrases look stock); like common ones they only count in passages of minCommonPassageChars.
+  const commonTokens = markSpreadTokens(a, options, (hash) => spread.isCommon(hash) || spread.isStock(hash));
   return mergeRuns(runs, options.maxGapTokens)
     .filter((p) => {
       const chars = Math.min(a.tokens.ends[p.aEnd - 1]! - a.tokens.starts[p.aStart]!, b.tokens.ends[p.bEnd - 1]! - b.tokens.starts[p.bStart]!);
@@ -133,20 +135,14 @@ export function alignPassages(
 }
 
 /** Seeds as (token index in a, token index in b) pairs, packed for sorting by diagonal. */
-function findSeeds(
-  a: ShingledText,
-  b: ShingledText,
-  options: PassageOptions,
-  isStockShingle: (hash: number) => boolean,
-): Array<[number, number]> {
+function findSeeds(a: ShingledText, b: ShingledText, options: PassageOptions): Array<[number, number]> {
   const inB = positionsByHash(b.shingles, options.maxShingleRepeats);
   const repeatsInA = countHashes(a.shingles);
-  const stock = markSpreadShingles(a.shingles, options.stockReachShingles, isStockShingle);
   const seeds: Array<[number, number]> = [];
   for (let i = 0; i < a.shingles.length; i++) {
     const hash = a.shingles[i]!;
     const positions = inB.get(hash);
-    if (positions === undefined || stock[i] === 1 || repeatsInA.get(hash)! > options.maxShingleRepeats) continue;
+    if (positions === undefined || repeatsInA.get(hash)! > options.maxShingleRepeats) continue;
     for (const j of positions) {
       if (sameTokens(a.tokens.norms, i, b.tokens.norms, j, options.shingleTokens)) seeds.push([i, j]);
     }

@@ -117,7 +117,7 @@ export function loadReuseContext(): ReuseContext {
 
 export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context: ReuseContext = loadReuseContext()): ReuseIndex {
   const given: ReuseIndexOptions = { ...DEFAULT_REUSE_INDEX_OPTIONS, ...options };
-  // the passages' stock veto must reach as far as one winnowing window (see PassageOptions.stockReachShingles)
+  // stock and common marks must reach as far as one winnowing window (see PassageOptions.stockReachShingles)
   const passage = { ...given.pair.passage, stockReachShingles: given.windowShingles - 1 };
   const o: ReuseIndexOptions = { ...given, pair: { ...given.pair, passage } };
   validateOptions(o);
