@@ -37,6 +37,8 @@ export interface SearchFacets {
   readonly entities: readonly EntityCount[];
   /** Articles the filters match in all (not just this page). */
   readonly total: number;
+  /** How many of the best hits the facets counted (all of them when the total is small). */
+  readonly sampled: { readonly outletsAndLanguages: number; readonly entities: number };
 }
 
 export interface FacetedSearchResult extends Page<SearchHit> {

@@ -55,6 +55,7 @@ test('api: search finds an inflected German form and narrows by outlet, language
   assert.deepEqual(new Set(byOutlet.items.map((h: any) => h.id)), new Set([HAFEN.id, FERRY.id]));
   assert.equal(byOutlet.facets.total, 2);
   assert.deepEqual(byOutlet.facets.languages, [{ name: 'de', count: 1 }, { name: 'en', count: 1 }]);
+  assert.deepEqual(byOutlet.facets.sampled, { outletsAndLanguages: 2, entities: 2 });
 
   const byMonth = await json(await app.request('/api/search?from=2025-03&to=2025-03'));
   assert.deepEqual(new Set(byMonth.items.map((h: any) => h.id)), new Set([HAFEN.id, FERRY.id]));

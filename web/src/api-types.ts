@@ -26,7 +26,13 @@ export interface SearchHit extends ArticleRef {
   snippet: { text: string; highlights: Span[] };
 }
 export interface SearchResult extends Page<SearchHit> {
-  facets: { total: number; outlets: CountByName[]; languages: CountByName[]; entities: { key: string; name: string; type: string; count: number }[] };
+  facets: {
+    total: number;
+    outlets: CountByName[];
+    languages: CountByName[];
+    entities: { key: string; name: string; type: string; count: number }[];
+    sampled: { outletsAndLanguages: number; entities: number };
+  };
 }
 export interface EntityMention extends Span {
   text: string;

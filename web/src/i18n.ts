@@ -29,6 +29,7 @@ const LABELS = {
   entity: { de: 'Entität', en: 'Entity' },
   any: { de: 'alle', en: 'any' },
   results: { de: 'Treffer', en: 'results' },
+  facetsCountBest: { de: 'Die Auswahllisten zählen die besten', en: 'The filter lists count the best' },
   noResults: { de: 'Keine Treffer.', en: 'No results.' },
   more: { de: 'Mehr laden', en: 'Load more' },
   untitled: { de: '(ohne Titel)', en: '(untitled)' },

@@ -30,7 +30,12 @@ import { makeSnippet } from '../search-snippet.js';
 const ENTITY_KEY_SQL = `coalesce(json_extract(e.value, '$.canonical'), json_extract(e.value, '$.type') || ':~' || json_extract(e.value, '$.text'))`;
 const ENTITY_TYPE_SQL = `json_extract(e.value, '$.type')`;
 
-/** The entity facet reads the entities of at most this many hits (best first): a full scan of 100,000 articles' JSON is too slow per request. */
+/**
+ * Facets count the best hits only: reading every match's row (past its long text) costs about 0.1 ms
+ * each, so all 10,000 matches of a common word would take a second. The answer says how many were counted.
+ */
+const FACET_SAMPLE = 1000;
+/** Entities are read from fewer hits: each carries a JSON list of dozens of mentions. */
 const ENTITY_FACET_SAMPLE = 100;
 const ENTITY_FACET_SIZE = 12;
 /** Quotes of an entity are collected from at most this many of its articles (newest first). */
@@ -78,14 +83,12 @@ class SqliteBrowse implements BrowseQueries {
     const where: string[] = [];
     const params: unknown[] = [];
     let from = 'articles a';
-    let order = 'a.seq';
     let rankColumn = '0';
     if (hasQuery) {
       from = 'article_search JOIN articles a ON a.seq = article_search.rowid';
       where.push('article_search MATCH ?');
       params.push(phrases.map((p) => `"${p.keys.join(' ')}"${p.prefix ? ' *' : ''}`).join(' AND '));
       rankColumn = `bm25(article_search, ${BM25_TITLE_WEIGHT}, ${BM25_BODY_WEIGHT})`;
-      order = 'rank, a.seq';
     }
     if (filter.outlet !== undefined) {
       where.push(filter.outlet === UNKNOWN ? 'a.outlet IS NULL' : 'a.outlet = ?');
@@ -109,25 +112,39 @@ class SqliteBrowse implements BrowseQueries {
       params.push(filter.entity);
     }
     const whereSql = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-    const rows = this.db
-      .prepare(
-        `SELECT a.seq, a.id, a.title, a.outlet, a.published, a.language, a.text, ${rankColumn} AS rank
-         FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      )
-      .all(...params, page.limit + 1, offset) as (ArticleRow & { rank: number })[];
-    const items: SearchHit[] = rows.slice(0, page.limit).map((r) => ({
-      id: r.id,
-      title: r.title,
-      published: r.published,
-      outlet: r.outlet,
-      language: r.language,
-      score: -r.rank,
-      snippet: makeSnippet(r.text, phrases),
-    }));
+    // The ordered hits as (seq, rank) only: rows with their text are read for the page alone, because
+    // outlet, language and the rest sit after the long text column and reading them walks its pages.
+    const articleFilters = where.length > (hasQuery ? 1 : 0);
+    const hits = !hasQuery
+      ? `SELECT a.seq AS seq, 0 AS rank FROM articles a ${whereSql}`
+      : articleFilters
+        ? `SELECT a.seq AS seq, ${rankColumn} AS rank FROM ${from} ${whereSql}`
+        : `SELECT article_search.rowid AS seq, ${rankColumn} AS rank FROM article_search ${whereSql}`;
+    const ordered = `SELECT seq, rank FROM (${hits}) ORDER BY ${hasQuery ? 'rank, seq' : 'seq'}`;
+    const pageHits = this.db.prepare(`${ordered} LIMIT ? OFFSET ?`).all(...params, page.limit + 1, offset) as { seq: number; rank: number }[];
+    const shown = pageHits.slice(0, page.limit);
+    const rowsBySeq = new Map(
+      (
+        this.db
+          .prepare(`SELECT seq, id, title, outlet, published, language, text FROM articles WHERE seq IN (SELECT value FROM json_each(?))`)
+          .all(JSON.stringify(shown.map((h) => h.seq))) as ArticleRow[]
+      ).map((r) => [r.seq, r]),
+    );
+    const items: SearchHit[] = shown.flatMap(({ seq, rank }) => {
+      const r = rowsBySeq.get(seq);
+      if (r === undefined) return [];
+      return [{ id: r.id, title: r.title, published: r.published, outlet: r.outlet, language: r.language, score: -rank, snippet: makeSnippet(r.text, phrases) }];
+    });
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM (${hits})`).get(...params) as { n: number }).n;
     return {
       items,
-      nextCursor: rows.length > page.limit ? String(offset + page.limit) : null,
-      facets: { ...this.outletAndLanguageFacets(from, whereSql, params), entities: this.entityFacet(from, whereSql, params, order) },
+      nextCursor: pageHits.length > page.limit ? String(offset + page.limit) : null,
+      facets: {
+        total,
+        ...this.outletAndLanguageFacets(ordered, params),
+        entities: this.entityFacet(ordered, params),
+        sampled: { outletsAndLanguages: Math.min(total, FACET_SAMPLE), entities: Math.min(total, ENTITY_FACET_SAMPLE) },
+      },
     };
   }
 
@@ -262,20 +279,22 @@ class SqliteBrowse implements BrowseQueries {
     };
   }
 
-  /** Total, outlets and languages in one pass over the matches: each pass reads every matching row. */
-  private outletAndLanguageFacets(from: string, whereSql: string, params: readonly unknown[]): Omit<SearchFacets, 'entities'> {
+  /** Outlets and languages of the best FACET_SAMPLE hits, in one pass. */
+  private outletAndLanguageFacets(ordered: string, params: readonly unknown[]): Pick<SearchFacets, 'outlets' | 'languages'> {
     const rows = this.db
-      .prepare(`SELECT a.outlet AS outlet, a.language AS language, count(*) AS count FROM ${from} ${whereSql} GROUP BY a.outlet, a.language`)
+      .prepare(
+        `WITH hits AS (${ordered} LIMIT ${FACET_SAMPLE})
+         SELECT a.outlet AS outlet, a.language AS language, count(*) AS count FROM hits JOIN articles a ON a.seq = hits.seq
+         GROUP BY a.outlet, a.language`,
+      )
       .all(...params) as { outlet: string | null; language: string | null; count: number }[];
     const outlets = new Map<string, number>();
     const languages = new Map<string, number>();
-    let total = 0;
     for (const r of rows) {
-      total += r.count;
       outlets.set(r.outlet ?? UNKNOWN, (outlets.get(r.outlet ?? UNKNOWN) ?? 0) + r.count);
       languages.set(r.language ?? UNKNOWN, (languages.get(r.language ?? UNKNOWN) ?? 0) + r.count);
     }
-    return { total, outlets: mostFirst(outlets), languages: mostFirst(languages) };
+    return { outlets: mostFirst(outlets), languages: mostFirst(languages) };
   }
 
   private countBy(from: string, whereSql: string, params: readonly unknown[], column: string): CountByName[] {
@@ -287,14 +306,13 @@ class SqliteBrowse implements BrowseQueries {
       .all(...params) as CountByName[];
   }
 
-  private entityFacet(from: string, whereSql: string, params: readonly unknown[], order: string): EntityCount[] {
-    const rankColumn = order.startsWith('rank') ? `, bm25(article_search, ${BM25_TITLE_WEIGHT}, ${BM25_BODY_WEIGHT}) AS rank` : '';
+  private entityFacet(ordered: string, params: readonly unknown[]): EntityCount[] {
     const rows = this.db
       .prepare(
-        `WITH hits AS (SELECT a.seq, a.entities_json ${rankColumn} FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ${ENTITY_FACET_SAMPLE})
+        `WITH hits AS (${ordered} LIMIT ${ENTITY_FACET_SAMPLE})
          SELECT ${ENTITY_KEY_SQL} AS entity_key, ${ENTITY_TYPE_SQL} AS type, count(DISTINCT hits.seq) AS count
-         FROM hits, json_each(hits.entities_json) e
-         WHERE hits.entities_json IS NOT NULL AND ${ENTITY_TYPE_SQL} != 'other'
+         FROM hits JOIN articles a ON a.seq = hits.seq, json_each(a.entities_json) e
+         WHERE a.entities_json IS NOT NULL AND ${ENTITY_TYPE_SQL} != 'other'
          GROUP BY entity_key ORDER BY count DESC, entity_key LIMIT ${ENTITY_FACET_SIZE}`,
       )
       .all(...params) as (Omit<EntityCount, 'name' | 'key'> & KeyColumn)[];
@@ -332,7 +350,7 @@ function mostFirst(counts: ReadonlyMap<string, number>): CountByName[] {
 }
 
 function emptySearch(): FacetedSearchResult {
-  return { items: [], nextCursor: null, facets: { total: 0, outlets: [], languages: [], entities: [] } };
+  return { items: [], nextCursor: null, facets: { total: 0, outlets: [], languages: [], entities: [], sampled: { outletsAndLanguages: 0, entities: 0 } } };
 }
 
 function offsetOf(cursor: string | undefined): number {

@@ -42,6 +42,10 @@ export async function articlesPage({ main, t, query }: PageContext): Promise<voi
   append(main, form);
 
   append(main, el('p', { class: 'result-count', 'aria-live': 'polite' }, `${result.facets.total} ${t('results')}`));
+  // Facets of a large result count its best hits only (the API says how many); say so rather than imply all.
+  if (result.facets.sampled.outletsAndLanguages < result.facets.total) {
+    append(main, el('p', { class: 'hint' }, `${t('facetsCountBest')} ${result.facets.sampled.outletsAndLanguages} ${t('results')}.`));
+  }
   const list = el('ol', { class: 'hit-list' });
   append(main, list);
   const addHits = (hits: SearchResult['items']) => {
