@@ -15,8 +15,8 @@ export type LanguageIdentifier = (text: string) => LanguageGuess | null;
 
 /** Below this many letters the model guesses; "Mehr zum Thema" alone is not evidence of a language. */
 const MIN_LETTERS = 20;
-/** fastText's cost grows with length, and 2,000 characters decide any news text. */
-const MAX_SAMPLE_CHARS = 2000;
+/** fastText's cost grows with length; 600 characters (a lede) decide the language of any news text. */
+const MAX_SAMPLE_CHARS = 600;
 
 interface PredictVector {
   size(): number;
