@@ -79,7 +79,14 @@ const STATIC_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
 };
-const EXPORT_CONTENT_TYPES = { json: 'application/json', jsonl: 'application/x-ndjson', csv: 'text/csv; charset=utf-8' } as const;
+/** Media types of the export formats; a format added later without one is sent as bytes. */
+const EXPORT_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  json: 'application/json',
+  jsonl: 'application/x-ndjson',
+  csv: 'text/csv; charset=utf-8',
+  gexf: 'application/xml',
+  graphml: 'application/xml',
+};
 
 export function createApiApp(options: ApiOptions): Hono {
   const app = new Hono();
@@ -202,7 +209,7 @@ export function createApiApp(options: ApiOptions): Hono {
 
   app.get('/api/export', (c) => {
     const { format } = parse(exportQuery, c.req.query());
-    c.header('Content-Type', EXPORT_CONTENT_TYPES[format]);
+    c.header('Content-Type', EXPORT_CONTENT_TYPES[format] ?? 'application/octet-stream');
     c.header('Content-Disposition', `attachment; filename="storytrace.${format}"`);
     return stream(c, async (out) => {
       await EXPORT_FORMATS[format](allArticles(store), { write: (text) => out.write(text).then(() => undefined) });
