@@ -6,6 +6,7 @@ import { runExportCommand } from './export-command.js';
 import { runSearchCommand } from './search-command.js';
 import { runShowCommand } from './show-command.js';
 import { runStatsCommand } from './stats-command.js';
+import { runOutletsCommand, runProvenanceCommand } from './provenance-command.js';
 import { runStoriesCommand } from './stories-command.js';
 import { runStoryCommand } from './story-command.js';
 import { runSourcesEdit, runSourcesList, runSourcesShow } from './sources-command.js';
@@ -67,8 +68,8 @@ export function buildProgram(): Command {
 
   program
     .command('export')
-    .description('Write every stored article as JSON ({articles, entities, quotes, reuse, stories}), JSON Lines or CSV')
-    .requiredOption('--format <format>', 'json, jsonl or csv')
+    .description('Write every stored article as JSON ({articles, entities, quotes, reuse, stories}), JSON Lines or CSV, or the provenance graph as GEXF or GraphML')
+    .requiredOption('--format <format>', 'json, jsonl, csv, gexf or graphml')
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--db <file>', DATABASE_OPTION_HELP)
     .option('-q, --quiet', 'no summary line on stderr')
@@ -95,6 +96,25 @@ export function buildProgram(): Command {
     .option('--db <file>', DATABASE_OPTION_HELP)
     .action(async (id: string, opts) => {
       process.exitCode = await runShowCommand(id, opts);
+    });
+
+  program
+    .command('provenance')
+    .description('Which passages of one article are its own and which came from where (reuse links)')
+    .argument('<id>', 'article id, or a unique prefix of at least 4 characters')
+    .option('--json', 'print it as JSON')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .action(async (id: string, opts) => {
+      process.exitCode = await runProvenanceCommand(id, opts);
+    });
+
+  program
+    .command('outlets')
+    .description('How much of each outlet\'s text comes from which sources (reuse links and agency credits)')
+    .option('--json', 'print it as JSON')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .action(async (opts) => {
+      process.exitCode = await runOutletsCommand(opts);
     });
 
   program

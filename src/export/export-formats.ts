@@ -3,6 +3,7 @@ import type { StoredArticle } from '../store/store.js';
 import { writeCsvExport } from './csv-export.js';
 import { writeJsonExport } from './json-export.js';
 import { writeJsonLinesExport } from './jsonl-export.js';
+import { writeGexfExport, writeGraphmlExport } from './provenance-graph.js';
 import type { TextSink } from './text-sink.js';
 import type { StoryRecord } from '../store/stories.js';
 import type { ReuseLinkRecord } from '../store/reuse-links.js';
@@ -19,6 +20,8 @@ export const EXPORT_FORMATS = {
   json: writeJsonExport,
   jsonl: writeJsonLinesExport,
   csv: writeCsvExport,
+  gexf: writeGexfExport,
+  graphml: writeGraphmlExport,
 } as const satisfies Record<string, ExportWriter>;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;

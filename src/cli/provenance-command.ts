@@ -1,0 +1,76 @@
+/**
+ * `storytrace provenance ID`: which passages of an article are its own and which came from where;
+ * `storytrace outlets`: how much of each outlet's text comes from which sources. Both read the
+ * reuse links ingest stored (src/provenance/).
+ */
+import type { Store } from '../store/store.js';
+import { readArticleProvenance, readOutletDependence } from '../provenance/read-provenance.js';
+import { writeLine } from './output.js';
+import { CommandError, openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
+
+export interface ProvenanceCommandOptions extends DatabaseOptions {
+  readonly json?: boolean;
+}
+
+const ID_PREFIX = /^[0-9a-f]{4,}$/;
+const PASSAGE_PREVIEW_CHARS = 70;
+const PERCENT = (share: number) => `${Math.round(share * 100)} %`;
+
+export function runProvenanceCommand(id: string, options: ProvenanceCommandOptions): Promise<number> {
+  return runStoreCommand(async () => {
+    const store = openExistingStore(options);
+    try {
+      const articleId = await resolveArticleId(store, id.trim().toLowerCase());
+      const provenance = await readArticleProvenance(store, articleId);
+      if (provenance === null) throw new CommandError(`no article with id "${id}"`, 1);
+      if (options.json) {
+        await writeLine(JSON.stringify(provenance, null, 2));
+        return 0;
+      }
+      const text = (await store.getArticle(articleId))!.article.text;
+      const lines = [`${articleId}: ${PERCENT(provenance.reusedShare)} of ${provenance.textLength} characters reused`];
+      const source = provenance.likelySource;
+      if (source !== null) {
+        lines.push(`likely source: ${source.articleId} (${provenance.outletOf[source.articleId] ?? 'unknown outlet'}), ${source.chars} characters, confidence ${source.confidence}: ${source.reasons.join('; ')}`);
+      }
+      for (const p of provenance.passages) {
+        const other = `${p.otherArticleId} (${provenance.outletOf[p.otherArticleId] ?? 'unknown outlet'})`;
+        const preview = text.slice(p.start, Math.min(p.end, p.start + PASSAGE_PREVIEW_CHARS)).replace(/\s+/g, ' ');
+        lines.push(`  ${p.start}–${p.end} ${p.kind}, ${p.role} ${other}, score ${p.score}: "${preview}${p.end - p.start > PASSAGE_PREVIEW_CHARS ? '…' : ''}"`);
+      }
+      if (provenance.passages.length === 0) lines.push('  no reuse links: all its own as far as the store knows');
+      await writeLine(lines.join('\n'));
+      return 0;
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+export function runOutletsCommand(options: ProvenanceCommandOptions): Promise<number> {
+  return runStoreCommand(async () => {
+    const store = openExistingStore(options);
+    try {
+      const outlets = await readOutletDependence(store);
+      if (options.json) await writeLine(JSON.stringify(outlets, null, 2));
+      else {
+        await writeLine(
+          outlets
+            .map((o) => `${o.outlet}: ${o.articles} articles, ${o.chars} characters; ${o.sources.map((s) => `${s.source} ${PERCENT(s.share)}`).join(', ')}`)
+            .join('\n'),
+        );
+      }
+      return 0;
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+async function resolveArticleId(store: Store, wanted: string): Promise<string> {
+  if ((await store.getArticle(wanted)) !== null) return wanted;
+  if (!ID_PREFIX.test(wanted)) throw new CommandError(`no article with id "${wanted}" (give the id or at least 4 of its first hex digits)`, 1);
+  const ids = await store.findIdsByPrefix(wanted, 5);
+  if (ids.length !== 1) throw new CommandError(ids.length === 0 ? `no article with id "${wanted}"` : `"${wanted}" matches several articles: ${ids.join(', ')}`, 1);
+  return ids[0]!;
+}
