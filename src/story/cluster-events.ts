@@ -59,8 +59,8 @@ const NO_PASSAGES: PassageLookup = { linkedTo: () => new Map() };
 export interface EventClusterer {
   /** Counts the articles' words and entities first (so a batch weighs its own terms), then places each in order. */
   addArticles(batch: readonly StoryFeatures[], passages?: PassageLookup): Membership[];
-  /** Restores a membership decided earlier (from the store) without re-deciding it. */
-  restore(features: StoryFeatures, membership: Membership): void;
+  /** Restores memberships decided earlier (from the store) without re-deciding them; counts all before indexing any. */
+  restore(restored: readonly { readonly features: StoryFeatures; readonly membership: Membership }[]): void;
   events(): readonly EventCluster[];
   membershipOf(articleId: ArticleId): Membership | undefined;
   featuresOf(articleId: ArticleId): StoryFeatures | undefined;
@@ -79,13 +79,13 @@ export function makeEventClusterer(options: ClusterOptions): EventClusterer {
   const eventDays = new Map<string, Set<string>>();
   const norms: NormCache = new WeakMap();
 
-  /** The article's rarest keys that at least one other article shares (a key only it has finds nothing). */
-  const rareKeysOf = (f: StoryFeatures, limit: number): string[] => {
+  /** The article's rarest keys; for lookup only those another article shares too (a key only it has finds nothing). */
+  const rareKeysOf = (f: StoryFeatures, limit: number, minDf: number): string[] => {
     const keyed: [string, number][] = [];
     const consider = (prefix: string, keys: Iterable<string>, df: Map<string, number>) => {
       for (const key of keys) {
         const n = df.get(key) ?? 0;
-        if (n >= 2) keyed.push([`${prefix} ${key}`, n]);
+        if (n >= minDf) keyed.push([`${prefix} ${key}`, n]);
       }
     };
     consider('e', f.entities.keys(), counts.entityDf);
@@ -100,10 +100,11 @@ export function makeEventClusterer(options: ClusterOptions): EventClusterer {
     weighted.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
     return { ...f, terms: new Map(weighted.slice(0, options.termsKept).map(([term, n]) => [term, n])) };
   };
-  const lookupKeysOf = (f: StoryFeatures) => rareKeysOf(f, options.lookupKeys);
+  const lookupKeysOf = (f: StoryFeatures) => rareKeysOf(f, options.lookupKeys, 2);
 
   const index = (f: StoryFeatures) => {
-    for (const key of rareKeysOf(f, options.indexKeys)) {
+    // Keys no other article has yet are indexed too: the article that shares them may come later.
+    for (const key of rareKeysOf(f, options.indexKeys, 1)) {
       const list = postings.get(key) ?? [];
       if (list.length < options.maxPostings) list.push(f.articleId);
       postings.set(key, list);
@@ -183,12 +184,14 @@ export function makeEventClusterer(options: ClusterOptions): EventClusterer {
       // A merge may have moved earlier members of this batch: report where each ended.
       return placed.map((m) => memberships.get(m.articleId)!);
     },
-    restore(f, membership) {
-      if (features.has(f.articleId)) return;
-      countArticle(counts, f);
-      features.set(f.articleId, keepTellingTerms(f));
-      join(membership);
-      index(f);
+    restore(restored) {
+      const fresh = restored.filter((r) => !features.has(r.features.articleId));
+      for (const r of fresh) countArticle(counts, r.features);
+      for (const { features: f, membership } of fresh) {
+        features.set(f.articleId, keepTellingTerms(f));
+        join(membership);
+        index(f);
+      }
     },
     events: () => [...members].map(([id, articleIds]) => ({ id, articleIds })),
     membershipOf: (id) => memberships.get(id),

@@ -50,14 +50,17 @@ export async function updateStories(store: Store, added: readonly Article[], too
   const clusterer = makeDefaultClusterer();
   const previous = new Map((await store.stories.listStoryMembers()).map((m) => [m.articleId, m]));
   const articles = new Map<string, Article>();
+  const restored: Parameters<EventClusterer['restore']>[0][number][] = [];
   for await (const stored of allArticles(store)) {
     const article = stored.article;
     articles.set(article.id, article);
     const member = previous.get(article.id);
     if (member === undefined) continue;
+    // Text dates are not stored with articles: the event day comes from the membership row.
     const features = { ...storyFeaturesOf(article, tools), eventDay: member.eventDay };
-    clusterer.restore(features, { articleId: article.id, eventId: member.eventId, matched: member.matchedId, evidence: member.evidence as Membership['evidence'] });
+    restored.push({ features, membership: { articleId: article.id, eventId: member.eventId, matched: member.matchedId, evidence: member.evidence as Membership['evidence'] } });
   }
+  clusterer.restore(restored);
   const fresh = added.filter((a) => !previous.has(a.id) && articles.has(a.id));
   const placed = clusterer.addArticles(fresh.map((a) => storyFeaturesOf(a, tools)), await passagesOf(store, fresh.map((a) => a.id)));
   const changedEvents = new Set(placed.map((m) => m.eventId));
