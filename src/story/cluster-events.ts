@@ -91,7 +91,9 @@ export function makeEventClusterer(options: ClusterOptions): EventClusterer {
     consider('e', f.entities.keys(), counts.entityDf);
     consider('t', f.terms.keys(), counts.termDf);
     consider('n', f.nameWords.keys(), counts.nameWordDf);
-    keyed.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+    // Shared keys first, rarest first; keys only this article has so far fill the slots left.
+    const rank = (df: number) => (df < 2 ? Number.MAX_SAFE_INTEGER : df);
+    keyed.sort((a, b) => rank(a[1]) - rank(b[1]) || (a[0] < b[0] ? -1 : 1));
     return keyed.slice(0, limit).map(([k]) => k);
   };
   const keepTellingTerms = (f: StoryFeatures): StoryFeatures => {
