@@ -91,6 +91,8 @@ export interface EntityDetail extends EntitySummary {
   readonly mentionSample: readonly MentionInContext[];
   /** Quotes whose speaker is one of this entity's mentions (or carries one of its names). */
   readonly quotes: readonly QuoteRecord[];
+  /** Quotes by others whose words name this entity: what was said about it. */
+  readonly quotedAbout: readonly QuoteRecord[];
   readonly articleRefs: readonly ArticleRef[];
 }
 

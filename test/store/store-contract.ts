@@ -258,31 +258,36 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.deepEqual(rheinblatt.facets.outlets, [{ name: 'Rheinblatt', count: 1 }]);
   });
 
-  contractTest('browse: entities group by canonical id (unresolved ones by type and surface) and own the quotes their mentions speak', async (store) => {
-    const text = 'Ministerin Ada Brenner sagte: „Wir bleiben dabei.“ Brenner reiste danach nach Lissabon.';
+  contractTest('browse: entities group by canonical id (unresolved ones by type and surface) and own the quotes their mentions speak and those that name them', async (store) => {
+    const text = 'Ministerin Ada Brenner sagte: „Wir bleiben dabei.“ Brenner reiste danach nach Lissabon. Ein Sprecher sagte: „Brenner hat recht.“';
     const speaker = text.indexOf('Ada Brenner');
     const words = text.indexOf('„');
+    const about = text.indexOf('„Brenner');
     const article = makeArticle({
       text,
       entities: [
         { text: 'Ada Brenner', start: speaker, end: speaker + 11, type: 'person', canonical: 'person:ada-brenner' },
         { text: 'Brenner', start: text.indexOf('Brenner reiste'), end: text.indexOf('Brenner reiste') + 7, type: 'person', canonical: 'person:ada-brenner' },
         { text: 'Lissabon', start: text.indexOf('Lissabon'), end: text.indexOf('Lissabon') + 8, type: 'location', canonical: null },
+        { text: 'Brenner', start: about + 1, end: about + 8, type: 'person', canonical: 'person:ada-brenner' },
       ],
       quotes: [
         { text: '„Wir bleiben dabei.“', start: words, end: words + 20, kind: 'direct', partial: false, cue: 'sagte', speaker: 'Ada Brenner', relayedBy: null, speakerStart: speaker, speakerEnd: speaker + 11 },
+        { text: '„Brenner hat recht.“', start: about, end: about + 20, kind: 'direct', partial: false, cue: 'sagte', speaker: 'Ein Sprecher', relayedBy: null, speakerStart: text.indexOf('Ein Sprecher'), speakerEnd: text.indexOf('Ein Sprecher') + 12 },
       ],
     });
     await store.putArticles([article, GARANTIEN]);
     const people = await store.browse.listEntities('person', { limit: 10 });
-    assert.deepEqual(people.items, [{ key: 'person:ada-brenner', name: 'Ada Brenner', type: 'person', mentions: 2, articles: 1 }]);
+    assert.deepEqual(people.items, [{ key: 'person:ada-brenner', name: 'Brenner', type: 'person', mentions: 3, articles: 1 }]);
     const places = await store.browse.listEntities('location', { limit: 10 });
     assert.equal(places.items[0]?.key, 'location:~Lissabon');
     const brenner = await store.browse.getEntity('person:ada-brenner', 5);
-    assert.deepEqual(brenner?.names, [{ name: 'Ada Brenner', count: 1 }, { name: 'Brenner', count: 1 }]);
-    assert.equal(brenner?.quotes[0]?.quote.text, '„Wir bleiben dabei.“');
+    assert.deepEqual(brenner?.names, [{ name: 'Brenner', count: 2 }, { name: 'Ada Brenner', count: 1 }]);
+    assert.deepEqual(brenner?.quotes.map((q) => q.quote.text), ['„Wir bleiben dabei.“']);
+    assert.deepEqual(brenner?.quotedAbout.map((q) => q.quote.speaker), ['Ein Sprecher']);
     assert.equal(await store.browse.getEntity('person:niemand', 5), null);
     const quotes = await store.browse.listQuotes({ speaker: 'brenner' }, { limit: 5 });
+    // Only Ada Brenner's own quote: "Ein Sprecher" does not contain the name.
     assert.equal(quotes.items.length, 1);
   });
 

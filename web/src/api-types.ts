@@ -70,6 +70,7 @@ export interface EntityDetail extends EntitySummary {
   names: CountByName[];
   mentionSample: { article: ArticleRef; mention: EntityMention; context: { text: string; start: number; end: number } }[];
   quotes: QuoteRecord[];
+  quotedAbout: QuoteRecord[];
   articleRefs: ArticleRef[];
 }
 export interface OutletSummary {

@@ -36,6 +36,7 @@ const LABELS = {
   unknownDate: { de: 'Datum unbekannt', en: 'date unknown' },
   quotes: { de: 'Zitate', en: 'Quotes' },
   noQuotes: { de: 'Keine Zitate gefunden.', en: 'No quotes found.' },
+  saidAbout: { de: 'Was andere über sie sagten', en: 'What others said about them' },
   speaker: { de: 'Sprecher', en: 'Speaker' },
   unknownSpeaker: { de: 'unbekannt', en: 'unknown' },
   relayedBy: { de: 'weitergegeben von', en: 'relayed by' },

@@ -186,6 +186,7 @@ class SqliteBrowse implements BrowseQueries {
     const names = this.mostUsedNames([key]).get(key) ?? [];
     const mentionSample: MentionInContext[] = [];
     const quotes: QuoteRecord[] = [];
+    const quotedAbout: QuoteRecord[] = [];
     for (const row of rows) {
       const ref = refOf(row);
       const mentions = parseJson<EntityMention[]>(row.entities_json).filter((m) => entityKeyOf(m) === key);
@@ -195,6 +196,7 @@ class SqliteBrowse implements BrowseQueries {
       const spoken = new Set(mentions.map((m) => m.text));
       parseJson<Quote[]>(row.quotes_json).forEach((quote, index) => {
         if (isSpokenBy(quote, mentions, spoken)) quotes.push({ article: ref, index, quote });
+        else if (mentions.some((m) => quote.start <= m.start && m.end <= quote.end)) quotedAbout.push({ article: ref, index, quote });
       });
     }
     return {
@@ -206,6 +208,7 @@ class SqliteBrowse implements BrowseQueries {
       names,
       mentionSample,
       quotes,
+      quotedAbout,
       articleRefs: rows.slice(0, sampleLimit).map(refOf),
     };
   }

@@ -1,6 +1,7 @@
-/** Entity list by type, and one entity's page: its names, its quotes, its mentions in context, its articles. */
+/** Entity list by type, and one entity's page: its names, its quotes, what others said about it, its mentions in context, its articles. */
 import { getJson } from '../api-client.js';
-import type { EntityDetail, EntitySummary, Page as ListPage } from '../api-types.js';
+import type { EntityDetail, EntitySummary, Page as ListPage, QuoteRecord } from '../api-types.js';
+import type { Translate } from '../i18n.js';
 import { append, el, markedText, routeLink } from '../dom.js';
 import { articleLine, formatDate, heading, type PageContext } from '../page-context.js';
 
@@ -29,13 +30,8 @@ export async function entityPage({ main, t, args }: PageContext): Promise<void> 
   append(main, el('p', { class: 'meta' }, `${t(entity.type)} · ${entity.articles} ${t('articlesCount')} · ${entity.mentions} ${t('mentions')} · ${t('names')}: ${entity.names.map((n) => n.name).join(', ')}`));
   append(main, el('p', {}, routeLink(`/articles?entity=${encodeURIComponent(entity.key)}`, `${t('search')}: ${t('articles')} →`)));
 
-  append(main, el('h2', {}, t('quotes')));
-  if (entity.quotes.length === 0) append(main, el('p', {}, t('noQuotes')));
-  const quotes = el('ul', { class: 'quote-records' });
-  for (const q of entity.quotes) {
-    append(quotes, el('li', {}, el('blockquote', {}, q.quote.text), el('p', { class: 'meta' }, routeLink(`/article/${q.article.id}`, q.article.title ?? t('untitled')), ` · ${[q.article.outlet, formatDate(q.article.published)].filter(Boolean).join(' · ')}`)));
-  }
-  append(main, quotes);
+  append(main, el('h2', {}, t('quotes')), quoteList(entity.quotes, t, false));
+  append(main, el('h2', {}, t('saidAbout')), quoteList(entity.quotedAbout, t, true));
 
   append(main, el('h2', {}, t('mentions')));
   const mentions = el('ul', { class: 'mention-list' });
@@ -48,4 +44,14 @@ export async function entityPage({ main, t, args }: PageContext): Promise<void> 
   const list = el('ul', { class: 'article-list' });
   for (const ref of entity.articleRefs) append(list, articleLine(ref, t));
   append(main, list);
+}
+
+function quoteList(records: readonly QuoteRecord[], t: Translate, withSpeaker: boolean): HTMLElement {
+  if (records.length === 0) return el('p', {}, t('noQuotes'));
+  const list = el('ul', { class: 'quote-records' });
+  for (const q of records) {
+    const source = [withSpeaker ? (q.quote.speaker ?? t('unknownSpeaker')) : null, q.article.outlet, formatDate(q.article.published)].filter(Boolean).join(' · ');
+    append(list, el('li', {}, el('blockquote', {}, q.quote.text), el('p', { class: 'meta' }, routeLink(`/article/${q.article.id}`, q.article.title ?? t('untitled')), ` · ${source}`)));
+  }
+  return list;
 }
