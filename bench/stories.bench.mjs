@@ -1,14 +1,14 @@
 // Event clustering speed: place N generated articles (bench/generate-corpus.mjs, terms only: the
 // pipeline is not run, so entities are absent) with the online clusterer, then add single articles
 // to that state and time each at p95; heap reported. Store writes are not included.
-//   node --expose-gc bench/stories.bench.mjs [--count 100000]
+//   node --expose-gc bench/stories.bench.mjs [--count 100000]   (or BENCH_STORIES_COUNT=20000)
 import { createHash } from 'node:crypto';
 import { generateArticles } from './generate-corpus.mjs';
 import { storyFeaturesOf } from '../dist/story/story-features.js';
 import { loadFeatureTools, makeDefaultClusterer } from '../dist/story/update-stories.js';
 
 const countArg = process.argv.indexOf('--count');
-const count = countArg > 0 ? Number(process.argv[countArg + 1]) : 100_000;
+const count = countArg > 0 ? Number(process.argv[countArg + 1]) : Number(process.env.BENCH_STORIES_COUNT ?? 100_000);
 const SINGLES = 200;
 const tools = loadFeatureTools();
 const DATE_LINE = /^(\d{2})\.(\d{2})\.(\d{4}) \|/m;

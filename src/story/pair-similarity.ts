@@ -38,6 +38,11 @@ export interface SimilarityOptions {
   readonly entityTypeWeights: Readonly<Record<string, number>>;
   /** Weight of an unresolved name ("~name"). */
   readonly unresolvedEntityWeight: number;
+  /**
+   * Across languages only names and entities can meet, and topic-level names (a country, a party) meet
+   * easily: such a score counts this much of a same-language one.
+   */
+  readonly crossLanguageWeight: number;
   /** Share of the entity evidence in the score when both articles share a language (terms carry the rest). */
   readonly entityShareSameLanguage: number;
   /** Quote terms shared (Jaccard) for one speaker's two quotes to be the same statement. */
@@ -51,6 +56,7 @@ export const DEFAULT_SIMILARITY_OPTIONS: SimilarityOptions = {
   entityTypeWeights: { person: 3, org: 2, place: 1.5, gov: 1, country: 1, other: 1 },
   unresolvedEntityWeight: 1,
   entityShareSameLanguage: 0.2,
+  crossLanguageWeight: 0.5,
   sameStatementJaccard: 0.5,
   joinScore: 0.15,
 };
@@ -113,7 +119,7 @@ export function scorePair(
   const names = sameLanguage ? { score: 0, shared: [] } : weightedCosine(a.nameWords, b.nameWords, (w) => idfOf(counts.nameWordDf.get(w), counts.articles), norms);
   let score = sameLanguage
     ? options.entityShareSameLanguage * entity.score + (1 - options.entityShareSameLanguage) * term.score
-    : Math.max(entity.score, names.score);
+    : options.crossLanguageWeight * Math.max(entity.score, names.score);
   if (statements.length > 0 || sharedPassages > 0) score = Math.max(score, 1);
   return { score, entities: entity.shared, terms: (sameLanguage ? term.shared : names.shared).slice(0, 12), numbers, statements, passages: sharedPassages, days };
 }
