@@ -27,6 +27,7 @@ import {
   pageQuery,
   quotesQuery,
   searchQuery,
+  reuseQuery,
   storiesQuery,
 } from './api-schemas.js';
 import { makeIngestJobs, type IngestFile, type IngestRequest } from './ingest-jobs.js';
@@ -179,8 +180,11 @@ export function createApiApp(options: ApiOptions): Hono {
   });
 
   app.get('/api/reuse', async (c) => {
-    const q = parse(pageQuery, c.req.query());
-    return c.json(await store.browse.listReuseLinks(pageOf(q.limit, q.cursor)));
+    const q = parse(reuseQuery, c.req.query());
+    const offset = offsetCursor(q.cursor);
+    const links = q.article === undefined ? await store.reuse.listReuseLinks() : await store.reuse.reuseLinksFor([q.article]);
+    const items = links.slice(offset, offset + q.limit);
+    return c.json({ available: true, items, nextCursor: offset + q.limit < links.length ? String(offset + q.limit) : null });
   });
 
   app.get('/api/stories', async (c) => {
@@ -266,7 +270,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   throw new ApiError(400, 'invalid-parameter', problems.join('; '));
 }
 
-/** Lists kept whole in memory (stories) page by offset. */
+/** Lists the store gives whole (stories, reuse links) page by offset. */
 function offsetCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
   if (!OFFSET_CURSOR.test(cursor)) throw new ApiError(400, 'invalid-parameter', `cursor: invalid cursor "${cursor}"`);

@@ -40,6 +40,12 @@ export const quotesQuery = z.strictObject({
   cursor,
 });
 
+export const reuseQuery = z.strictObject({
+  article: z.string().min(1).max(80).optional().describe('only links with a passage in this article'),
+  limit,
+  cursor,
+});
+
 export const storiesQuery = z.strictObject({
   kind: z.enum(['event', 'storyline']).optional().describe('events (one happening) or storylines (events over time); both when absent'),
   limit,

@@ -1,6 +1,6 @@
 /** The OpenAPI 3.1 description served at /api/openapi.json: paths written here, parameters generated from the zod schemas that validate them. */
 import { z } from 'zod';
-import { entitiesQuery, entityQuery, exportQuery, ingestJsonBody, pageQuery, quotesQuery, searchQuery, storiesQuery } from './api-schemas.js';
+import { entitiesQuery, entityQuery, exportQuery, ingestJsonBody, pageQuery, quotesQuery, reuseQuery, searchQuery, storiesQuery } from './api-schemas.js';
 
 interface RouteDoc {
   readonly method: 'get' | 'post';
@@ -19,7 +19,7 @@ const ROUTES: readonly RouteDoc[] = [
   { method: 'get', path: '/api/entities/{key}', summary: 'One entity: names, mentions in context, quotes as speaker, articles', query: entityQuery, pathParams: ['key'] },
   { method: 'get', path: '/api/quotes', summary: 'Quotes with speakers, in first-seen order of their articles', query: quotesQuery },
   { method: 'get', path: '/api/outlets', summary: 'Outlets: article counts, languages, the agencies they credit', query: pageQuery },
-  { method: 'get', path: '/api/reuse', summary: 'Reuse links between articles (available: false until the linker stores them)', query: pageQuery },
+  { method: 'get', path: '/api/reuse', summary: 'Reuse links: passages two articles share, with the likely direction of copying', query: reuseQuery },
   { method: 'get', path: '/api/stories', summary: 'Events and storylines in date order, with their article count and summary', query: storiesQuery },
   { method: 'get', path: '/api/stories/{id}', summary: 'One event or storyline: its articles (outlet, date, credits), summary, evidence and, for a storyline, its events', pathParams: ['id'] },
   { method: 'get', path: '/api/export', summary: 'Every article as JSON, JSON Lines or CSV (streamed)', query: exportQuery },

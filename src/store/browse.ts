@@ -1,6 +1,6 @@
 /**
  * The read side the web API browses by: faceted search, entities with their mentions and quotes,
- * quotes, outlets and reuse links (stories have their own tables, stories.ts). Every list is a page with a cursor, like `listArticles`.
+ * quotes and outlets (stories and reuse links have their own tables: stories.ts, reuse-links.ts). Every list is a page with a cursor, like `listArticles`.
  */
 import type { ArticleId, EntityMention, Quote } from '../article.js';
 import type { CountByName, SearchHit } from './store.js';
@@ -112,11 +112,6 @@ export interface OutletSummary {
   readonly latest: string | null;
 }
 
-/** A table another stage fills later (reuse links): `available` is false until it exists. */
-export interface OptionalPage extends Page<Record<string, unknown>> {
-  readonly available: boolean;
-}
-
 export interface BrowseQueries {
   searchArticles(filter: ArticleFilter, page: PageRequest): Promise<FacetedSearchResult>;
   listEntities(type: EntityMention['type'] | undefined, page: PageRequest): Promise<Page<EntitySummary>>;
@@ -124,8 +119,6 @@ export interface BrowseQueries {
   getEntity(key: string, sampleLimit: number): Promise<EntityDetail | null>;
   listQuotes(filter: QuoteFilter, page: PageRequest): Promise<Page<QuoteRecord>>;
   listOutlets(page: PageRequest): Promise<Page<OutletSummary>>;
-  /** Reuse links (src/link/) once a table holds them. */
-  listReuseLinks(page: PageRequest): Promise<OptionalPage>;
 }
 
 /** The key an entity mention is grouped under. */

@@ -121,6 +121,21 @@ test('api: outlets say what they publish; reuse and stories are empty lists unti
   }
 });
 
+test('api: reuse links page through all, or only those touching one article', async () => {
+  const { app, store } = await appWith();
+  const link = (id: string, a: string, b: string) => ({
+    id, kind: 'identical' as const, a: { articleId: a, start: 0, end: 20 }, b: { articleId: b, start: 0, end: 20 }, score: 1,
+    direction: { from: a, confidence: 0.9, reasons: ['published earlier'] },
+  });
+  await store.reuse.putReuseLinks([link('l1', HAFEN.id, BRUECKE.id), link('l2', BRUECKE.id, FERRY.id)]);
+  const first = await json(await app.request('/api/reuse?limit=1'));
+  assert.deepEqual(first.items.map((l: any) => l.id), ['l1']);
+  const second = await json(await app.request(`/api/reuse?limit=1&cursor=${first.nextCursor}`));
+  assert.deepEqual([second.items.map((l: any) => l.id), second.nextCursor], [['l2'], null]);
+  const ferry = await json(await app.request(`/api/reuse?article=${FERRY.id}`));
+  assert.deepEqual(ferry.items.map((l: any) => [l.id, l.direction.from]), [['l2', BRUECKE.id]]);
+});
+
 test('api: stories list in pages with their article count; one story carries its articles and a storyline its events', async () => {
   const { app, store } = await appWith();
   const story = (id: string, kind: 'event' | 'storyline', storylineId: string | null, articleIds: string[], dateStart: string) => ({

@@ -15,7 +15,6 @@ import {
   type EntitySummary,
   type FacetedSearchResult,
   type MentionInContext,
-  type OptionalPage,
   type OutletSummary,
   type Page,
   type PageRequest,
@@ -45,8 +44,6 @@ const MENTION_CONTEXT_CHARS = 90;
 const BM25_TITLE_WEIGHT = 2.0;
 const BM25_BODY_WEIGHT = 1.0;
 
-/** A table the reuse linker will add; read generically until its shape is part of the Store contract. */
-const REUSE_TABLE = 'reuse_links';
 
 const OFFSET_CURSOR = /^\d{1,9}$/;
 const QUOTE_CURSOR = /^(\d{1,12}):(\d{1,6})$/;
@@ -264,22 +261,6 @@ class SqliteBrowse implements BrowseQueries {
       ),
     }));
     return { items, nextCursor: rows.length > page.limit ? String(offset + page.limit) : null };
-  }
-
-  async listReuseLinks(page: PageRequest): Promise<OptionalPage> {
-    return this.readOptionalTable(REUSE_TABLE, page);
-  }
-
-  private readOptionalTable(table: string, page: PageRequest): OptionalPage {
-    const exists = this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
-    if (exists === undefined) return { available: false, items: [], nextCursor: null };
-    const offset = offsetOf(page.cursor);
-    const rows = this.db.prepare(`SELECT * FROM "${table}" ORDER BY rowid LIMIT ? OFFSET ?`).all(page.limit + 1, offset) as Record<string, unknown>[];
-    return {
-      available: true,
-      items: rows.slice(0, page.limit),
-      nextCursor: rows.length > page.limit ? String(offset + page.limit) : null,
-    };
   }
 
   /** Outlets and languages of the best FACET_SAMPLE hits, in one pass. */
