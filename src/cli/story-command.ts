@@ -1,6 +1,7 @@
 /** `storytrace story ID`: one event or storyline with its summary, members and why each is there. */
 import type { StoryRecord } from '../store/stories.js';
 import type { SourceComparison } from '../story/compare-sources.js';
+import type { TimelineEntry } from '../story/update-stories.js';
 import { entryOf, findOutletEntry, loadShippedRegistry, mergeRegistry, type OutletEntry } from '../story/outlets/outlet-registry.js';
 import type { Store } from '../store/store.js';
 import { writeLine } from './output.js';
@@ -53,6 +54,7 @@ function outletsOf(events: readonly StoryRecord[]): string[] {
 
 async function formatStory(store: Store, story: StoryRecord, events: readonly StoryRecord[], labels: Readonly<Record<string, OutletEntry>>): Promise<string> {
   const lines = [`${story.kind} ${story.id}: ${story.title ?? '(untitled)'}`, `dates: ${story.dateStart ?? '?'} – ${story.dateEnd ?? '?'}`, ''];
+  if (story.kind === 'storyline') lines.push(...formatTimeline(story.summary as TimelineEntry[]), '');
   for (const event of events) {
     lines.push(`${event.dateStart ?? 'undated'}  ${event.title ?? '(untitled)'}  [${event.id}]`);
     for (const s of (event.summary as SummaryLine[]) ?? []) lines.push(`  • ${s.text} (${s.articleIds.length} article${s.articleIds.length === 1 ? '' : 's'})`);
@@ -83,6 +85,17 @@ function formatComparison(comparison: SourceComparison | undefined, labels: Read
     const label = labels[o.outlet];
     const registry = label ? ` [${[label.country, label.type, ...label.sanctions].filter(Boolean).join(', ')}]` : '';
     lines.push(`    ${o.outlet}${registry}: ${parts.join('; ')}`);
+  }
+  return lines;
+}
+
+/** Events down, outlets across: how many articles each outlet gave each event. */
+function formatTimeline(timeline: readonly TimelineEntry[]): string[] {
+  const outlets = [...new Set(timeline.flatMap((t) => Object.keys(t.outlets)))].sort();
+  const lines = ['timeline (articles per outlet):', `  ${''.padEnd(24)}${outlets.map((o) => o.slice(0, 12).padStart(13)).join('')}`];
+  for (const t of timeline) {
+    const when = t.dateStart === t.dateEnd ? (t.dateStart ?? 'undated') : `${t.dateStart ?? '?'}–${t.dateEnd ?? '?'}`;
+    lines.push(`  ${when.padEnd(24)}${outlets.map((o) => String(t.outlets[o] ?? '·').padStart(13)).join('')}  ${t.title ?? ''}`);
   }
   return lines;
 }

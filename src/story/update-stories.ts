@@ -102,7 +102,10 @@ export function storyRecordsOf(clusterer: EventClusterer, articles: ReadonlyMap<
   const events = clusterer.events().map((event) => {
     const memberArticles = event.articleIds.map((id) => articles.get(id)).filter((a): a is Article => a !== undefined);
     const features = event.articleIds.map((id) => clusterer.featuresOf(id)).filter((f): f is StoryFeatures => f !== undefined);
-    const days = features.map((f) => f.eventDay).filter((d): d is string => d !== null).sort();
+    const known = features.map((f) => f.eventDay).filter((d): d is string => d !== null).sort();
+    // Days when any member gives one: a month-only member ("2025-03") would otherwise open every range.
+    const precise = known.filter((d) => d.length === 10);
+    const days = precise.length > 0 ? precise : known;
     const central = centralArticleOf(event.articleIds, clusterer);
     const coreEntities = coreEntitiesOf(features, clusterer);
     return {
@@ -140,11 +143,37 @@ export function storyRecordsOf(clusterer: EventClusterer, articles: ReadonlyMap<
       dateStart: starts[0] ?? null,
       dateEnd: lineEvents.map((e) => e.dateEnd).filter((d): d is string => d !== null).sort().at(-1) ?? null,
       articleIds: lineEvents.flatMap((e) => e.articleIds),
-      summary: lineEvents.map((e) => ({ eventId: e.id, title: e.title, dateStart: e.dateStart })),
+      summary: timelineOf(lineEvents, articles),
       evidence: { events: line.eventIds, sharedEntities: line.shared },
     });
   }
   return records;
+}
+
+export interface TimelineEntry {
+  readonly eventId: string;
+  readonly title: string | null;
+  readonly dateStart: string | null;
+  readonly dateEnd: string | null;
+  /** Articles per outlet in this event: coverage over time, per outlet, read down the timeline. */
+  readonly outlets: Readonly<Record<string, number>>;
+}
+
+const UNKNOWN_OUTLET = '(unknown outlet)';
+
+/** A storyline's summary: its events in date order, each with how many articles every outlet gave it. */
+function timelineOf(
+  events: readonly { id: string; title: string | null; dateStart: string | null; dateEnd: string | null; articleIds: readonly string[] }[],
+  articles: ReadonlyMap<string, Article>,
+): TimelineEntry[] {
+  return events.map((e) => {
+    const outlets: Record<string, number> = {};
+    for (const id of e.articleIds) {
+      const outlet = articles.get(id)?.outlet ?? UNKNOWN_OUTLET;
+      outlets[outlet] = (outlets[outlet] ?? 0) + 1;
+    }
+    return { eventId: e.id, title: e.title, dateStart: e.dateStart, dateEnd: e.dateEnd, outlets };
+  });
 }
 
 /** The member most others joined through: its headline names the event best. */
