@@ -96,11 +96,18 @@ export function makeEventClusterer(options: ClusterOptions): EventClusterer {
     keyed.sort((a, b) => rank(a[1]) - rank(b[1]) || (a[0] < b[0] ? -1 : 1));
     return keyed.slice(0, limit).map(([k]) => k);
   };
+  // One string per distinct term across all kept articles, not one copy per article.
+  const termStrings = new Map<string, string>();
+  const internTerm = (term: string): string => {
+    const known = termStrings.get(term);
+    if (known !== undefined) return known;
+    termStrings.set(term, term);
+    return term;
+  };
   const keepTellingTerms = (f: StoryFeatures): StoryFeatures => {
-    if (f.terms.size <= options.termsKept) return f;
     const weighted = [...f.terms].map(([term, n]): [string, number, number] => [term, n, (1 + Math.log(n)) * idfOf(counts.termDf.get(term), counts.articles)]);
     weighted.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
-    return { ...f, terms: new Map(weighted.slice(0, options.termsKept).map(([term, n]) => [term, n])) };
+    return { ...f, terms: new Map(weighted.slice(0, options.termsKept).map(([term, n]) => [internTerm(term), n])) };
   };
   const lookupKeysOf = (f: StoryFeatures) => rareKeysOf(f, options.lookupKeys, 2);
 
