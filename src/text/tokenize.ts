@@ -192,3 +192,15 @@ function isWordChar(text: string, i: number): boolean {
   if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR_BEYOND_LATIN1.test(text.slice(i, i + 2));
   return WORD_CHAR_BEYOND_LATIN1.test(text[i]!);
 }
+
+/** Index of the first token that ends after `offset` (the token at or after it), by binary search; tokens.length when none. */
+export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

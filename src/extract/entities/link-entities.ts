@@ -5,7 +5,7 @@
  * statistical tagger's other names, merged within the article ("John Kirby" … "Kirby" → one person).
  */
 import type { EntityMention } from '../../article.js';
-import type { Token } from '../../text/tokenize.js';
+import { tokenIndexAt, type Token } from '../../text/tokenize.js';
 import { stemGerman } from '../../text/stem.de.js';
 import type { AliasTarget, KbPerson, KnowledgeBase } from './knowledge-base/knowledge-base.js';
 
@@ -299,14 +299,7 @@ class ArticleEntities {
   }
 
   private tokenAt(offset: number): number {
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.tokens[mid]!.end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return tokenIndexAt(this.tokens, offset);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Quote } from '../../article.js';
 import type { Sentence } from '../../text/sentences.js';
-import type { Token } from '../../text/tokenize.js';
+import { tokenIndexAt, type Token } from '../../text/tokenize.js';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
 import type { CueVerb, ReportingVerbLexicon } from './reporting-verbs.js';
 import {
@@ -833,14 +833,7 @@ class TextAnalysis {
   }
 
   private tokenAtOrAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.tokens[mid]!.end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return tokenIndexAt(this.tokens, offset);
   }
 
   private tokenBefore(offset: number): number {
