@@ -15,6 +15,7 @@ import type { Store } from '../store/store.js';
 import type { Pipeline } from '../pipeline.js';
 import { allArticles } from '../store/all-articles.js';
 import { loadFeatureTools, updateStories, type StoryTools } from '../story/update-stories.js';
+import { openReuseLinker, type ReuseLinker } from '../provenance/link-reuse.js';
 import { toStoredArticleRecord } from '../export/article-record.js';
 import { EXPORT_FORMATS } from '../export/export-formats.js';
 import { ApiError, errorBody } from './api-error.js';
@@ -94,13 +95,19 @@ export function createApiApp(options: ApiOptions): Hono {
   const { store } = options;
   let pipeline: Promise<Pipeline> | undefined;
   let storyTools: StoryTools | undefined;
+  // Built when the first job starts (it indexes every article stored so far), then kept: it links each new article incrementally.
+  let reuseLinker: Promise<ReuseLinker> | undefined;
   const jobs = makeIngestJobs({
     store,
     pipeline: () => (pipeline ??= options.pipeline()),
     read: { allowPrivate: options.allowPrivateUrls ?? false, maxInputBytes: options.maxBodyBytes },
     keepJobs: 200,
-    // As `storytrace ingest` does: new articles join (or start) events once they are stored.
-    afterIngest: (articles) => updateStories(store, articles, (storyTools ??= loadFeatureTools())),
+    // As `storytrace ingest` does once articles are stored: link reused passages, then update the stories.
+    beforeIngest: () => (reuseLinker ??= openReuseLinker(store)),
+    afterIngest: async (articles) => {
+      await (await (reuseLinker ??= openReuseLinker(store))).linkArticles(articles);
+      await updateStories(store, articles, (storyTools ??= loadFeatureTools()));
+    },
   });
   const ingestLimiter = makeRateLimiter(options.ingestRate);
 

@@ -55,6 +55,8 @@ export interface IngestJobsOptions {
   readonly read: Partial<ReadOptions>;
   /** Finished jobs kept for polling; older ones are forgotten first. */
   readonly keepJobs: number;
+  /** Runs before a job stores anything (the reuse linker must index the store as it was). */
+  readonly beforeIngest?: () => Promise<unknown>;
   /** Runs once a job's articles are stored (the story stage re-clusters with them), before the job says done. */
   readonly afterIngest?: (articles: readonly Article[]) => Promise<unknown>;
 }
@@ -111,6 +113,7 @@ async function runJob(job: IngestJob, request: IngestRequest, options: IngestJob
   job.status = 'running';
   try {
     const pipeline = await options.pipeline();
+    await options.beforeIngest?.();
     const read = { ...DEFAULT_READ_OPTIONS, ...options.read };
     const unpack = { maxInputBytes: read.maxInputBytes };
     const stored: Article[] = [];

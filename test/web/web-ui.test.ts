@@ -19,6 +19,7 @@ import { ingestDocuments } from '../../src/cli/ingest-command.js';
 import { DEMO_CORPUS_PATH } from '../../src/cli/demo-command.js';
 import { startApiServer, type RunningServer } from '../../src/api/serve-api.js';
 import { loadFeatureTools, updateStories } from '../../src/story/update-stories.js';
+import { openReuseLinker } from '../../src/provenance/link-reuse.js';
 import type { Article } from '../../src/article.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -48,9 +49,12 @@ before(async () => {
   pipeline = await buildPipeline();
   store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'st-web-')), 'demo.db'));
   const stored: Article[] = [];
+  // Opened before ingesting, as `ingest` does: it indexes what is stored and links what comes after.
+  const linker = await openReuseLinker(store);
   const silent = { report: { inputs: 0, articles: 0, rejected: 0, warnings: 0 }, documentDone() {}, finish() {} };
   await ingestDocuments(store, pipeline, readInputs([DEMO_CORPUS_PATH]), silent, { batchArticles: 200, batchMaxMs: 2000, afterBatch: (batch: readonly Article[]) => stored.push(...batch) });
-  // As `storytrace ingest` does after storing: cluster the articles into events and storylines.
+  // As `storytrace ingest` does after storing: link reused passages, then cluster events and storylines.
+  await linker.linkArticles(stored);
   await updateStories(store, stored, loadFeatureTools());
   server = await startApiServer({ store, pipeline: async () => pipeline, host: '127.0.0.1', port: 0 });
   const { chromium } = await import('playwright-core');
@@ -129,6 +133,22 @@ test('web: open the article list, open an article, see entities and quotes highl
   await page.focus('#quote-0');
   assert.match((await page.textContent('.speaker-panel')) ?? '', /Sprecher:/);
   await page.screenshot({ path: join(SCREENSHOTS, 'article-reader.png'), fullPage: true });
+  assert.deepEqual(await seriousViolations(), []);
+});
+
+test('web: a reused passage opens beside the same passage in the other article', { skip: SKIP }, async (t) => {
+  const links = await getJson(`${server.url}api/reuse?limit=200`);
+  const link = links.items[0];
+  if (link === undefined) return t.skip('the linker found no reuse in the demo corpus');
+  await open(`/article/${link.a.articleId}`);
+  assert.ok((await page.locator('.article-text .reused').count()) > 0, 'reused passages are marked');
+  // The keyboard way: the side panel lists each passage as a button.
+  await page.locator('.reuse-list button').first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.side-by-side');
+  const texts = await page.locator('.side-by-side blockquote').allTextContents();
+  assert.equal(texts.length, 2);
+  assert.ok(texts.every((x) => x.trim().length > 0));
   assert.deepEqual(await seriousViolations(), []);
 });
 

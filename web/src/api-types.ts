@@ -112,3 +112,12 @@ export interface StoryDetail extends Omit<StorySummary, 'articleCount'> {
   articles: (ArticleRef & { language: string | null; credits: { name: string }[] })[];
   events: StorySummary[];
 }
+
+export interface ReuseLink {
+  id: string;
+  kind: string;
+  a: { articleId: string; start: number; end: number };
+  b: { articleId: string; start: number; end: number };
+  score: number;
+  direction: { from: string | null; confidence: number; reasons: string[] };
+}

@@ -1,9 +1,9 @@
 /**
  * The article reader: clean text with entities linked, quotes marked (the speaker shows in the side
- * panel on hover, focus or click), where it was found, and reused passages once the linker stores them.
+ * panel on hover, focus or click), where it was found, and reused passages beside their counterpart.
  */
 import { getJson } from '../api-client.js';
-import type { ArticleRecord, OptionalPage, Quote } from '../api-types.js';
+import type { ArticleRecord, Page as ListPage, Quote, ReuseLink } from '../api-types.js';
 import { entityKeyOf } from '../api-types.js';
 import { append, clear, el, routeLink } from '../dom.js';
 import { formatDate, type PageContext } from '../page-context.js';
@@ -11,7 +11,9 @@ import type { Translate } from '../i18n.js';
 
 export async function readerPage({ main, t, args }: PageContext): Promise<void> {
   const id = args[0] ?? '';
-  const [article, reuse] = await Promise.all([getJson<ArticleRecord>(`/api/articles/${encodeURIComponent(id)}`), getJson<OptionalPage>('/api/reuse', { limit: '1' })]);
+  const article = await getJson<ArticleRecord>(`/api/articles/${encodeURIComponent(id)}`);
+  const reuse = await getJson<ListPage<ReuseLink>>('/api/reuse', { article: article.id, limit: '200' });
+  const passages = reuse.items.map((link) => passageOf(link, article.id));
   const speakerPanel = el('div', { class: 'speaker-panel', 'aria-live': 'polite' }, el('p', { class: 'hint' }, t('hoverHint')));
   const showQuote = (quote: Quote) => {
     clear(speakerPanel);
@@ -24,7 +26,9 @@ export async function readerPage({ main, t, args }: PageContext): Promise<void> 
   };
 
   const body = el('div', { class: 'article-text', lang: article.language ?? undefined });
-  append(body, annotatedText(article, showQuote, t));
+  const comparison = el('section', { class: 'reuse-comparison', 'aria-live': 'polite', 'aria-label': t('reusedPassage') });
+  const showPassage = (passage: Passage) => void compare(comparison, article, passage, t);
+  append(body, annotatedText(article, passages, showQuote, showPassage, t));
 
   const side = el('aside', { class: 'reader-side', 'aria-label': t('quotes') });
   append(side, el('h2', {}, t('quotes')), speakerPanel);
@@ -50,7 +54,15 @@ export async function readerPage({ main, t, args }: PageContext): Promise<void> 
   for (const [key, e] of names) append(nameList, el('li', {}, routeLink(`/entity/${encodeURIComponent(key)}`, e.name, { class: `entity entity-${e.type}` }), ` ×${e.count}`));
   append(side, names.size > 0 ? nameList : el('p', {}, t('none')));
 
-  append(side, el('h2', {}, t('reuse')), el('p', {}, reuse.items.length === 0 ? t('noReuse') : `${reuse.items.length}+`));
+  append(side, el('h2', {}, t('reuse')));
+  if (passages.length === 0) append(side, el('p', {}, t('noReuse')));
+  const reuseList = el('ol', { class: 'reuse-list' });
+  for (const passage of passages) {
+    const button = el('button', { type: 'button', class: 'quote-jump' }, `${passage.link.kind}: ${article.text.slice(passage.here.start, Math.min(passage.here.end, passage.here.start + 80))}…`);
+    button.addEventListener('click', () => showPassage(passage));
+    append(reuseList, el('li', {}, button));
+  }
+  append(side, passages.length > 0 ? reuseList : null, comparison);
 
   append(side, el('h2', {}, t('occurrences')));
   const places = el('ul', { class: 'occurrence-list' });
@@ -67,11 +79,53 @@ export async function readerPage({ main, t, args }: PageContext): Promise<void> 
   append(main, el('article', { class: 'reader' }, el('header', {}, el('h1', { lang: article.language ?? undefined }, article.title ?? t('untitled')), metaLine), el('div', { class: 'reader-layout' }, body, side)));
 }
 
-/** The text cut at every entity and quote boundary; each piece wrapped in the quote and entity it lies in. */
-function annotatedText(article: ArticleRecord, showQuote: (quote: Quote) => void, t: Translate): DocumentFragment {
+/** A reuse link seen from the article being read: its own span and the other article's. */
+interface Passage {
+  readonly link: ReuseLink;
+  readonly here: { start: number; end: number };
+  readonly there: { articleId: string; start: number; end: number };
+}
+
+function passageOf(link: ReuseLink, articleId: string): Passage {
+  const [here, there] = link.a.articleId === articleId ? [link.a, link.b] : [link.b, link.a];
+  return { link, here, there };
+}
+
+/** The passage here beside the same passage in the other article, with who likely copied whom. */
+async function compare(target: HTMLElement, article: ArticleRecord, passage: Passage, t: Translate): Promise<void> {
+  const other = await getJson<ArticleRecord>(`/api/articles/${encodeURIComponent(passage.there.articleId)}`);
+  const from = passage.link.direction.from;
+  const direction = from === null ? t('directionUnknown') : from === article.id ? `${other.outlet ?? other.title ?? other.id} ${t('copiedHere')}` : `${t('likelySource')}: ${other.outlet ?? other.title ?? other.id}`;
+  clear(target);
+  append(
+    target,
+    el('h3', {}, `${t('reusedPassage')} (${passage.link.kind}, ${Math.round(passage.link.score * 100)} %) · ${direction}`),
+    el(
+      'div',
+      { class: 'side-by-side' },
+      el('figure', {}, el('figcaption', {}, t('thisArticle')), el('blockquote', {}, article.text.slice(passage.here.start, passage.here.end))),
+      el(
+        'figure',
+        {},
+        el('figcaption', {}, `${t('otherArticle')}: `, routeLink(`/article/${other.id}`, other.title ?? t('untitled'))),
+        el('blockquote', {}, other.text.slice(passage.there.start, passage.there.end)),
+      ),
+    ),
+  );
+  target.scrollIntoView({ block: 'nearest' });
+}
+
+/** The text cut at every entity, quote and reused-passage boundary; each piece wrapped in what it lies in. */
+function annotatedText(
+  article: ArticleRecord,
+  passages: readonly Passage[],
+  showQuote: (quote: Quote) => void,
+  showPassage: (passage: Passage) => void,
+  t: Translate,
+): DocumentFragment {
   const text = article.text;
   const cuts = new Set([0, text.length]);
-  for (const s of [...article.entities, ...article.quotes]) {
+  for (const s of [...article.entities, ...article.quotes, ...passages.map((p) => p.here)]) {
     if (s.start >= 0 && s.end <= text.length && s.start < s.end) cuts.add(s.start).add(s.end);
   }
   const points = [...cuts].sort((a, b) => a - b);
@@ -95,6 +149,15 @@ function annotatedText(article: ArticleRecord, showQuote: (quote: Quote) => void
       append(mark, node);
       for (const event of ['mouseenter', 'focus', 'click']) mark.addEventListener(event, () => showQuote(quote));
       node = mark;
+    }
+    const passage = passages.find((p) => p.here.start <= start && end <= p.here.end);
+    if (passage !== undefined) {
+      // Reused text is underlined and opens the comparison on click; it may hold entity links, so it is
+      // no button itself: keyboard users reach each passage through the side panel's list.
+      const span = el('span', { class: 'reused', title: t('reusedPassage') });
+      append(span, node);
+      span.addEventListener('click', () => showPassage(passage));
+      node = span;
     }
     fragment.appendChild(node);
   }
