@@ -118,8 +118,9 @@ class SqliteBrowse implements BrowseQueries {
         ? `SELECT a.seq AS seq, ${rankColumn} AS rank FROM ${from} ${whereSql}`
         : `SELECT article_search.rowid AS seq, ${rankColumn} AS rank FROM article_search ${whereSql}`;
     const ordered = `SELECT seq, rank FROM (${hits}) ORDER BY ${hasQuery ? 'rank, seq' : 'seq'}`;
-    const pageHits = this.db.prepare(`${ordered} LIMIT ? OFFSET ?`).all(...params, page.limit + 1, offset) as { seq: number; rank: number }[];
-    const shown = pageHits.slice(0, page.limit);
+    // Ranked once: the best hits serve this page and the facets alike.
+    const best = this.db.prepare(`${ordered} LIMIT ?`).all(...params, Math.max(FACET_SAMPLE, offset + page.limit + 1)) as { seq: number; rank: number }[];
+    const shown = best.slice(offset, offset + page.limit);
     const rowsBySeq = new Map(
       (
         this.db
@@ -132,14 +133,16 @@ class SqliteBrowse implements BrowseQueries {
       if (r === undefined) return [];
       return [{ id: r.id, title: r.title, published: r.published, outlet: r.outlet, language: r.language, score: -rank, snippet: makeSnippet(r.text, phrases) }];
     });
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM (${hits})`).get(...params) as { n: number }).n;
+    // Counting needs no ranking: the same matches without bm25.
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM (${hits.replace(rankColumn + ' AS rank', '0 AS rank')})`).get(...params) as { n: number }).n;
+    const seqsOf = (n: number) => JSON.stringify(best.slice(0, n).map((h) => h.seq));
     return {
       items,
-      nextCursor: pageHits.length > page.limit ? String(offset + page.limit) : null,
+      nextCursor: best.length > offset + page.limit ? String(offset + page.limit) : null,
       facets: {
         total,
-        ...this.outletAndLanguageFacets(ordered, params),
-        entities: this.entityFacet(ordered, params),
+        ...this.outletAndLanguageFacets(seqsOf(FACET_SAMPLE)),
+        entities: this.entityFacet(seqsOf(ENTITY_FACET_SAMPLE)),
         sampled: { outletsAndLanguages: Math.min(total, FACET_SAMPLE), entities: Math.min(total, ENTITY_FACET_SAMPLE) },
       },
     };
@@ -264,14 +267,13 @@ class SqliteBrowse implements BrowseQueries {
   }
 
   /** Outlets and languages of the best FACET_SAMPLE hits, in one pass. */
-  private outletAndLanguageFacets(ordered: string, params: readonly unknown[]): Pick<SearchFacets, 'outlets' | 'languages'> {
+  private outletAndLanguageFacets(seqs: string): Pick<SearchFacets, 'outlets' | 'languages'> {
     const rows = this.db
       .prepare(
-        `WITH hits AS (${ordered} LIMIT ${FACET_SAMPLE})
-         SELECT a.outlet AS outlet, a.language AS language, count(*) AS count FROM hits JOIN articles a ON a.seq = hits.seq
-         GROUP BY a.outlet, a.language`,
+        `SELECT a.outlet AS outlet, a.language AS language, count(*) AS count FROM articles a
+         WHERE a.seq IN (SELECT value FROM json_each(?)) GROUP BY a.outlet, a.language`,
       )
-      .all(...params) as { outlet: string | null; language: string | null; count: number }[];
+      .all(seqs) as { outlet: string | null; language: string | null; count: number }[];
     const outlets = new Map<string, number>();
     const languages = new Map<string, number>();
     for (const r of rows) {
@@ -290,16 +292,15 @@ class SqliteBrowse implements BrowseQueries {
       .all(...params) as CountByName[];
   }
 
-  private entityFacet(ordered: string, params: readonly unknown[]): EntityCount[] {
+  private entityFacet(seqs: string): EntityCount[] {
     const rows = this.db
       .prepare(
-        `WITH hits AS (${ordered} LIMIT ${ENTITY_FACET_SAMPLE})
-         SELECT ${ENTITY_KEY_SQL} AS entity_key, ${ENTITY_TYPE_SQL} AS type, count(DISTINCT hits.seq) AS count
-         FROM hits JOIN articles a ON a.seq = hits.seq, json_each(a.entities_json) e
-         WHERE a.entities_json IS NOT NULL AND ${ENTITY_TYPE_SQL} != 'other'
+        `SELECT ${ENTITY_KEY_SQL} AS entity_key, ${ENTITY_TYPE_SQL} AS type, count(DISTINCT a.seq) AS count
+         FROM articles a, json_each(a.entities_json) e
+         WHERE a.seq IN (SELECT value FROM json_each(?)) AND a.entities_json IS NOT NULL AND ${ENTITY_TYPE_SQL} != 'other'
          GROUP BY entity_key ORDER BY count DESC, entity_key LIMIT ${ENTITY_FACET_SIZE}`,
       )
-      .all(...params) as (Omit<EntityCount, 'name' | 'key'> & KeyColumn)[];
+      .all(seqs) as (Omit<EntityCount, 'name' | 'key'> & KeyColumn)[];
     const names = this.mostUsedNames(rows.map((r) => r.entity_key));
     return rows.map(({ entity_key, ...rest }) => ({ key: entity_key, ...rest, name: names.get(entity_key)?.[0]?.name ?? entity_key }));
   }
