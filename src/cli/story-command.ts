@@ -81,6 +81,7 @@ function formatComparison(comparison: SourceComparison | undefined, labels: Read
     if (o.quotes.length > 0) parts.push(`quotes ${o.quotes.slice(0, 6).map((q) => `${q.speaker} ×${q.count}`).join(', ')}`);
     if (o.uniqueEntities.length > 0) parts.push(`only here: ${o.uniqueEntities.slice(0, 5).join(', ')}`);
     if (o.leftOut.length > 0) parts.push(`leaves out: ${o.leftOut.join(', ')}`);
+    if (o.unattributedClaims.length > 0) parts.push(`${o.unattributedClaims.length} of ${o.attributedClaims + o.unattributedClaims.length} quoted claims without a speaker`);
     if (o.framing.length > 0) parts.push(`framing: ${o.framing.slice(0, 6).map((f) => `${f.marker} (${f.kind}, @${f.start})`).join(', ')}`);
     const label = labels[o.outlet];
     const registry = label ? ` [${[label.country, label.type, ...label.sanctions].filter(Boolean).join(', ')}]` : '';

@@ -21,6 +21,9 @@ export interface OutletCoverage {
   /** Speakers it quotes, with how many quotes. */
   readonly quotes: readonly { readonly speaker: string; readonly count: number }[];
   readonly framing: readonly (FramingMarker & { readonly articleId: string })[];
+  /** Quoted or reported claims with a speaker, and those without one (with offsets): attribution, shown not judged. */
+  readonly attributedClaims: number;
+  readonly unattributedClaims: readonly { readonly articleId: string; readonly start: number; readonly end: number }[];
 }
 
 export interface AgencyDependence {
@@ -69,6 +72,8 @@ export function compareSources(articles: readonly Article[], coreEntities: reado
       leftOut: coreEntities.filter((k) => !own.has(k)),
       quotes: [...speakers].map(([speaker, count]) => ({ speaker, count })).sort((a, b) => b.count - a.count || a.speaker.localeCompare(b.speaker)),
       framing: list.flatMap((a) => findFramingMarkers(a.text, lexicon).map((m) => ({ ...m, articleId: a.id }))),
+      attributedClaims: list.reduce((n, a) => n + (a.quotes ?? []).filter((q) => q.speaker !== null).length, 0),
+      unattributedClaims: list.flatMap((a) => (a.quotes ?? []).filter((q) => q.speaker === null).map((q) => ({ articleId: a.id, start: q.start, end: q.end }))),
     };
   });
 

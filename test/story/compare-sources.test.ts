@@ -15,6 +15,7 @@ test('compare-sources: agency dependence counts the outlets crediting the agency
   assert.deepEqual(comparison.agencyDependence.map((a) => a.text), ['2 of 3 outlets credit dpa']);
   assert.equal(comparison.firstReported?.outlet, 'Nordkurier Online');
   assert.deepEqual(comparison.sharedTextOutlets, ['Nordkurier Online', 'Ostseeblick']);
+  assert.ok(comparison.outlets.every((o) => o.attributedClaims === 0 && o.unattributedClaims.length === 0));
 });
 
 test('framing-markers: hedges, distance and unsupported claims are found with offsets into the text', () => {
@@ -27,4 +28,16 @@ test('framing-markers: hedges, distance and unsupported claims are found with of
     ['mutmaßliche', 'hedge'],
   ]);
   for (const m of markers) assert.equal(text.slice(m.start, m.end).toLowerCase(), m.marker);
+});
+
+test('compare-sources: a quoted claim without a speaker is listed with its offsets, one with a speaker is counted', () => {
+  const text = '„Die Brücke ist nicht mehr sicher“, heißt es. „Wir sperren sie ab Montag“, sagte Bürgermeister Jonas Brandt.';
+  const quote = (words: string, speaker: string | null) => {
+    const start = text.indexOf(words);
+    return { text: words, start, end: start + words.length, kind: 'direct' as const, partial: false, cue: null, speaker, relayedBy: null, speakerStart: null, speakerEnd: null };
+  };
+  const article = makeArticle({ text, outlet: 'Heideanzeiger', quotes: [quote('Die Brücke ist nicht mehr sicher', null), quote('Wir sperren sie ab Montag', 'Jonas Brandt')] });
+  const [outlet] = compareSources([article], [], lexicon).outlets;
+  assert.equal(outlet!.attributedClaims, 1);
+  assert.deepEqual(outlet!.unattributedClaims.map((c) => text.slice(c.start, c.end)), ['Die Brücke ist nicht mehr sicher']);
 });
