@@ -34,7 +34,11 @@ export interface ReuseLinkResult {
 }
 
 export interface ReuseLinker {
-  /** Links the articles not yet indexed (already stored ones are skipped silently) and stores their links. */
+  /**
+   * Links every article not yet linked: first those stored earlier but never linked (a run killed
+   * after storing), then the given ones, and stores their links. Open the linker before or after
+   * storing them: what decides is the store's record of linked articles, not what the index holds.
+   */
   linkArticles(articles: readonly Article[]): Promise<ReuseLinkResult>;
   /** Articles in the index. */
   readonly articleCount: number;
@@ -44,57 +48,85 @@ export interface ReuseLinker {
 export async function openReuseLinker(store: Store, options: ReuseLinkerOptions = DEFAULT_REUSE_LINKER_OPTIONS): Promise<ReuseLinker> {
   const index = makeReuseIndex();
   const indexed = new Set<ArticleId>();
+  const linked = new Set(await store.reuse.linkedArticleIds());
+  let pending: ArticleId[] = [];
   for await (const stored of allArticles(store)) {
     const article = reuseArticleOf(stored.article);
+    if (!linked.has(article.id)) pending.push(article.id);
     if (skipReason(article, options) !== null) continue;
     index.add(index.prepare(article));
     indexed.add(article.id);
   }
   return {
-    linkArticles: (articles) => linkArticles(store, index, indexed, articles, options),
+    async linkArticles(articles) {
+      const earlier = pending;
+      pending = [];
+      return linkArticles(store, { index, indexed, linked }, earlier, articles, options);
+    },
     get articleCount() {
       return index.articleCount;
     },
   };
 }
 
+interface LinkerState {
+  readonly index: ReuseIndex;
+  /** Articles whose fingerprints are in the index. */
+  readonly indexed: Set<ArticleId>;
+  /** Articles whose links are stored: a new article links only to these, so no pair is linked twice. */
+  readonly linked: Set<ArticleId>;
+}
+
 async function linkArticles(
   store: Store,
-  index: ReuseIndex,
-  indexed: Set<ArticleId>,
+  state: LinkerState,
+  earlier: readonly ArticleId[],
   articles: readonly Article[],
   options: ReuseLinkerOptions,
 ): Promise<ReuseLinkResult> {
+  const { index, indexed, linked } = state;
   const skipped: ReuseSkip[] = [];
   const links: ReuseLinkRecord[] = [];
-  let articlesLinked = 0;
+  const done: ArticleId[] = [];
   // Articles of this batch are looked up here before they could be read back from the store.
   const batch = new Map<ArticleId, ReuseArticle>(articles.map((a) => [a.id, reuseArticleOf(a)]));
-  for (const article of batch.values()) {
-    if (indexed.has(article.id)) continue;
+  const lookUp = async (id: ArticleId): Promise<ReuseArticle | undefined> => {
+    const inBatch = batch.get(id);
+    if (inBatch !== undefined) return inBatch;
+    const stored = await store.getArticle(id);
+    return stored === null ? undefined : reuseArticleOf(stored.article);
+  };
+  for (const id of new Set([...earlier, ...batch.keys()])) {
+    if (linked.has(id)) continue;
+    const article = await lookUp(id);
+    if (article === undefined) continue;
     const reason = skipReason(article, options);
     if (reason !== null) {
-      skipped.push({ articleId: article.id, reason });
+      skipped.push({ articleId: id, reason });
+      linked.add(id);
+      done.push(id);
       continue;
     }
     const prepared = index.prepare(article);
-    // The index asks for candidates synchronously; fetch them from the store first.
+    // The index asks for candidates synchronously; fetch the linked ones from the store first.
     const candidates = new Map<ArticleId, ReuseArticle>();
     for (const candidate of index.candidatesFor(prepared)) {
-      const inBatch = batch.get(candidate.articleId);
-      const stored = inBatch === undefined ? await store.getArticle(candidate.articleId) : null;
-      const found = inBatch ?? (stored === null ? undefined : reuseArticleOf(stored.article));
+      if (!linked.has(candidate.articleId)) continue;
+      const found = await lookUp(candidate.articleId);
       if (found !== undefined) candidates.set(candidate.articleId, found);
     }
-    for (const link of index.linksFor(prepared, (id) => candidates.get(id))) {
+    for (const link of index.linksFor(prepared, (other) => candidates.get(other))) {
       links.push(withDirection(link, article, candidates.get(link.b.articleId)!));
     }
-    index.add(prepared);
-    indexed.add(article.id);
-    articlesLinked += 1;
+    if (!indexed.has(id)) {
+      index.add(prepared);
+      indexed.add(id);
+    }
+    linked.add(id);
+    done.push(id);
   }
-  const linksAdded = links.length === 0 ? 0 : await store.reuse.putReuseLinks(links);
-  return { articlesLinked, linksAdded, skipped };
+  const linksAdded = done.length === 0 ? 0 : await store.reuse.putReuseLinks(links, done);
+  return { articlesLinked: done.length - skipped.length, linksAdded, skipped };
 }
 
 function skipReason(article: ReuseArticle, options: ReuseLinkerOptions): string | null {

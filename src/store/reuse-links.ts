@@ -18,8 +18,13 @@ export interface ReuseLinkRecord extends ReuseLink {
 }
 
 export interface ReuseLinkTables {
-  /** Stores links; a link whose id is already stored is left as it is. Returns how many were new. */
-  putReuseLinks(links: readonly ReuseLinkRecord[]): Promise<number>;
+  /**
+   * Stores links and marks `linkedArticleIds` as linked, in one transaction; a link whose id is
+   * already stored is left as it is. Returns how many links were new.
+   */
+  putReuseLinks(links: readonly ReuseLinkRecord[], linkedArticleIds?: readonly ArticleId[]): Promise<number>;
+  /** Articles whose links have been stored (see putReuseLinks): the linker skips them. */
+  linkedArticleIds(): Promise<ReadonlySet<ArticleId>>;
   /** Every link with either side in one of these articles, in the order they were stored. */
   reuseLinksFor(articleIds: readonly ArticleId[]): Promise<readonly ReuseLinkRecord[]>;
   /** Every stored link, in the order they were stored. */

@@ -20,7 +20,7 @@ test('linkArticles links a repost to the stored original, with the original as s
     assert.equal(linker.articleCount, 2);
     await store.putArticles([COPY]);
     const result = await linker.linkArticles([COPY]);
-    assert.equal(result.articlesLinked, 1);
+    assert.equal(result.articlesLinked, 3, 'the two stored before were never linked: they are linked first');
     const links = await store.reuse.listReuseLinks();
     assert.ok(links.length >= 1, 'the reposted paragraphs are linked');
     for (const link of links) {
@@ -47,6 +47,22 @@ test('linking again, in the same run or a new one, adds no link', async () => {
     const second = await openReuseLinker(store);
     assert.deepEqual(await second.linkArticles([ORIGINAL, COPY]), { articlesLinked: 0, linksAdded: 0, skipped: [] });
     assert.equal((await store.reuse.listReuseLinks()).length, added);
+  } finally {
+    await store.close();
+  }
+});
+
+test('a linker opened after the batch was stored still links it; articles stored by a run killed before linking are linked by the next', async () => {
+  const store = openSqliteStore(':memory:');
+  try {
+    await store.putArticles([ORIGINAL, UNRELATED, COPY]);
+    const result = await (await openReuseLinker(store)).linkArticles([]);
+    assert.equal(result.articlesLinked, 3);
+    assert.ok(result.linksAdded >= 1);
+    const links = await store.reuse.listReuseLinks();
+    assert.ok(links.every((l) => new Set([l.a.articleId, l.b.articleId, COPY.id, ORIGINAL.id]).size === 2));
+    assert.deepEqual([...(await store.reuse.linkedArticleIds())].sort(), [ORIGINAL.id, UNRELATED.id, COPY.id].sort());
+    assert.equal((await (await openReuseLinker(store)).linkArticles([COPY])).linksAdded, 0);
   } finally {
     await store.close();
   }

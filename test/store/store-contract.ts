@@ -301,7 +301,7 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.equal(all.find((o) => o.name === '(unknown)')?.articles, 1);
   });
 
-  contractTest('reuse: links are stored once by id and found from either article', async (store) => {
+  contractTest('reuse: links are stored once by id and found from either article; linked articles are remembered', async (store) => {
     await store.putArticles([GARANTIEN, ERKLAERUNG, WETTER]);
     const link = {
       id: 'link-garantien-erklaerung',
@@ -312,8 +312,10 @@ export function runStoreContract(name: string, options: ContractOptions): void {
       direction: { from: ERKLAERUNG.id, confidence: 0.7, reasons: ['published earlier'] },
     };
     const other = { ...link, id: 'link-erklaerung-wetter', kind: 'paraphrase' as const, a: { articleId: WETTER.id, start: 0, end: 20 }, direction: { from: null, confidence: 0, reasons: [] } };
-    assert.equal(await store.reuse.putReuseLinks([link, other]), 2);
-    assert.equal(await store.reuse.putReuseLinks([link]), 0);
+    assert.deepEqual([...(await store.reuse.linkedArticleIds())], []);
+    assert.equal(await store.reuse.putReuseLinks([link, other], [GARANTIEN.id, WETTER.id]), 2);
+    assert.equal(await store.reuse.putReuseLinks([link], [GARANTIEN.id]), 0);
+    assert.deepEqual([...(await store.reuse.linkedArticleIds())].sort(), [GARANTIEN.id, WETTER.id].sort());
     assert.deepEqual(await store.reuse.reuseLinksFor([GARANTIEN.id]), [link]);
     assert.deepEqual((await store.reuse.reuseLinksFor([ERKLAERUNG.id, WETTER.id])).map((l) => l.id), [link.id, other.id]);
     assert.deepEqual(await store.reuse.listReuseLinks(), [link, other]);

@@ -133,6 +133,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reuse_links_by_b ON reuse_links (b_article_id);
     `,
   },
+  {
+    version: 5,
+    name: 'reuse linked: articles already linked to those stored before them',
+    sql: `
+      -- Written with the article's links: an article stored but not yet here (a run killed after
+      -- storing) is linked by the next run, and one already here is never linked twice.
+      CREATE TABLE reuse_linked (
+        article_id  TEXT PRIMARY KEY REFERENCES articles(id)
+      );
+    `,
+  },
 ];
 
 const CREATE_SCHEMA_MIGRATIONS = `

@@ -1,4 +1,4 @@
-/** ReuseLinkTables on SQLite: one row per link in `reuse_links` (migration 4), indexed by both articles. */
+/** ReuseLinkTables on SQLite: one row per link in `reuse_links` (migration 4), indexed by both articles; linked articles in `reuse_linked` (5). */
 import type Database from 'better-sqlite3';
 import type { ArticleId } from '../../article.js';
 import type { ReuseKind } from '../../link/link-kind.js';
@@ -29,14 +29,19 @@ export function makeSqliteReuseLinks(db: Database.Database): ReuseLinkTables {
     VALUES (@id, @kind, @a_article_id, @a_start, @a_end, @b_article_id, @b_start, @b_end, @score,
             @direction_from, @direction_confidence, @direction_reasons_json, @created_at)
     ON CONFLICT (id) DO NOTHING`);
-  const putAll = db.transaction((links: readonly ReuseLinkRecord[], createdAt: string) => {
+  const markLinked = db.prepare('INSERT INTO reuse_linked (article_id) VALUES (?) ON CONFLICT (article_id) DO NOTHING');
+  const putAll = db.transaction((links: readonly ReuseLinkRecord[], linked: readonly ArticleId[], createdAt: string) => {
     let added = 0;
     for (const link of links) added += insert.run({ ...rowOf(link), created_at: createdAt }).changes;
+    for (const id of linked) markLinked.run(id);
     return added;
   });
   return {
-    async putReuseLinks(links) {
-      return putAll.immediate(links, new Date().toISOString());
+    async putReuseLinks(links, linkedArticleIds = []) {
+      return putAll.immediate(links, linkedArticleIds, new Date().toISOString());
+    },
+    async linkedArticleIds() {
+      return new Set((db.prepare('SELECT article_id FROM reuse_linked').all() as { article_id: string }[]).map((r) => r.article_id));
     },
     async reuseLinksFor(articleIds) {
       const seen = new Set<string>();
