@@ -1,4 +1,4 @@
-// The HTTP API's answer times for what the web pages ask: the story page (stories, stats, first
+// The HTTP API's answer times for what the web pages ask: the story page (stories, first
 // articles), the article reader (one article, its reuse links), search with facets, an entity page. The corpus is
 // generate-corpus.mjs's, run through the pipeline (not timed); requests go through app.request (no
 // network), so the numbers are the API and store, not the socket. Goals (issue 6, at 100,000
