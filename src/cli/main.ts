@@ -6,7 +6,7 @@ import { runExportCommand } from './export-command.js';
 import { runSearchCommand } from './search-command.js';
 import { runShowCommand } from './show-command.js';
 import { runStatsCommand } from './stats-command.js';
-import { runOutletsCommand, runProvenanceCommand } from './provenance-command.js';
+import { runOutletsCommand, runProvenanceCommand, runStatementsCommand } from './provenance-command.js';
 import { runStoriesCommand } from './stories-command.js';
 import { runStoryCommand } from './story-command.js';
 import { runSourcesEdit, runSourcesList, runSourcesShow } from './sources-command.js';
@@ -115,6 +115,15 @@ export function buildProgram(): Command {
     .option('--db <file>', DATABASE_OPTION_HELP)
     .action(async (opts) => {
       process.exitCode = await runOutletsCommand(opts);
+    });
+
+  program
+    .command('statements')
+    .description('Quoted statements carried by two or more articles, verbatim or in other translations, earliest first')
+    .option('--json', 'print them as JSON')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .action(async (opts) => {
+      process.exitCode = await runStatementsCommand(opts);
     });
 
   program

@@ -1,10 +1,11 @@
 /**
  * `storytrace provenance ID`: which passages of an article are its own and which came from where;
- * `storytrace outlets`: how much of each outlet's text comes from which sources. Both read the
- * reuse links ingest stored (src/provenance/).
+ * `storytrace outlets`: how much of each outlet's text comes from which sources; `storytrace
+ * statements`: quoted statements carried by several articles. All read what ingest stored (src/provenance/).
  */
 import type { Store } from '../store/store.js';
-import { readArticleProvenance, readOutletDependence } from '../provenance/read-provenance.js';
+import { readArticleProvenance, readOutletDependence, readStatements } from '../provenance/read-provenance.js';
+import { loadReuseContext } from '../link/reuse-index.js';
 import { writeLine } from './output.js';
 import { CommandError, openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
 
@@ -59,6 +60,26 @@ export function runOutletsCommand(options: ProvenanceCommandOptions): Promise<nu
             .map((o) => `${o.outlet}: ${o.articles} articles, ${o.chars} characters; ${o.sources.map((s) => `${s.source} ${PERCENT(s.share)}`).join(', ')}`)
             .join('\n'),
         );
+      }
+      return 0;
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+export function runStatementsCommand(options: ProvenanceCommandOptions): Promise<number> {
+  return runStoreCommand(async () => {
+    const store = openExistingStore(options);
+    try {
+      const statements = await readStatements(store, loadReuseContext());
+      if (options.json) await writeLine(JSON.stringify(statements, null, 2));
+      else {
+        const lines = statements.map((s) => {
+          const first = s.occurrences[0]!;
+          return `${s.speaker ?? '(unknown speaker)'}: "${s.text}"\n  ${s.occurrences.length} occurrences in ${s.outlets.join(', ') || 'unknown outlets'}; earliest ${first.published ?? 'undated'} in ${first.articleId}`;
+        });
+        await writeLine(lines.length === 0 ? 'no statement is carried by two or more articles' : lines.join('\n'));
       }
       return 0;
     } finally {

@@ -56,6 +56,11 @@ export interface TermTools {
 }
 
 const NAME_WORD = /[\p{L}\p{M}]+/gu;
+/**
+ * How far apart two quotes may sit in a linked passage, as a share of the shorter quote, and still be
+ * one quote carried over: edits shift text a little, the next quote of the passage lies a whole quote away.
+ */
+const SAME_PLACE_SHARE_OF_QUOTE = 0.5;
 
 /** Statements carried by at least two articles. */
 export function findStatements(
@@ -116,13 +121,18 @@ function speakerKeyOf(speaker: string | null): string | null {
   return words === undefined || words === null || words.length === 0 ? null : foldWord(words.at(-1)!);
 }
 
+/**
+ * Whether a reuse link carries one quote into the other: both lie in the link's spans, and, in a long
+ * passage holding many quotes, at about the same place in it (a paraphrase link is one sentence).
+ */
 function linkedByReuse(aId: ArticleId, a: Quote, bId: ArticleId, b: Quote, links: readonly ReuseLinkRecord[]): boolean {
-  const overlaps = (q: Quote, s: { start: number; end: number }) => q.start < s.end && s.start < q.end;
-  return links.some(
-    (l) =>
-      (l.a.articleId === aId && l.b.articleId === bId && overlaps(a, l.a) && overlaps(b, l.b)) ||
-      (l.a.articleId === bId && l.b.articleId === aId && overlaps(b, l.a) && overlaps(a, l.b)),
-  );
+  type Side = ReuseLinkRecord['a'];
+  const overlaps = (q: Quote, s: Side) => q.start < s.end && s.start < q.end;
+  const samePlace = (x: Quote, sx: Side, y: Quote, sy: Side) =>
+    Math.abs(x.start - sx.start - (y.start - sy.start)) < Math.min(x.end - x.start, y.end - y.start) * SAME_PLACE_SHARE_OF_QUOTE;
+  const carries = (l: ReuseLinkRecord, x: Quote, y: Quote) =>
+    overlaps(x, l.a) && overlaps(y, l.b) && (l.kind === 'paraphrase' || samePlace(x, l.a, y, l.b));
+  return links.some((l) => (l.a.articleId === aId && l.b.articleId === bId && carries(l, a, b)) || (l.a.articleId === bId && l.b.articleId === aId && carries(l, b, a)));
 }
 
 function dice(x: ReadonlySet<string>, y: ReadonlySet<string>): number {

@@ -41,3 +41,27 @@ test('findStatements: the same words from two named speakers are two statements,
   const unnamed = [articles[0]!, quoting('b', 'Talbote', null, 'Ein fairer Kompromiss, sagte sie, der Vertrag über die Wasserrechte', null)];
   assert.equal(findStatements(unnamed, [tie], tools).length, 1);
 });
+
+test('findStatements: two quotes in one long copied passage stay two statements, each carried over', () => {
+  const first = 'Die Gemeinde wird die Brücke über die Salm vollständig erneuern';
+  const second = 'Der Haushalt für das kommende Jahr enthält keine neuen Schulden';
+  const article = (id: string, offset: number): QuotingArticle => ({
+    id,
+    outlet: id,
+    published: null,
+    quotes: [
+      { text: first, start: offset, end: offset + first.length, kind: 'direct', partial: false, cue: 'sagte', speaker: 'Karla Weiden', relayedBy: null, speakerStart: null, speakerEnd: null },
+      { text: second, start: offset + 80, end: offset + 80 + second.length, kind: 'direct', partial: false, cue: 'sagte', speaker: 'Karla Weiden', relayedBy: null, speakerStart: null, speakerEnd: null },
+    ],
+  });
+  const copied = {
+    id: 'l',
+    kind: 'near-verbatim' as const,
+    a: { articleId: 'a', start: 0, end: 2000 },
+    b: { articleId: 'b', start: 30, end: 2030 },
+    score: 1,
+    direction: { from: null, confidence: 0, reasons: [] },
+  };
+  const statements = findStatements([article('a', 100), article('b', 130)], [copied], tools);
+  assert.deepEqual(statements.map((s) => s.occurrences.map((o) => `${o.articleId}:${o.start}`)).sort(), [['a:100', 'b:130'], ['a:180', 'b:210']]);
+});
