@@ -111,6 +111,8 @@ export interface Article {
   readonly text: string; //                       clean/
   /** ISO 8601 at the precision known: "2022", "2022-02", "2022-02-04", "2022-02-04T11:02+01:00". */
   readonly published: string | null; //          extract/published
+  /** Without a stated publication date: the latest date the text treats as past, a lower bound ("2023"). Else null. */
+  readonly publishedNotBefore?: string | null; //  extract/dates
   readonly language: string | null; //           extract/language (ISO 639-1)
   readonly outlet: string | null; //             extract/outlet
   readonly credits: readonly Credit[]; //        extract/credits

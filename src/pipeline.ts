@@ -20,7 +20,7 @@ import { findOutlet } from './extract/outlet/find-outlet.js';
 import { loadOutletTable, type OutletTable } from './extract/outlet/outlet-table.js';
 import { loadLanguageIdentifier, type LanguageIdentifier } from './extract/language/identify-language.js';
 import { makeQuoteFinder, type QuoteFinder } from './extract/quotes/find-quotes.js';
-import { findTextDates } from './extract/dates/find-text-dates.js';
+import { findTextDates, latestStatedPastDate } from './extract/dates/find-text-dates.js';
 import { attachSpeakerIds } from './extract/quotes/attach-speaker-ids.js';
 import { loadReportingVerbs } from './extract/quotes/reporting-verbs.js';
 import { loadEntityTagger, type EntityTagger } from './extract/entities/tag-entities.js';
@@ -139,7 +139,7 @@ function makeArticle(
  * The language analysis of a cleaned article: tokens and sentences once, then entities (tagger, then the
  * knowledge-base linker that gives them identities), quotes with their speakers, dates in the text.
  */
-function analyseArticle(article: Article, ctx: StageContext): With<'entities' | 'quotes' | 'dates'> {
+function analyseArticle(article: Article, ctx: StageContext): With<'entities' | 'quotes' | 'dates' | 'publishedNotBefore'> {
   const { text } = article;
   const tokens = ctx.tokenize(text);
   const sentences = ctx.sentences.split(text);
@@ -149,6 +149,7 @@ function analyseArticle(article: Article, ctx: StageContext): With<'entities' | 
     entities,
     quotes: attachSpeakerIds(ctx.findQuotes(text, tokens, sentences), entities, text),
     dates: findTextDates(text, article.published),
+    publishedNotBefore: article.published === null ? latestStatedPastDate(text) : null,
   };
 }
 

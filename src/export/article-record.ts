@@ -12,6 +12,7 @@ export interface ArticleRecord {
   readonly title: string | null;
   readonly text: string;
   readonly published: string | null;
+  readonly publishedNotBefore: string | null;
   readonly language: string | null;
   readonly outlet: string | null;
   readonly byline: string | null;
@@ -30,6 +31,7 @@ export function toArticleRecord(article: Article): ArticleRecord {
     title: article.title,
     text: article.text,
     published: article.published,
+    publishedNotBefore: article.publishedNotBefore ?? null,
     language: article.language,
     outlet: article.outlet,
     byline: article.byline,

@@ -82,7 +82,8 @@ export function storyFeaturesOf(article: Article, tools: FeatureTools): StoryFea
     terms,
     numbers,
     quotes,
-    eventDay: eventDayOf(article.published, article.dates ?? []),
+    // an undated text still cannot be older than the dates it recalls ("seit 2023" keeps it out of 2022)
+    eventDay: eventDayOf(article.published ?? article.publishedNotBefore ?? null, article.dates ?? []),
     recalledDays: (article.dates ?? []).filter((d) => d.relation === 'past' && d.value && DAY_PRECISION.test(d.value)).map((d) => d.value!.slice(0, 10)),
   };
 }

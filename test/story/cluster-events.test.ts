@@ -72,7 +72,7 @@ test('summarise-event: a sentence copied by two articles is chosen once and link
 
 const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
 
-test('seeds: 000 and 001 share an event; 004 (December 2021) stays apart from it but in its storyline', { skip: existsSync(SEEDS) ? false : 'no ../shared/seeds' }, async () => {
+test('seeds: 000 and 001 share an event; 004 (December 2021) and the undated 003 (recalling 2022, naming 2023) stay apart, all in one storyline', { skip: existsSync(SEEDS) ? false : 'no ../shared/seeds' }, async () => {
   const { buildPipeline } = await import('../../src/pipeline.js');
   const { readInputs } = await import('../../src/ingest/read-inputs.js');
   const pipeline = await buildPipeline();
@@ -90,4 +90,6 @@ test('seeds: 000 and 001 share an event; 004 (December 2021) stays apart from it
   const records = storyRecordsOf(clusterer, new Map([...byFile.values()].flat().map((a) => [a.id, a])), tools.framing);
   const storylineOf = (name: string) => new Set(records.filter((r) => r.kind === 'event' && eventOf(name).has(r.id)).map((r) => r.storylineId));
   assert.deepEqual(storylineOf('004'), storylineOf('001'));
+  assert.equal([...eventOf('003')].some((e) => eventOf('001').has(e) || eventOf('004').has(e)), false);
+  assert.deepEqual(storylineOf('003'), storylineOf('001'));
 });

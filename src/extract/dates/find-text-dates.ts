@@ -109,6 +109,26 @@ export function findTextDates(text: string, published: string | null): TextDate[
   return found.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * For a text without a publication date: the latest date it states outside an announcing sentence. The
+ * text was written no earlier ("China schlug 2023 einen Friedensplan vor" → not before 2023), so this is a
+ * lower bound, never a publication date. Null when the text states no date.
+ */
+export function latestStatedPastDate(text: string): string | null {
+  let latest: string | null = null;
+  const consider = (value: string, at: number) => {
+    if (!isFuture(text, at) && (latest === null || value > latest)) latest = value;
+  };
+  for (const m of findDateExpressions(text, { zone: null, slashOrder: 'day-first' })) {
+    if (m.parts.year >= 1800 && m.parts.year <= 2200) consider(formatParts(m.parts), m.start);
+  }
+  for (const m of text.matchAll(BARE_YEAR)) consider(m[1]!, m.index);
+  return latest;
+}
+
+/** A year on its own ("schlug 2023 einen Plan vor"); not an amount ("2000 Soldaten", "2.000", "2023 Euro"). */
+const BARE_YEAR = /(?<![\d.,])(19[5-9]\d|20\d{2})(?![\d.,]|\s*(?:Euro|Dollar|Menschen|Soldaten|Prozent|Kilometer|km|Meter|Tonnen|Mal|Stück|Einwohner|Personen|Fälle|US-Dollar))/g;
+
 const DAY_MS = 86_400_000;
 const DAY_WORD_SHIFT: Readonly<Record<string, number>> = {
   heute: 0, today: 0, gestern: -1, yesterday: -1, vorgestern: -2, morgen: 1, tomorrow: 1, übermorgen: 2,

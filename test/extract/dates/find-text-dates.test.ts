@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findTextDates } from '../../../src/extract/dates/find-text-dates.js';
+import { findTextDates, latestStatedPastDate } from '../../../src/extract/dates/find-text-dates.js';
 
 const dateOf = (text: string, published: string | null, fragment: string) => {
   const found = findTextDates(text, published).find((d) => d.text.includes(fragment));
@@ -68,4 +68,10 @@ test('without a day-precise publication date relative dates stay unresolved', ()
 
 test('"am Morgen" is a time of day, not tomorrow; compounds are not weekdays', () => {
   assert.deepEqual(findTextDates('Am Morgen begann das Freitagsgebet.', '2022-02-04'), []);
+});
+
+test('an undated text is no older than the latest date it treats as past', () => {
+  const text = 'Die Partnerschaft wurde im Februar 2022 verkündet. China schlug 2023 einen Friedensplan vor. Ein Treffen soll im Jahr 2030 stattfinden.';
+  assert.equal(latestStatedPastDate(text), '2023');
+  assert.equal(latestStatedPastDate('Keine Daten hier.'), null);
 });
