@@ -4,7 +4,7 @@
  * article is bounded: candidates come from postings of its rarest entities and terms, not all pairs.
  */
 import type { ArticleId } from '../article.js';
-import { countArticle, dayGap, daysConflict, emptyCorpusCounts, idfOf, scorePair, type CorpusCounts, type NormCache, type PairEvidence, type SimilarityOptions } from './pair-similarity.js';
+import { countArticle, dayBeforeBound, dayGap, daysConflict, emptyCorpusCounts, idfOf, scorePair, type CorpusCounts, type NormCache, type PairEvidence, type SimilarityOptions } from './pair-similarity.js';
 import type { StoryFeatures } from './story-features.js';
 
 export interface ClusterOptions {
@@ -138,8 +138,11 @@ export function makeEventClusterer(options: ClusterOptions): EventClusterer {
     const day = features.get(membership.articleId)?.eventDay;
     if (day) eventDays.set(membership.eventId, (eventDays.get(membership.eventId) ?? new Set()).add(day));
   };
-  const fitsEventDays = (f: StoryFeatures, eventId: string) =>
-    f.eventDay === null || [...(eventDays.get(eventId) ?? [])].every((day) => dayGap(day, f.eventDay!) <= options.similarity.maxEventDayGap);
+  const fitsEventDays = (f: StoryFeatures, eventId: string) => {
+    const days = [...(eventDays.get(eventId) ?? [])];
+    if (f.eventDay === null) return days.every((day) => !dayBeforeBound(day, f.notBefore, options.similarity));
+    return days.every((day) => dayGap(day, f.eventDay!) <= options.similarity.maxEventDayGap);
+  };
 
   const merge = (into: string, from: string, reason: string) => {
     for (const id of members.get(from) ?? []) {

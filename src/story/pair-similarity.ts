@@ -91,9 +91,19 @@ function spanOf(date: string): [number, number] {
   return [Date.UTC(year, 0, 1), Date.UTC(year, 11, 31)];
 }
 
-/** Event days known on both sides and too far apart: the two cannot be one happening. */
+/** Event days known on both sides and too far apart, or one side's day before what the other undated side recalls. */
 export function daysConflict(a: StoryFeatures, b: StoryFeatures, options: SimilarityOptions): boolean {
-  return a.eventDay !== null && b.eventDay !== null && dayGap(a.eventDay, b.eventDay) > options.maxEventDayGap;
+  if (a.eventDay !== null && b.eventDay !== null) return dayGap(a.eventDay, b.eventDay) > options.maxEventDayGap;
+  return dayBeforeBound(a.eventDay, b.notBefore, options) || dayBeforeBound(b.eventDay, a.notBefore, options);
+}
+
+/**
+ * A dated event that ended well before the earliest an undated article can be from: a 2024 text that
+ * names 2023 is not a report of February 2022. Bounds alone say nothing about each other.
+ */
+export function dayBeforeBound(day: string | null, notBefore: string | null, options: SimilarityOptions): boolean {
+  if (day === null || notBefore === null) return false;
+  return (spanOf(notBefore)[0] - spanOf(day)[1]) / MS_PER_DAY > options.maxEventDayGap;
 }
 
 /**

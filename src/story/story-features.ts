@@ -41,6 +41,8 @@ export interface StoryFeatures {
   readonly quotes: readonly QuoteFeature[];
   /** Day (YYYY-MM-DD; YYYY-MM or YYYY when only that is known) of the happening the article reports, or null when neither text nor publication date tells. */
   readonly eventDay: string | null;
+  /** For an undated article: the latest date it states as past (Article.publishedNotBefore), a lower bound on its event. */
+  readonly notBefore: string | null;
   /** Days the text says lie in the past (recalled events), for explanations. */
   readonly recalledDays: readonly string[];
 }
@@ -82,8 +84,8 @@ export function storyFeaturesOf(article: Article, tools: FeatureTools): StoryFea
     terms,
     numbers,
     quotes,
-    // an undated text still cannot be older than the dates it recalls ("seit 2023" keeps it out of 2022)
-    eventDay: eventDayOf(article.published ?? article.publishedNotBefore ?? null, article.dates ?? []),
+    eventDay: eventDayOf(article.published, article.dates ?? []),
+    notBefore: article.published === null ? article.publishedNotBefore ?? null : null,
     recalledDays: (article.dates ?? []).filter((d) => d.relation === 'past' && d.value && DAY_PRECISION.test(d.value)).map((d) => d.value!.slice(0, 10)),
   };
 }
