@@ -48,7 +48,7 @@ test('container hints win over what the text states', () => {
 });
 
 test('isHeadlineLike: short and without a final full stop', () => {
-  assert.ok(isHeadlineLike('Xi stärkt Putin in Ukraine-Frage den Rücken'));
+  assert.ok(isHeadlineLike('Lindqvist stärkt Aalberg im Wasserstreit den Rücken'));
   assert.ok(isHeadlineLike('Droht ein neuer Streit?'));
   assert.ok(isHeadlineLike('Gemeinden drohen mit Klage gegen den Zweckv...'));
   assert.ok(!isHeadlineLike('Der Pegel sinkt.'));
