@@ -108,13 +108,7 @@ function train(sentences: readonly TrainingSentence[], epochs: number, seed: num
       const { gold, words } = sentences[index]!;
       const features = hideWords > 0 ? extractSentenceFeatures(words, gazetteers, () => random() < hideWords) : sentences[index]!.features;
       const n = gold.length;
-      const emissions = new Float32Array(n * TAG_COUNT);
-      for (let i = 0; i < n; i++) {
-        for (let f = features.offsets[i]!; f < features.offsets[i + 1]!; f++) {
-          const base = features.buckets[f]! * TAG_COUNT;
-          for (let t = 0; t < TAG_COUNT; t++) emissions[i * TAG_COUNT + t]! += weights[base + t]!;
-        }
-      }
+      const emissions = denseEmissions(features, n, weights, 0);
       const predicted = decodeBestTags(emissions, n, Float32Array.from(transitions));
       for (let i = 0; i < n; i++) {
         const g = gold[i]!;
@@ -149,6 +143,19 @@ function train(sentences: readonly TrainingSentence[], epochs: number, seed: num
   return { weights: averaged, transitions: averagedTransitions };
 }
 
+/** Emission scores of n words from the dense training weights (the shipped model's are quantised: NerModel.scoreWords). */
+function denseEmissions(features: SentenceFeatures, n: number, weights: Float32Array, outsidePenalty: number): Float32Array {
+  const emissions = new Float32Array(n * TAG_COUNT);
+  for (let i = 0; i < n; i++) {
+    for (let f = features.offsets[i]!; f < features.offsets[i + 1]!; f++) {
+      const base = features.buckets[f]! * TAG_COUNT;
+      for (let t = 0; t < TAG_COUNT; t++) emissions[i * TAG_COUNT + t]! += weights[base + t]!;
+    }
+    emissions[i * TAG_COUNT]! -= outsidePenalty;
+  }
+  return emissions;
+}
+
 interface SpanCounts {
   tp: number;
   fp: number;
@@ -165,14 +172,7 @@ function countHeldOut(
 ): void {
   for (const { gold, features } of sentences) {
     const n = gold.length;
-    const emissions = new Float32Array(n * TAG_COUNT);
-    for (let i = 0; i < n; i++) {
-      for (let f = features.offsets[i]!; f < features.offsets[i + 1]!; f++) {
-        const base = features.buckets[f]! * TAG_COUNT;
-        for (let t = 0; t < TAG_COUNT; t++) emissions[i * TAG_COUNT + t]! += weights[base + t]!;
-      }
-      emissions[i * TAG_COUNT]! -= outsidePenalty;
-    }
+    const emissions = denseEmissions(features, n, weights, outsidePenalty);
     const goldSpans = spansOf(gold);
     const predictedSpans = spansOf(decodeBestTags(emissions, n, transitions));
     for (const span of predictedSpans) (goldSpans.has(span) ? counts.tp++ : counts.fp++);
