@@ -144,12 +144,13 @@ function analyseArticle(article: Article, ctx: StageContext): With<'entities' | 
   const tokens = ctx.tokenize(text);
   const sentences = ctx.sentences.split(text);
   const entities = ctx.linkEntities(text, tokens, article.published, ctx.tagEntities(text, sentences));
+  const dates = findTextDates(text, article.published);
   return {
     ...article,
     entities,
     quotes: attachSpeakerIds(ctx.findQuotes(text, tokens, sentences), entities, text),
-    dates: findTextDates(text, article.published),
-    publishedNotBefore: article.published === null ? latestStatedPastDate(text) : null,
+    dates,
+    publishedNotBefore: article.published === null ? latestStatedPastDate(text, dates) : null,
   };
 }
 

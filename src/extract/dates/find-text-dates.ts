@@ -110,18 +110,18 @@ export function findTextDates(text: string, published: string | null): TextDate[
 }
 
 /**
- * For a text without a publication date: the latest date it states outside an announcing sentence. The
+ * For a text without a publication date: the latest date it states outside an announcing sentence (`dates` are
+ * what findTextDates found in it). The
  * text was written no earlier ("China schlug 2023 einen Friedensplan vor" → not before 2023), so this is a
  * lower bound, never a publication date. Null when the text states no date.
  */
-export function latestStatedPastDate(text: string): string | null {
+export function latestStatedPastDate(text: string, dates: readonly TextDate[]): string | null {
   let latest: string | null = null;
   const consider = (value: string, at: number) => {
     if (!isFuture(text, at) && (latest === null || value > latest)) latest = value;
   };
-  for (const m of findDateExpressions(text, { zone: null, slashOrder: 'day-first' })) {
-    if (m.parts.year >= 1800 && m.parts.year <= 2200) consider(formatParts(m.parts), m.start);
-  }
+  // the absolute dates findTextDates already read, so the text is not searched for them twice
+  for (const d of dates) if (d.kind === 'absolute' && d.value !== null) consider(d.value, d.start);
   for (const m of text.matchAll(BARE_YEAR)) consider(m[1]!, m.index);
   return latest;
 }

@@ -54,11 +54,11 @@ function pluralVerbAfter(text: string, offset: number): boolean {
 function personIntroducedAs(mention: string, entities: readonly EntityMention[], text: string, before: number): EntityMention | undefined {
   const head = /(\p{Lu}[\p{L}-]+)$/u.exec(mention)?.[1];
   if (!head || head.length < 4) return undefined;
+  const introduces = new RegExp(`${head}[\\p{L}]*\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'u');
   let found: EntityMention | undefined;
   for (const e of entities) {
     if (e.type !== 'person' || e.start >= before) continue;
-    const lead = text.slice(Math.max(0, e.start - head.length - 40), e.start);
-    if (new RegExp(`${head}[\\p{L}]*\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'u').test(lead)) found = e;
+    if (introduces.test(text.slice(Math.max(0, e.start - head.length - 40), e.start))) found = e;
   }
   return found;
 }

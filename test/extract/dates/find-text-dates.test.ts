@@ -72,6 +72,6 @@ test('"am Morgen" is a time of day, not tomorrow; compounds are not weekdays', (
 
 test('an undated text is no older than the latest date it treats as past', () => {
   const text = 'Die Partnerschaft wurde im Februar 2022 verkündet. China schlug 2023 einen Friedensplan vor. Ein Treffen soll im Jahr 2030 stattfinden.';
-  assert.equal(latestStatedPastDate(text), '2023');
-  assert.equal(latestStatedPastDate('Keine Daten hier.'), null);
+  assert.equal(latestStatedPastDate(text, findTextDates(text, null)), '2023');
+  assert.equal(latestStatedPastDate('Keine Daten hier.', []), null);
 });
