@@ -144,6 +144,36 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'story index: what the event clusterer needs to place one article without reading the whole store',
+    sql: `
+      -- The article's features as the clusterer keeps them (telling terms, entities, norms); null for
+      -- members placed before this migration, which the next story update indexes from the stored articles.
+      ALTER TABLE story_members ADD COLUMN features_json TEXT;
+      -- Document frequencies of story keys ("e KEY" entity, "t TERM", "n WORD" name word, "# 2022" number);
+      -- the key '' counts the articles.
+      CREATE TABLE story_counts (
+        key  TEXT PRIMARY KEY,
+        df   INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      -- Candidate index: the articles carrying a rare key (at most the clusterer's cap per key).
+      CREATE TABLE story_postings (
+        key         TEXT NOT NULL,
+        article_id  TEXT NOT NULL,
+        PRIMARY KEY (key, article_id)
+      ) WITHOUT ROWID;
+      -- Core entities of each event, so storylines are relinked around a changed event only.
+      CREATE TABLE story_event_cores (
+        event_id    TEXT NOT NULL,
+        entity_key  TEXT NOT NULL,
+        PRIMARY KEY (event_id, entity_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX story_event_cores_by_entity ON story_event_cores (entity_key);
+      -- Also made by migration 6; whichever comes first makes it.
+      CREATE INDEX IF NOT EXISTS stories_by_storyline ON stories (storyline_id);
+    `,
+  },
 ];
 
 const CREATE_SCHEMA_MIGRATIONS = `
@@ -157,14 +187,16 @@ const CREATE_SCHEMA_MIGRATIONS = `
 export function migrateToLatest(db: BetterSqlite3.Database, migrations: readonly Migration[] = MIGRATIONS): number {
   db.exec(CREATE_SCHEMA_MIGRATIONS);
   const current = currentSchemaVersion(db);
-  const latest = migrations.at(-1)?.version ?? 0;
+  // Applied by version, not by place in the list: migrations written in parallel may be listed out of order.
+  const ordered = [...migrations].sort((a, b) => a.version - b.version);
+  const latest = ordered.at(-1)?.version ?? 0;
   if (current > latest) {
     throw new StoreSchemaError(
       `the database has schema version ${current}, newer than this storytrace knows (${latest}); upgrade storytrace`,
     );
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const migration of migrations.filter((m) => m.version > current)) {
+  for (const migration of ordered.filter((m) => m.version > current)) {
     // Checked again inside the write lock: another process opening the same new database may have won.
     db.transaction(() => {
       if (currentSchemaVersion(db) >= migration.version) return;
