@@ -4,12 +4,15 @@
  * that has shipped, add the next (entities, quotes, reuse links and stories tables come this way).
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { backfillAnalysisTables } from './analysis-tables.js';
 
 export interface Migration {
   readonly version: number;
   readonly name: string;
   /** SQLite statements, run together with `exec`. */
   readonly sql: string;
+  /** Fills what the statements created from rows already stored, in the same transaction. */
+  readonly backfill?: (db: BetterSqlite3.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -145,6 +148,72 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 6,
+    name: 'browse tables: entities, entity mentions per article, quotes with their entities, credits; covering indexes',
+    sql: `
+      -- The web API's lists and facets read these instead of parsing every article's JSON columns
+      -- (analysis-tables.ts writes them with each new article; the backfill fills them for stored ones).
+      -- Counts are kept up to date as articles come in (articles are never removed).
+      CREATE TABLE entities (
+        id        INTEGER PRIMARY KEY,
+        key       TEXT NOT NULL UNIQUE,
+        -- the type and surface form most of its mentions have
+        type      TEXT NOT NULL,
+        name      TEXT NOT NULL,
+        mentions  INTEGER NOT NULL,
+        articles  INTEGER NOT NULL
+      );
+      CREATE INDEX entities_by_articles ON entities (articles DESC, mentions DESC, key);
+      CREATE INDEX entities_by_type ON entities (type, articles DESC, mentions DESC, key);
+      CREATE TABLE entity_names (
+        entity_id  INTEGER NOT NULL REFERENCES entities(id),
+        name       TEXT NOT NULL,
+        type       TEXT NOT NULL,
+        mentions   INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, name, type)
+      ) WITHOUT ROWID;
+      CREATE TABLE article_entities (
+        entity_id    INTEGER NOT NULL REFERENCES entities(id),
+        article_seq  INTEGER NOT NULL REFERENCES articles(seq),
+        mentions     INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, article_seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_entities_by_article ON article_entities (article_seq, entity_id);
+      -- One row per quote (its JSON stays in articles.quotes_json at position quote_index).
+      CREATE TABLE quotes (
+        article_seq  INTEGER NOT NULL REFERENCES articles(seq),
+        quote_index  INTEGER NOT NULL,
+        speaker      TEXT,
+        PRIMARY KEY (article_seq, quote_index)
+      ) WITHOUT ROWID;
+      -- Which entity spoke a quote, and which entities its words name.
+      CREATE TABLE quote_entities (
+        entity_id    INTEGER NOT NULL REFERENCES entities(id),
+        role         TEXT NOT NULL CHECK (role IN ('speaker', 'about')),
+        article_seq  INTEGER NOT NULL,
+        quote_index  INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, role, article_seq, quote_index)
+      ) WITHOUT ROWID;
+      -- An article's outlet never changes, so it is kept here for per-outlet credit counts.
+      CREATE TABLE article_credits (
+        outlet       TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        article_seq  INTEGER NOT NULL REFERENCES articles(seq),
+        PRIMARY KEY (outlet, name, article_seq)
+      ) WITHOUT ROWID;
+      -- Article columns after the long text cost a walk through its overflow pages; these indexes
+      -- carry them, so lists, filters and facet counts never read the text.
+      CREATE INDEX articles_refs ON articles (seq, id, title, outlet, published, language);
+      CREATE INDEX articles_by_outlet ON articles (outlet, language, published);
+      CREATE INDEX articles_by_language ON articles (language);
+      CREATE INDEX articles_by_published ON articles (published);
+      CREATE INDEX stories_by_date ON stories (date_start, id);
+      CREATE INDEX stories_by_kind ON stories (kind, date_start, id);
+      CREATE INDEX stories_by_storyline ON stories (storyline_id);
+    `,
+    backfill: backfillAnalysisTables,
+  },
+  {
     version: 8,
     name: 'story index: what the event clusterer needs to place one article without reading the whole store',
     sql: `
@@ -201,6 +270,7 @@ export function migrateToLatest(db: BetterSqlite3.Database, migrations: readonly
     db.transaction(() => {
       if (currentSchemaVersion(db) >= migration.version) return;
       db.exec(migration.sql);
+      migration.backfill?.(db);
       record.run(migration.version, migration.name, new Date().toISOString());
     }).immediate();
   }

@@ -26,6 +26,7 @@ import type { StoryTables } from '../stories.js';
 import { makeSqliteStories } from './sqlite-stories.js';
 import type { ReuseLinkTables } from '../reuse-links.js';
 import { makeSqliteReuseLinks } from './sqlite-reuse-links.js';
+import { makeAnalysisWriter, type AnalysisWriter } from './analysis-tables.js';
 
 interface ArticlesTable {
   seq: Generated<number>;
@@ -110,6 +111,7 @@ interface WriteStatements {
   readonly insertArticle: Database.Statement;
   readonly indexArticle: Database.Statement;
   readonly insertOccurrence: Database.Statement;
+  readonly analysis: AnalysisWriter;
 }
 
 function prepareWrites(connection: Database.Database): WriteStatements {
@@ -127,6 +129,7 @@ function prepareWrites(connection: Database.Database): WriteStatements {
       INSERT INTO occurrences (article_id, origin_key, path, url, record, segment, title, published, outlet, seen_at)
       VALUES (@article_id, @origin_key, @path, @url, @record, @segment, @title, @published, @outlet, @seen_at)
       ON CONFLICT (article_id, origin_key) DO NOTHING`),
+    analysis: makeAnalysisWriter(connection),
   };
 }
 
@@ -163,9 +166,11 @@ class SqliteStore implements Store {
               title: indexedTextOf(article.title ?? '', keyCache),
               body: indexedTextOf(article.text, keyCache),
             });
+            this.writes.analysis.write(inserted.seq, article);
           }
           occurrencesAdded += this.writes.insertOccurrence.run(occurrenceRowOf(article, seenAt)).changes;
         }
+        this.writes.analysis.finish();
         return { articlesAdded, occurrencesAdded };
       })
       .immediate();
