@@ -17,6 +17,9 @@ import { allArticles } from '../store/all-articles.js';
 import { loadFeatureTools, updateStories, type StoryTools } from '../story/update-stories.js';
 import { openReuseLinker, type ReuseLinker } from '../provenance/link-reuse.js';
 import { toStoredArticleRecord } from '../export/article-record.js';
+import { loadReuseContext } from '../link/reuse-index.js';
+import type { TermTools } from '../provenance/statements.js';
+import { outletSources, storyReuseLinks, storyStatements } from './provenance-reads.js';
 import { EXPORT_FORMATS } from '../export/export-formats.js';
 import { ApiError, errorBody } from './api-error.js';
 import {
@@ -97,6 +100,8 @@ export function createApiApp(options: ApiOptions): Hono {
   let storyTools: StoryTools | undefined;
   // Built when the first job starts (it indexes every article stored so far), then kept: it links each new article incrementally.
   let reuseLinker: Promise<ReuseLinker> | undefined;
+  // Loaded when the first story's statements are asked for (the stemmer and function words).
+  let termTools: TermTools | undefined;
   const jobs = makeIngestJobs({
     store,
     pipeline: () => (pipeline ??= options.pipeline()),
@@ -186,20 +191,39 @@ export function createApiApp(options: ApiOptions): Hono {
     return c.json(await store.browse.listOutlets(pageOf(q.limit, q.cursor)));
   });
 
+  app.get('/api/outlets/:name', async (c) => {
+    const name = c.req.param('name');
+    const sources = await outletSources(store, name);
+    if (sources === null) throw new ApiError(404, 'not-found', `no articles from outlet ${name}`);
+    return c.json(sources);
+  });
+
   app.get('/api/reuse', async (c) => {
     const q = parse(reuseQuery, c.req.query());
     const offset = offsetCursor(q.cursor);
     const links = q.article === undefined ? await store.reuse.listReuseLinks() : await store.reuse.reuseLinksFor([q.article]);
-    const items = links.slice(offset, offset + q.limit);
-    return c.json({ available: true, items, nextCursor: offset + q.limit < links.length ? String(offset + q.limit) : null });
+    return c.json({ available: true, ...offsetPage(links, offset, q.limit) });
   });
 
   app.get('/api/stories', async (c) => {
     const q = parse(storiesQuery, c.req.query());
     const offset = offsetCursor(q.cursor);
     const stories = await store.stories.listStories(q.kind);
-    const items = stories.slice(offset, offset + q.limit).map(({ evidence: _evidence, ...story }) => ({ ...story, articleCount: story.articleIds.length }));
-    return c.json({ available: true, items, nextCursor: offset + q.limit < stories.length ? String(offset + q.limit) : null });
+    const page = offsetPage(stories, offset, q.limit);
+    const items = page.items.map(({ evidence: _evidence, ...story }) => ({ ...story, articleCount: story.articleIds.length }));
+    return c.json({ available: true, items, nextCursor: page.nextCursor });
+  });
+
+  app.get('/api/stories/:id/reuse', async (c) => {
+    const q = parse(pageQuery, c.req.query());
+    const links = await storyReuseLinks(store, (await storyOf(store, c.req.param('id'))).articleIds);
+    return c.json(offsetPage(links, offsetCursor(q.cursor), q.limit));
+  });
+
+  app.get('/api/stories/:id/statements', async (c) => {
+    const q = parse(pageQuery, c.req.query());
+    const statements = await storyStatements(store, (await storyOf(store, c.req.param('id'))).articleIds, (termTools ??= loadReuseContext()));
+    return c.json(offsetPage(statements, offsetCursor(q.cursor), q.limit));
   });
 
   app.get('/api/stories/:id', async (c) => {
@@ -282,6 +306,16 @@ function offsetCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
   if (!OFFSET_CURSOR.test(cursor)) throw new ApiError(400, 'invalid-parameter', `cursor: invalid cursor "${cursor}"`);
   return Number(cursor);
+}
+
+function offsetPage<T>(all: readonly T[], offset: number, limit: number): { items: T[]; nextCursor: string | null } {
+  return { items: all.slice(offset, offset + limit), nextCursor: offset + limit < all.length ? String(offset + limit) : null };
+}
+
+async function storyOf(store: Store, id: string) {
+  const story = await store.stories.getStory(id);
+  if (story === null) throw new ApiError(404, 'not-found', `no story ${id}`);
+  return story;
 }
 
 function pageOf(limit: number, cursor: string | undefined) {

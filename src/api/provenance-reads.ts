@@ -1,0 +1,53 @@
+/**
+ * What the story and outlet pages read beyond the stored records: the reuse links among one story's
+ * articles, the statements its articles share, and one outlet's sources. Each reads only the articles
+ * concerned (not the whole store, as `storytrace outlets` and `statements` do).
+ */
+import type { ArticleId } from '../article.js';
+import type { Store } from '../store/store.js';
+import type { ReuseLinkRecord } from '../store/reuse-links.js';
+import { findStatements, type QuotingArticle, type Statement, type TermTools } from '../provenance/statements.js';
+import { outletDependenceOf, type OutletArticle, type OutletDependence } from '../provenance/outlet-dependence.js';
+
+/** Links with both passages inside the story: who copied whom among its articles. */
+export async function storyReuseLinks(store: Store, articleIds: readonly ArticleId[]): Promise<readonly ReuseLinkRecord[]> {
+  const members = new Set(articleIds);
+  const links = await store.reuse.reuseLinksFor(articleIds);
+  return links.filter((l) => l.a.articleId !== l.b.articleId && members.has(l.a.articleId) && members.has(l.b.articleId));
+}
+
+/** Quoted statements two or more of the story's articles carry, with every occurrence. */
+export async function storyStatements(store: Store, articleIds: readonly ArticleId[], tools: TermTools): Promise<Statement[]> {
+  const articles: QuotingArticle[] = [];
+  for (const id of articleIds) {
+    const article = (await store.getArticle(id))?.article;
+    if (article !== undefined && (article.quotes ?? []).length > 0) {
+      articles.push({ id: article.id, outlet: article.outlet, published: article.published, quotes: article.quotes ?? [] });
+    }
+  }
+  return findStatements(articles, await storyReuseLinks(store, articleIds), tools);
+}
+
+/** Pages the outlet filter of the faceted search walks to list an outlet's article ids. */
+const OUTLET_PAGE = 200;
+
+/** How much of one outlet's text comes from which sources; null when no stored article has that outlet. */
+export async function outletSources(store: Store, outlet: string): Promise<OutletDependence | null> {
+  const ids: ArticleId[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.browse.searchArticles({ outlet }, cursor === undefined ? { limit: OUTLET_PAGE } : { limit: OUTLET_PAGE, cursor });
+    ids.push(...page.items.map((hit) => hit.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  if (ids.length === 0) return null;
+  const links = await store.reuse.reuseLinksFor(ids);
+  // The other side of each link is read too: its outlet names the source, its credits a shared agency.
+  const wanted = new Set([...ids, ...links.flatMap((l) => [l.a.articleId, l.b.articleId])]);
+  const articles: OutletArticle[] = [];
+  for (const id of wanted) {
+    const article = (await store.getArticle(id))?.article;
+    if (article !== undefined) articles.push({ id: article.id, textLength: article.text.length, outlet: article.outlet, credits: article.credits });
+  }
+  return outletDependenceOf(articles, links).find((d) => d.outlet === outlet) ?? null;
+}
