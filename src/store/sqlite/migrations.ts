@@ -243,6 +243,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS stories_by_storyline ON stories (storyline_id);
     `,
   },
+  {
+    version: 9,
+    name: 'reuse fingerprints: what the reuse index holds per article, so a linker opens without re-reading texts',
+    sql: `
+      -- One row per indexed article, in linking order (rowid). scheme names how they were computed
+      -- (shingle size, winnowing window, tokeniser, stemmer): rows of another scheme are recomputed.
+      -- fingerprints: little-endian uint32 pairs (shingle hash, token position), winnowed, distinct hashes;
+      -- terms: uint32 hashes of the article's distinct content terms.
+      CREATE TABLE reuse_fingerprints (
+        article_id    TEXT PRIMARY KEY REFERENCES articles(id),
+        scheme        TEXT NOT NULL,
+        fingerprints  BLOB NOT NULL,
+        terms         BLOB NOT NULL
+      );
+    `,
+  },
 ];
 
 const CREATE_SCHEMA_MIGRATIONS = `
