@@ -19,7 +19,7 @@ import { openReuseLinker, type ReuseLinker } from '../provenance/link-reuse.js';
 import { toStoredArticleRecord } from '../export/article-record.js';
 import { loadReuseContext } from '../link/reuse-index.js';
 import type { TermTools } from '../provenance/statements.js';
-import { outletSources, storyReuseLinks, storyStatements } from './provenance-reads.js';
+import { outletSources, storyCoverage, storyReuseLinks, storyStatements } from './provenance-reads.js';
 import { EXPORT_FORMATS } from '../export/export-formats.js';
 import { ApiError, errorBody } from './api-error.js';
 import {
@@ -210,7 +210,10 @@ export function createApiApp(options: ApiOptions): Hono {
     const offset = offsetCursor(q.cursor);
     const stories = await store.stories.listStories(q.kind);
     const page = offsetPage(stories, offset, q.limit);
-    const items = page.items.map(({ evidence: _evidence, ...story }) => ({ ...story, articleCount: story.articleIds.length }));
+    const items = [];
+    for (const { evidence: _evidence, ...story } of page.items) {
+      items.push({ ...story, articleCount: story.articleIds.length, ...(q.include === 'coverage' ? { coverage: await storyCoverage(store, story.articleIds) } : {}) });
+    }
     return c.json({ available: true, items, nextCursor: page.nextCursor });
   });
 

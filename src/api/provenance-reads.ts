@@ -9,6 +9,26 @@ import type { ReuseLinkRecord } from '../store/reuse-links.js';
 import { findStatements, type QuotingArticle, type Statement, type TermTools } from '../provenance/statements.js';
 import { outletDependenceOf, type OutletArticle, type OutletDependence } from '../provenance/outlet-dependence.js';
 
+export interface StoryCoverage {
+  /** Articles per publication day, in date order; days without articles are left out. */
+  readonly days: readonly { readonly day: string; readonly articles: number }[];
+  /** Articles with no publication day (undated, or dated to the month or year only). */
+  readonly undated: number;
+}
+
+/** How many of the story's articles came out on each day: its coverage over time. */
+export async function storyCoverage(store: Store, articleIds: readonly ArticleId[]): Promise<StoryCoverage> {
+  const perDay = new Map<string, number>();
+  let undated = 0;
+  for (const id of articleIds) {
+    const published = (await store.getArticle(id))?.article.published ?? null;
+    const day = published !== null && published.length >= 10 ? published.slice(0, 10) : null;
+    if (day === null) undated += 1;
+    else perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  return { days: [...perDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, articles]) => ({ day, articles })), undated };
+}
+
 /** Links with both passages inside the story: who copied whom among its articles. */
 export async function storyReuseLinks(store: Store, articleIds: readonly ArticleId[]): Promise<readonly ReuseLinkRecord[]> {
   const members = new Set(articleIds);

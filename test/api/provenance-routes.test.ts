@@ -84,3 +84,14 @@ test('api: an outlet page says how much of its text it took from which source', 
   assert.deepEqual(chars, { Kanaldienst: passage, '(own)': COPY_TEXT.length - passage + OTHER_TEXT.length });
   assert.equal((await app.request('/api/outlets/Niemand')).status, 404);
 });
+
+test('api: stories with include=coverage carry their articles per publication day', async () => {
+  const app = await appWithStory();
+  const page = (await (await app.request('/api/stories?include=coverage')).json()) as any;
+  const coverage = Object.fromEntries(page.items.map((s: any) => [s.id, s.coverage]));
+  assert.deepEqual(coverage['event:schleuse'], { days: [{ day: '2025-05-02', articles: 2 }], undated: 0 });
+  assert.deepEqual(coverage['event:markt'], { days: [{ day: '2025-05-03', articles: 1 }], undated: 0 });
+  const plain = (await (await app.request('/api/stories')).json()) as any;
+  assert.equal(plain.items[0].coverage, undefined);
+  assert.equal((await app.request('/api/stories?include=everything')).status, 400);
+});
