@@ -2,6 +2,7 @@
  * What the search index holds and what a query asks for: words reduced to their search keys (German
  * stem, case and accents folded), so every Store implementation indexes and queries the same way.
  */
+import { makeCompoundSplitter, type CompoundSplitter } from '../text/compounds.de.js';
 import { normaliseForSearch, searchKeyOf } from '../text/stem.de.js';
 
 /**
@@ -19,21 +20,42 @@ export interface SearchTerm {
   readonly end: number;
 }
 
+/** How one word is indexed: its search key, and its compound parts' keys ("Sicherheitsgarantien" → sicher, garanti). */
+export interface IndexedWord {
+  readonly key: string;
+  readonly partKeys: readonly string[];
+}
+
+let compoundSplitter: CompoundSplitter | undefined;
+function splitCompound(word: string): readonly string[] {
+  compoundSplitter ??= makeCompoundSplitter();
+  return compoundSplitter(word);
+}
+
+/** A word's search key and its compound parts' keys (none when it is not a compound). */
+export function indexedWordOf(word: string): IndexedWord {
+  const parts = splitCompound(word);
+  return { key: searchKeyOf(word), partKeys: parts.map(searchKeyOf) };
+}
+
 /**
- * The text as the index stores it: search keys separated by spaces. `keyCache` maps words to keys
- * across the texts of one batch; news texts share most of their words, so most lookups hit.
+ * The text as the index stores it: search keys separated by spaces, then the keys of compound parts, so
+ * a search for "Garantien" finds "Sicherheitsgarantien" while phrases still match the words as written.
+ * `wordCache` serves across the texts of one batch; news texts share most of their words.
  */
-export function indexedTextOf(text: string, keyCache: Map<string, string> = new Map()): string {
+export function indexedTextOf(text: string, wordCache: Map<string, IndexedWord> = new Map()): string {
   const keys: string[] = [];
+  const partKeys: string[] = [];
   for (const word of text.match(WORD) ?? []) {
-    let key = keyCache.get(word);
-    if (key === undefined) {
-      key = searchKeyOf(word);
-      keyCache.set(word, key);
+    let indexed = wordCache.get(word);
+    if (indexed === undefined) {
+      indexed = indexedWordOf(word);
+      wordCache.set(word, indexed);
     }
-    keys.push(key);
+    keys.push(indexed.key);
+    partKeys.push(...indexed.partKeys);
   }
-  return keys.join(' ');
+  return [...keys, ...partKeys].join(' ');
 }
 
 /** One phrase of a query: its words' search keys in order; with `prefix`, the last matches any word it begins. */
@@ -68,21 +90,25 @@ function phraseOf(text: string): QueryPhrase {
 }
 
 /**
- * The words of `text` that match one of the query's words, with offsets. A key is a prefix of its
- * word's folded spelling (stemming only cuts endings), so words whose first letter starts no query
- * key are skipped unstemmed.
+ * The words of `text` that match one of the query's words, with offsets; a compound matches through its
+ * parts ("Sicherheitsgarantien" for "Garantien"). Words are looked up once per call.
  */
 export function findQueryWords(text: string, phrases: readonly QueryPhrase[]): SearchTerm[] {
   const exact = new Set(phrases.flatMap((p) => (p.prefix ? p.keys.slice(0, -1) : p.keys)));
   const prefixes = phrases.filter((p) => p.prefix).map((p) => p.keys[p.keys.length - 1]!);
-  const firstLetters = new Set([...exact, ...prefixes].map((k) => k.charAt(0)));
+  const seen = new Map<string, IndexedWord>();
   const found: SearchTerm[] = [];
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
-    if (!firstLetters.has(normaliseForSearch(word.charAt(0)).charAt(0))) continue;
-    const key = searchKeyOf(word);
+    let indexed = seen.get(word);
+    if (indexed === undefined) {
+      indexed = indexedWordOf(word);
+      seen.set(word, indexed);
+    }
     const folded = prefixes.length > 0 ? normaliseForSearch(word) : '';
-    if (exact.has(key) || prefixes.some((p) => folded.startsWith(p))) found.push({ key, start: m.index, end: m.index + word.length });
+    const matches =
+      exact.has(indexed.key) || indexed.partKeys.some((k) => exact.has(k)) || prefixes.some((p) => folded.startsWith(p));
+    if (matches) found.push({ key: indexed.key, start: m.index, end: m.index + word.length });
   }
   return found;
 }

@@ -5,7 +5,8 @@ import { searchKeyOf } from '../../src/text/stem.de.js';
 import { makeSnippet } from '../../src/store/search-snippet.js';
 
 test('indexedTextOf splits hyphenated compounds into words and stores their search keys', () => {
-  assert.equal(indexedTextOf('Die Nato-Osterweiterung.'), ['Die', 'Nato', 'Osterweiterung'].map(searchKeyOf).join(' '));
+  const words = ['Die', 'Nato', 'Osterweiterung'].map(searchKeyOf);
+  assert.equal(indexedTextOf('Die Nato-Osterweiterung.'), [...words, searchKeyOf('Ost'), searchKeyOf('Erweiterung')].join(' '));
 });
 
 test('findQueryWords gives the offsets of inflected and prefixed matches', () => {
@@ -42,4 +43,16 @@ test('makeSnippet starts at the beginning when nothing matches', () => {
   const snippet = makeSnippet('Kurzer Text ohne Treffer.', parseSearchQuery('xyz'));
   assert.equal(snippet.text, 'Kurzer Text ohne Treffer.');
   assert.deepEqual(snippet.highlights, []);
+});
+
+test('indexedTextOf appends the keys of compound parts after the words, so phrases still match as written', () => {
+  const indexed = indexedTextOf('Neue Sicherheitsgarantien für Kiew').split(' ');
+  assert.deepEqual(indexed.slice(0, 4), ['Neue', 'Sicherheitsgarantien', 'für', 'Kiew'].map(searchKeyOf));
+  assert.deepEqual(indexed.slice(4), [searchKeyOf('Sicherheit'), searchKeyOf('Garantien')]);
+});
+
+test('findQueryWords finds a compound through its parts', () => {
+  const text = 'Moskau verlangt Sicherheitsgarantien und lehnt die Nato-Osterweiterung ab.';
+  const found = findQueryWords(text, parseSearchQuery('Garantie Erweiterungen'));
+  assert.deepEqual(found.map((t) => text.slice(t.start, t.end)), ['Sicherheitsgarantien', 'Osterweiterung']);
 });

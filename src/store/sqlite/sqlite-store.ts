@@ -17,7 +17,7 @@ import type {
   StoreStats,
   StoredArticle,
 } from '../store.js';
-import { indexedTextOf, parseSearchQuery } from '../search-terms.js';
+import { indexedTextOf, parseSearchQuery, type IndexedWord } from '../search-terms.js';
 import { makeSnippet } from '../search-snippet.js';
 import { currentSchemaVersion, migrateToLatest } from './migrations.js';
 import type { BrowseQueries } from '../browse.js';
@@ -150,7 +150,7 @@ class SqliteStore implements Store {
 
   async putArticles(articles: readonly Article[]): Promise<PutResult> {
     const seenAt = new Date().toISOString();
-    const keyCache = new Map<string, string>();
+    const wordCache = new Map<string, IndexedWord>();
     // IMMEDIATE takes the write lock up front: two writers (ingest and watch) wait for each other
     // (busy_timeout) instead of failing when a read lock cannot be upgraded.
     return this.writes.connection
@@ -163,8 +163,8 @@ class SqliteStore implements Store {
             articlesAdded += 1;
             this.writes.indexArticle.run({
               rowid: inserted.seq,
-              title: indexedTextOf(article.title ?? '', keyCache),
-              body: indexedTextOf(article.text, keyCache),
+              title: indexedTextOf(article.title ?? '', wordCache),
+              body: indexedTextOf(article.text, wordCache),
             });
             this.writes.analysis.write(inserted.seq, article);
           }
