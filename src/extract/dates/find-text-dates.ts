@@ -5,6 +5,7 @@
  */
 import type { TextDate } from '../../article.js';
 import { findDateExpressions, type DateParts } from '../published/date-expression.js';
+import { matchesIn, windowsAround, type TextWindow } from '../../text/windowed-matches.js';
 
 /** Weekday numbers as Date.getUTCDay() gives them (Sunday 0). */
 const WEEKDAYS_DE: ReadonlyMap<string, number> = new Map([
@@ -51,6 +52,30 @@ const RELATIVE_DATE_PATTERNS = {
   dayMonth: new RegExp(String.raw`(?<![\p{L}\d.])(\d{1,2})\.\s*(${MONTH_ALTERNATION})(?!\s*\d)(?![\p{L}])`, 'giu'),
 } as const;
 
+/**
+ * What every relative date contains, lower case: a weekday ("…tag", Mittwoch, Sonnabend, "…day"), a day
+ * word, a unit of time, or a month name.
+ */
+const RELATIVE_DATE_KEYWORDS = [
+  'tag', 'mittwoch', 'sonnabend', 'day', 'heute', 'gestern', 'morgen', 'woche', 'monat', 'jahr', 'week', 'month', 'year',
+  ...MONTHS_DE_EN.keys(),
+];
+
+/**
+ * The stretches around those keywords, where the relative-date patterns are run (scanning the whole text
+ * with them is slow); null, to scan the whole text, when lower-casing changes the text's length.
+ */
+function relativeDateWindows(text: string): TextWindow[] | null {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return null;
+  const found: TextWindow[] = [];
+  for (const keyword of RELATIVE_DATE_KEYWORDS) {
+    for (let at = lower.indexOf(keyword); at >= 0; at = lower.indexOf(keyword, at + 1)) found.push([at, at + keyword.length]);
+  }
+  // a relative date reaches at most a few words before its keyword ("am vergangenen Freitag", "vor zwei Wochen")
+  return windowsAround(text, found.sort((a, b) => a[0] - b[0]), 40, 16);
+}
+
 /** Words that put a sentence in the future: it announces what it dates. */
 const FUTURE_MARKERS = /(?<![\p{L}])(wird|werden|werde|will|wollen|wolle|soll|sollen|solle|plant|planen|geplant|kommenden|nächsten|bevorstehend\w*|anstehend\w*|künftig|will|shall|plans?|scheduled|going to)(?![\p{L}])/iu;
 
@@ -72,37 +97,38 @@ export function findTextDates(text: string, published: string | null): TextDate[
     if (m.parts.year < 1800 || m.parts.year > 2200) continue;
     found.push(makeDate(m.start, m.end, text, formatParts(m.parts), 'absolute', anchor));
   }
+  const near = relativeDateWindows(text);
   const taken = (start: number, end: number) => found.some((d) => start < d.end && end > d.start);
   const add = (start: number, end: number, value: string | null) => {
     if (!taken(start, end)) found.push(makeDate(start, end, text, value, 'relative', anchor));
   };
-  for (const m of text.matchAll(RELATIVE_DATE_PATTERNS.dayMonth)) {
+  for (const m of matchesIn(RELATIVE_DATE_PATTERNS.dayMonth, text, near)) {
     const month = MONTHS_DE_EN.get(m[2]!.toLowerCase())!;
     add(m.index, m.index + m[0].length, anchor ? resolveMonth(anchor, month, Number(m[1]), isFuture(text, m.index)) : null);
   }
-  for (const m of text.matchAll(RELATIVE_DATE_PATTERNS.weekday)) {
+  for (const m of matchesIn(RELATIVE_DATE_PATTERNS.weekday, text, near)) {
     // "Freitag" alone at a sentence start is a date too; a weekday inside a compound is not ("Freitagsgebet")
     const weekday = WEEKDAYS_DE.get(m[2]!.toLowerCase())!;
     add(m.index, m.index + m[0].length, anchor ? resolveWeekday(anchor, weekday, m[1]?.toLowerCase() ?? null, isFuture(text, m.index)) : null);
   }
-  for (const m of text.matchAll(RELATIVE_DATE_PATTERNS.dayWord)) {
+  for (const m of matchesIn(RELATIVE_DATE_PATTERNS.dayWord, text, near)) {
     const word = m[1]!;
     // "morgen" is tomorrow, "Morgen" (am Morgen) is the morning
     if (word === 'Morgen' || /(?:am|den|jeden|guten)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     const shift = DAY_WORD_SHIFT[word.toLowerCase()] ?? 0;
     add(m.index, m.index + word.length, anchor ? isoDay(anchor.day + shift * DAY_MS) : null);
   }
-  for (const m of text.matchAll(RELATIVE_DATE_PATTERNS.offset)) {
+  for (const m of matchesIn(RELATIVE_DATE_PATTERNS.offset, text, near)) {
     const amount = /^\d+$/.test(m[2]!) ? Number(m[2]) : NUMBER_WORDS.get(m[2]!.toLowerCase()) ?? 1;
     const direction = m[1]!.toLowerCase() === 'vor' || m[4] ? -1 : 1;
     add(m.index, m.index + m[0].length, anchor ? shiftBy(anchor, direction * amount, unitOf(m[3]!)) : null);
   }
-  for (const m of text.matchAll(RELATIVE_DATE_PATTERNS.period)) {
+  for (const m of matchesIn(RELATIVE_DATE_PATTERNS.period, text, near)) {
     const which = m[1]!.toLowerCase();
     const direction = /^(letzte|vergangene|last)/.test(which) ? -1 : /^(kommende|nächste|next)/.test(which) ? 1 : 0;
     add(m.index, m.index + m[0].length, anchor ? shiftBy(anchor, direction, unitOf(m[2]!)) : null);
   }
-  for (const m of text.matchAll(RELATIVE_DATE_PATTERNS.month)) {
+  for (const m of matchesIn(RELATIVE_DATE_PATTERNS.month, text, near)) {
     const month = MONTHS_DE_EN.get(m[2]!.toLowerCase())!;
     add(m.index, m.index + m[0].length, anchor ? resolveMonth(anchor, month, null, isFuture(text, m.index)) : null);
   }

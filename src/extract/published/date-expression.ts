@@ -17,6 +17,7 @@ import {
   WEEKDAY_NAMES,
   ZONE_OFFSET_MINUTES,
 } from './date-patterns.js';
+import { matchesIn, windowsAround, type TextWindow } from '../../text/windowed-matches.js';
 
 /** A calendar date at the precision a text states it; absent fields were not stated. */
 export interface DateParts {
@@ -102,8 +103,12 @@ function monthNumber(word: string): number | undefined {
   return MONTH_NUMBERS.get(word.toLowerCase().replace(/\.$/, ''));
 }
 
-/** Each pattern with the way its groups become parts, most specific first (ties keep the earlier). */
-const DATE_PATTERNS: readonly (readonly [RegExp, PatternReader])[] = [
+/**
+ * Each pattern with the way its groups become parts, most specific first (ties keep the earlier). The
+ * month-name patterns end in a four-digit year and are only run near one (see yearWindows): their
+ * case-insensitive month alternations are slow to scan a whole text with.
+ */
+const DATE_PATTERNS: readonly (readonly [RegExp, PatternReader, 'whole text' | 'near a year'])[] = [
   [
     ISO_DATE,
     (m) => ({
@@ -114,9 +119,10 @@ const DATE_PATTERNS: readonly (readonly [RegExp, PatternReader])[] = [
       ...(m[6] !== undefined ? { second: Number(m[6]) } : {}),
       ...(m[7] !== undefined ? { offsetMinutes: parseZone(m[7]) } : {}),
     }),
+    'whole text',
   ],
-  [NUMERIC_DMY, (m) => ({ year: fullYear(m[3]!), month: Number(m[2]), day: Number(m[1]) })],
-  [SLASH_YMD, (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) })],
+  [NUMERIC_DMY, (m) => ({ year: fullYear(m[3]!), month: Number(m[2]), day: Number(m[1]) }), 'whole text'],
+  [SLASH_YMD, (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }), 'whole text'],
   [
     SLASH_NUMERIC,
     (m, options) => {
@@ -125,11 +131,22 @@ const DATE_PATTERNS: readonly (readonly [RegExp, PatternReader])[] = [
       const dayFirst = a > 12 || (b <= 12 && options.slashOrder === 'day-first');
       return { year: Number(m[3]), month: dayFirst ? b : a, day: dayFirst ? a : b };
     },
+    'whole text',
   ],
-  [DAY_MONTH_NAME_YEAR, (m) => withMonth(m[2]!, { year: Number(m[3]), day: Number(m[1]) })],
-  [MONTH_NAME_DAY_YEAR, (m) => withMonth(m[1]!, { year: Number(m[3]), day: Number(m[2]) })],
-  [MONTH_NAME_YEAR, (m) => withMonth(m[1]!, { year: Number(m[2]) })],
+  [DAY_MONTH_NAME_YEAR, (m) => withMonth(m[2]!, { year: Number(m[3]), day: Number(m[1]) }), 'near a year'],
+  [MONTH_NAME_DAY_YEAR, (m) => withMonth(m[1]!, { year: Number(m[3]), day: Number(m[2]) }), 'near a year'],
+  [MONTH_NAME_YEAR, (m) => withMonth(m[1]!, { year: Number(m[2]) }), 'near a year'],
 ];
+
+/** How far before its year a month-name date may start ("4th de septiembre de 2022" is 24 characters). */
+const YEAR_WINDOW_BEFORE = 64;
+const DIGIT_RUN = /\d+/g;
+
+/** Stretches of `text` that end at a four-digit number and reach back far enough to hold a date written with a month name. */
+function yearWindows(text: string): TextWindow[] {
+  const years = [...text.matchAll(DIGIT_RUN)].filter((m) => m[0].length === 4).map((m): TextWindow => [m.index, m.index + 4]);
+  return windowsAround(text, years, YEAR_WINDOW_BEFORE, 0);
+}
 
 function withMonth(word: string, parts: { year: number; day?: number }): DateParts | null {
   const month = monthNumber(word);
@@ -165,9 +182,9 @@ function attachTime(text: string, c: Candidate): Candidate {
  */
 export function findDateExpressions(text: string, options: DateReadingOptions = DEFAULT_DATE_READING): DateMatch[] {
   const candidates: Candidate[] = [];
-  for (const [pattern, read] of DATE_PATTERNS) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+  const nearYears = yearWindows(text);
+  for (const [pattern, read, scope] of DATE_PATTERNS) {
+    for (const m of matchesIn(pattern, text, scope === 'near a year' ? nearYears : null)) {
       const parts = read(m, options);
       if (parts && isValidDateParts(parts)) candidates.push({ start: m.index, end: m.index + m[0].length, parts });
     }
