@@ -148,7 +148,7 @@ function analyseArticle(article: Article, ctx: StageContext): With<'entities' | 
   return {
     ...article,
     entities,
-    quotes: attachSpeakerIds(ctx.findQuotes(text, tokens, sentences), entities, text),
+    quotes: attachSpeakerIds(ctx.findQuotes(text, tokens, sentences, entities), entities, text),
     dates,
     publishedNotBefore: article.published === null ? latestStatedPastDate(text, dates) : null,
   };

@@ -4,7 +4,7 @@
  * Konjunktiv continuations) and "Dies berichtete X" for the sentence before. Rules over tokens and
  * sentences; no parser. Scare quotes and titles are left out.
  */
-import type { Quote } from '../../article.js';
+import type { EntityMention, Quote } from '../../article.js';
 import type { Sentence } from '../../text/sentences.js';
 import { tokenIndexAt, type Token } from '../../text/tokenize.js';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
@@ -21,6 +21,7 @@ import {
   SUBJECT_PRONOUNS_DE,
   SUBORDINATORS_DE,
 } from './speech-patterns.de.js';
+import { ABSTRACT_NOUN_DE, INSTITUTION_NOUN_DE, PERSON_NOUN_DE } from './speaker-nouns.de.js';
 
 export interface QuoteOptions {
   /** Quotes with fewer words are labels or scare quotes ("grenzenlose", "Demokratie"), not speech. */
@@ -37,8 +38,11 @@ export const DEFAULT_QUOTE_OPTIONS: QuoteOptions = {
   continuationSentences: 2,
 };
 
-/** Quotes in `text`, given its tokens and sentences (text/tokenize.ts, text/sentences.ts). */
-export type QuoteFinder = (text: string, tokens: readonly Token[], sentences: readonly Sentence[]) => Quote[];
+/**
+ * Quotes in `text`, given its tokens and sentences (text/tokenize.ts, text/sentences.ts) and, when known, its
+ * entities (extract/entities), which rank the noun phrases that may name the speaker.
+ */
+export type QuoteFinder = (text: string, tokens: readonly Token[], sentences: readonly Sentence[], entities?: readonly EntityMention[]) => Quote[];
 
 /** A mention of who speaks: token range, and the name to show (a pronoun shows the name it stands for). */
 interface SpeakerMention {
@@ -72,6 +76,18 @@ interface SentenceInfo {
   readonly cues: Cue[];
 }
 
+const ENTITY_PERSON = 1;
+const ENTITY_ORGANIZATION = 2;
+const ENTITY_LOCATION = 3;
+const ENTITY_CODE: Readonly<Record<EntityMention['type'], number>> = { person: ENTITY_PERSON, organization: ENTITY_ORGANIZATION, location: ENTITY_LOCATION, other: 4 };
+/**
+ * How well a noun phrase names a speaker: a person; an office, institution, outlet or a pronoun;
+ * another noun; an abstract noun, an adverb or "es". A cue's subject below SPEAKER_RANK_NAMED gives way
+ * to a better noun phrase of its clause.
+ */
+const SPEAKER_RANK_PERSON = 3;
+const SPEAKER_RANK_NAMED = 2;
+const SPEAKER_RANK_OTHER = 1;
 const CLAUSE_BREAKS = new Set([',', ':', ';', '–', '—', '„', '“', '”', '»', '«', '"', '‚', '‘']);
 const QUOTE_MARK_TOKENS = new Set(['„', '“', '”', '»', '«', '"', '‚', '‘', '’', '›', '‹']);
 const AUXILIARIES_DE = new Set(['hat', 'hatte', 'habe', 'haben', 'hatten', 'ist', 'war', 'sei', 'wurde', 'wird', 'werde', 'worden', 'sind', 'waren']);
@@ -95,13 +111,20 @@ const SENTENCE_ADVERB_DE = /^(So|Angesichts|Trotz|Wegen|Dennoch|Deshalb|Daher|Da
 
 export function makeQuoteFinder(verbs: ReportingVerbLexicon, options: Partial<QuoteOptions> = {}): QuoteFinder {
   const opts = { ...DEFAULT_QUOTE_OPTIONS, ...options };
-  return (text, tokens, sentences) => findQuotes(text, tokens, sentences, verbs, opts);
+  return (text, tokens, sentences, entities = []) => findQuotes(text, tokens, sentences, entities, verbs, opts);
 }
 
-function findQuotes(text: string, tokens: readonly Token[], sentences: readonly Sentence[], verbs: ReportingVerbLexicon, opts: QuoteOptions): Quote[] {
+function findQuotes(
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  entities: readonly EntityMention[],
+  verbs: ReportingVerbLexicon,
+  opts: QuoteOptions,
+): Quote[] {
   if (tokens.length === 0) return [];
   const quoted = findQuotedSpans(text);
-  const analysis = new TextAnalysis(text, tokens, sentences, quoted, verbs);
+  const analysis = new TextAnalysis(text, tokens, sentences, quoted, verbs, entities);
   const direct = analysis.directQuotes(opts);
   const quotes = [...direct, ...analysis.indirectQuotes(opts, direct)].sort((a, b) => a.start - b.start || b.end - a.end);
   return analysis.continueSpeakers(quotes, opts);
@@ -112,6 +135,8 @@ class TextAnalysis {
   private readonly sentences: SentenceInfo[];
   /** Per token: index of the innermost quoted span containing it (between the marks), or -1. */
   private readonly quoteOfToken: Int32Array;
+  /** Per token: the type of the entity it belongs to (ENTITY_PERSON, …), 0 for none. */
+  private readonly entityOfToken: Uint8Array;
   /** Speakers named so far, in text order, for pronouns and continuations. */
   private lastNamed: SpeakerMention | null = null;
 
@@ -121,7 +146,13 @@ class TextAnalysis {
     sentenceSpans: readonly Sentence[],
     private readonly quoted: readonly QuotedSpan[],
     private readonly verbs: ReportingVerbLexicon,
+    entities: readonly EntityMention[],
   ) {
+    this.entityOfToken = new Uint8Array(tokens.length);
+    for (const e of entities) {
+      const code = ENTITY_CODE[e.type];
+      for (let t = this.tokenAtOrAfter(e.start); t < tokens.length && tokens[t]!.start < e.end; t++) this.entityOfToken[t] = code;
+    }
     this.sentenceOfToken = new Int32Array(tokens.length).fill(-1);
     this.quoteOfToken = new Int32Array(tokens.length).fill(-1);
     quoted.forEach((q, qi) => {
@@ -228,6 +259,7 @@ class TextAnalysis {
   }
 
   /** "Münteferin stellte das ebenfalls in Frage: „…“": the subject of the clause ending in the colon before the quote. */
+  // A colon intro must name someone: "Kern des Textes ist: „…“" names no speaker.
   private subjectBeforeColon(openToken: number, sentence: SentenceInfo): SpeakerMention | null {
     if (this.tokens[openToken - 1]?.text !== ':' || openToken - 1 <= sentence.first) return null;
     const colon = openToken - 1;
@@ -238,6 +270,19 @@ class TextAnalysis {
       first--;
       while (first > sentence.first && !CLAUSE_BREAKS.has(this.tokens[first - 1]!.text)) first--;
     }
+    // "warnte der Geschäftsführer, Heiner Kolb, die Regierung in einem Brief: „…“": a part without a verb continues the clause before
+    while (first > sentence.first && this.tokens[first - 1]!.text === ',' && !this.segmentHasVerb(first, colon)) {
+      first--;
+      while (first > sentence.first && !CLAUSE_BREAKS.has(this.tokens[first - 1]!.text)) first--;
+    }
+    // "Der Leiter der Studie, Paula Sommer, sieht die Verantwortung beim Staat: „…“": the subject may stand before the clause
+    const clauseSpeaker = this.rankedSpeaker(this.colonClauseSubject(first, colon), first, colon, colon);
+    const speaker = clauseSpeaker && this.speakerRank(clauseSpeaker) >= SPEAKER_RANK_NAMED ? clauseSpeaker : this.rankedSpeaker(null, sentence.first, colon, colon);
+    return speaker && this.speakerRank(speaker) >= SPEAKER_RANK_NAMED ? speaker : null;
+  }
+
+  /** The grammatical subject of the clause [first, colon). */
+  private colonClauseSubject(first: number, colon: number): SpeakerMention | null {
     // the finite verb: the first lowercase word that is not part of a noun phrase
     let finite = first;
     while (finite < colon && !this.segmentHasVerb(finite, finite + 1)) finite++;
@@ -508,7 +553,11 @@ class TextAnalysis {
       const object = this.nounPhraseAfter(Math.max(t, subject.last) + 1, clauseEnd);
       if (object) return { ...make('verb', verb, object), relay: subject };
     }
-    return make('verb', verb, subject);
+    // "Die Anwendung stellte der Minister in Frage", "Sadiq Khan, einer der Unterzeichner, verurteilte …": the subject
+    // names no one, so the best noun phrase of the clause speaks, else of the sentence up to the clause
+    const speaker = this.rankedSpeaker(subject, clauseFirst, clauseEnd, t);
+    if (speaker !== null && this.speakerRank(speaker) >= SPEAKER_RANK_NAMED) return make('verb', verb, speaker);
+    return make('verb', verb, this.rankedSpeaker(speaker, sentence.first, clauseEnd, t));
   }
 
   /** "wird Panetta zitiert", "wurde … genannt": a passive auxiliary in the clause. */
@@ -633,6 +682,107 @@ class TextAnalysis {
     // the sentence-final stop is not part of the clause
     if (end === sentence.end && /^[.!?…]$/.test(this.tokens[end - 1]!.text) && end - 1 > t) end--;
     return [first, end];
+  }
+
+  // ---------------------------------------------------------------- speaker candidates
+
+  /**
+   * The speaker of a cue: its grammatical subject when that names someone (SPEAKER_RANK_NAMED or better), else the
+   * best-ranked noun phrase of tokens [first, end), the nearest to `anchor` among equals ("Die Anwendung stellte
+   * der Minister in Frage" → der Minister). A subject that names no one and has no better rival is dropped.
+   */
+  private rankedSpeaker(subject: SpeakerMention | null, first: number, end: number, anchor: number): SpeakerMention | null {
+    const subjectRank = subject ? this.speakerRank(subject) : -1;
+    if (subjectRank >= SPEAKER_RANK_NAMED) return subject;
+    let best: SpeakerMention | null = null;
+    let bestRank = SPEAKER_RANK_NAMED;
+    for (const np of this.nounPhrasesIn(first, end, this.quoteOfToken[anchor] ?? -1)) {
+      const rank = this.speakerRank(np);
+      if (rank < bestRank) continue;
+      if (best === null || rank > bestRank || Math.abs(np.first - anchor) < Math.abs(best.first - anchor)) {
+        best = np;
+        bestRank = rank;
+      }
+    }
+    return best ?? (subjectRank >= SPEAKER_RANK_OTHER ? subject : null);
+  }
+
+  /**
+   * The noun phrases of tokens [first, end) in text order, outside prepositional phrases and outside quotes other
+   * than `container`. "von X" right after a noun phrase is kept: "das Fazit von Sandra Boser".
+   */
+  private nounPhrasesIn(first: number, end: number, container: number): SpeakerMention[] {
+    const out: SpeakerMention[] = [];
+    let t = first;
+    while (t < end) {
+      if (this.quoteOfToken[t] !== container && !this.isLongQuoteToken(t)) {
+        t++;
+        continue;
+      }
+      const lower = this.tokens[t]!.text.toLowerCase();
+      const afterPhrase = out.length > 0 && out[out.length - 1]!.last === t - 1;
+      if ((PREPOSITIONS_DE.has(lower) || SOURCE_PREPOSITIONS_DE.has(lower)) && !(afterPhrase && (lower === 'von' || lower === 'vom'))) {
+        const object = this.nounPhraseAt(t + 1, end);
+        t = object ? object.last + 1 : t + 1;
+        continue;
+      }
+      const np = PREPOSITIONS_DE.has(lower) ? this.nounPhraseAt(t + 1, end) : this.nounPhraseAt(t, end);
+      if (np) {
+        out.push(np);
+        t = np.last + 1;
+      } else t++;
+    }
+    return out;
+  }
+
+  /**
+   * SPEAKER_RANK_* of a mention: the best of its heads, the runs of nouns that are not genitive or prepositional
+   * attributes ("der Leiter der Studie, Paula Sommer": "Leiter" and "Paula Sommer", not "Studie").
+   */
+  private speakerRank(m: SpeakerMention): number {
+    const first = this.tokens[m.first]!.text;
+    if (m.first === m.last && SUBJECT_PRONOUNS_DE.has(first)) return first.toLowerCase() === 'es' ? 0 : SPEAKER_RANK_NAMED;
+    // a quoted name: „Die Zeit“, die Zeitung „Le Monde“
+    if (QUOTE_MARK_TOKENS.has(first) || QUOTE_MARK_TOKENS.has(this.tokens[m.first + 1]?.text ?? '')) return SPEAKER_RANK_NAMED;
+    // "dieser", "der": a demonstrative or relative pronoun stands for someone named before
+    let best = m.first === m.last && DETERMINERS_DE.has(first.toLowerCase()) ? SPEAKER_RANK_OTHER : 0;
+    let attribute = false;
+    let runFirst = -1;
+    for (let t = m.first; t <= m.last; t++) {
+      const token = this.tokens[t]!;
+      const lower = token.text.toLowerCase();
+      if (token.text === ',' || lower === 'und' || token.text === '(' || token.text === '–') {
+        attribute = false;
+        continue;
+      }
+      if (t > m.first && (lower === 'des' || lower === 'der' || PREPOSITIONS_DE.has(lower))) attribute = true;
+      if (attribute || !this.isNounLike(token)) {
+        runFirst = -1;
+        continue;
+      }
+      if (runFirst < 0) runFirst = t;
+      if (t < m.last && this.isNounLike(this.tokens[t + 1]!)) continue;
+      best = Math.max(best, this.nounRunRank(runFirst, t));
+    }
+    return best;
+  }
+
+  /** Rank of a run of nouns by its last word, and a person when an office precedes a name ("Präsident Gusmão"). */
+  private nounRunRank(first: number, last: number): number {
+    const head = this.tokenSpeakerRank(last);
+    for (let t = first; t < last; t++) {
+      if (PERSON_NOUN_DE.test(this.tokens[t]!.text)) return head >= SPEAKER_RANK_OTHER ? SPEAKER_RANK_PERSON : Math.max(head, SPEAKER_RANK_NAMED);
+    }
+    return head;
+  }
+
+  private tokenSpeakerRank(t: number): number {
+    const entity = this.entityOfToken[t];
+    if (entity === ENTITY_PERSON) return SPEAKER_RANK_PERSON;
+    const word = this.tokens[t]!.text;
+    if (entity === ENTITY_ORGANIZATION || PERSON_NOUN_DE.test(word) || INSTITUTION_NOUN_DE.test(word)) return SPEAKER_RANK_NAMED;
+    if (entity === ENTITY_LOCATION || !ABSTRACT_NOUN_DE.test(word)) return SPEAKER_RANK_OTHER;
+    return 0;
   }
 
   // ---------------------------------------------------------------- noun phrases

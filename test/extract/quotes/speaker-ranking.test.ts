@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { EntityMention } from '../../../src/article.js';
+import { makeQuoteFinder } from '../../../src/extract/quotes/find-quotes.js';
+import { loadReportingVerbs } from '../../../src/extract/quotes/reporting-verbs.js';
+import { makeTokenizer } from '../../../src/text/tokenize.js';
+import { makeSentenceSplitter } from '../../../src/text/sentences.js';
+
+// Speaker choice among the noun phrases of a cue's clause, with the entities given by hand so each
+// rule is tested apart from the tagger. All sentences are invented.
+const quoteFinder = makeQuoteFinder(loadReportingVerbs());
+const tokenize = makeTokenizer();
+const splitter = makeSentenceSplitter();
+
+/** The people named in `persons` as person entities, at every place they occur. */
+function personsIn(text: string, persons: readonly string[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const name of persons) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      out.push({ text: name, start: at, end: at + name.length, type: 'person', canonical: null });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function speakerOf(text: string, fragment: string, persons: readonly string[]): string | null {
+  const quotes = quoteFinder(text, tokenize(text), splitter.split(text), personsIn(text, persons));
+  const q = quotes.find((x) => x.kind === 'direct' && x.text.includes(fragment));
+  assert.ok(q, `no direct quote containing ${JSON.stringify(fragment)}; found ${JSON.stringify(quotes.map((x) => x.text))}`);
+  return q.speakerStart === null ? null : text.slice(q.speakerStart, q.speakerEnd!);
+}
+
+test('object first (OVS): the person after the verb speaks, not the topic before it', () => {
+  const text = 'Die Reform des Rentensystems stellte die Sozialministerin Carla Wendt am Dienstag offen in Frage: „Das ist so nicht finanzierbar.“';
+  assert.match(speakerOf(text, 'finanzierbar', ['Carla Wendt']) ?? '', /Carla Wendt/);
+});
+
+test('a dative object before the verb: the office holder after it speaks', () => {
+  const text = 'Den wartenden Pendlern versicherte Bahnchef Otto Rind am Morgen, die Züge würden „spätestens am Abend wieder rollen“.';
+  assert.match(speakerOf(text, 'rollen', ['Otto Rind']) ?? '', /Otto Rind/);
+});
+
+test('a colon intro must name someone: an abstract subject gives no speaker', () => {
+  const text = 'Der Kern des Papiers ist knapp gehalten: „Wir wollen in fünf Jahren zehntausend Wohnungen bauen.“';
+  assert.equal(speakerOf(text, 'Wohnungen', []), null);
+});
+
+test('a colon intro whose subject is abstract: the person in the clause speaks', () => {
+  const text = 'Ihre Zweifel an dem Plan äußerte auch die Bürgermeisterin Ilse Brandl: „Das Geld reicht dafür nicht aus.“';
+  assert.match(speakerOf(text, 'Geld reicht', ['Ilse Brandl']) ?? '', /Ilse Brandl/);
+});
+
+test('a name with an apposition before a clause that opens with the verb: the name speaks', () => {
+  const text = 'Jonas Brückner, einer der Unterzeichner des Aufrufs, verurteilte die Haltung der Stadtverwaltung. „Das ist ein schwerer Fehler, den wir nicht hinnehmen.“';
+  assert.match(speakerOf(text, 'schwerer Fehler', ['Jonas Brückner']) ?? '', /Jonas Brückner/);
+});
+
+test('an apposition subject before a colon clause that opens with the verb', () => {
+  const text = 'Die Leiterin der Studie, Maren Falk, sieht die Verantwortung vor allem beim Land: „Die Schulen brauchen mehr Personal.“';
+  assert.match(speakerOf(text, 'Personal', ['Maren Falk']) ?? '', /Maren Falk/);
+});
+
+test('a person inside a prepositional phrase is not the speaker of a colon clause', () => {
+  const text = 'Aus Sorge um das Grundwasser warnte der Geschäftsführer des Brunnenverbands, Heiner Kolb, die Regierung in einem Brief an drei Minister: „Die Vorräte sinken seit Jahren.“';
+  const speaker = speakerOf(text, 'Vorräte', ['Heiner Kolb']) ?? '';
+  assert.match(speaker, /Heiner Kolb/);
+  assert.doesNotMatch(speaker, /Minister/);
+});
+
+test('the grammatical subject stays the speaker when it names someone, even with a person in the object', () => {
+  const text = 'Der Sprecher der Polizei widersprach am Abend Innenminister Paul Ebner: „Die Lage ist unter Kontrolle.“';
+  assert.match(speakerOf(text, 'Kontrolle', ['Paul Ebner']) ?? '', /Sprecher der Polizei/);
+});
