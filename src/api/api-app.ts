@@ -17,6 +17,7 @@ import { allArticles } from '../store/all-articles.js';
 import { loadFeatureTools, updateStories, type StoryTools } from '../story/update-stories.js';
 import { openReuseLinker, type ReuseLinker } from '../provenance/link-reuse.js';
 import { toStoredArticleRecord } from '../export/article-record.js';
+import { readArticleProvenance } from '../provenance/read-provenance.js';
 import { loadReuseContext } from '../link/reuse-index.js';
 import type { TermTools } from '../provenance/statements.js';
 import { outletSources, storyCoverage, storyReuseLinks, storyStatements } from './provenance-reads.js';
@@ -161,6 +162,13 @@ export function createApiApp(options: ApiOptions): Hono {
     return c.json(toStoredArticleRecord(stored));
   });
 
+  app.get('/api/articles/:id/provenance', async (c) => {
+    const id = c.req.param('id');
+    const provenance = await readArticleProvenance(store, await resolveArticleId(store, id));
+    if (provenance === null) throw new ApiError(404, 'not-found', `no article ${id}`);
+    return c.json(provenance);
+  });
+
   app.get('/api/search', async (c) => {
     const q = parse(searchQuery, c.req.query());
     const { limit, cursor, q: query, ...filter } = q;
@@ -182,8 +190,8 @@ export function createApiApp(options: ApiOptions): Hono {
 
   app.get('/api/quotes', async (c) => {
     const q = parse(quotesQuery, c.req.query());
-    const filter = { ...(q.speaker === undefined ? {} : { speaker: q.speaker }), ...(q.article === undefined ? {} : { article: q.article }) };
-    return c.json(await store.browse.listQuotes(filter, pageOf(q.limit, q.cursor)));
+    const { limit, cursor, ...filter } = q;
+    return c.json(await store.browse.listQuotes(filter, pageOf(limit, cursor)));
   });
 
   app.get('/api/outlets', async (c) => {
@@ -200,18 +208,15 @@ export function createApiApp(options: ApiOptions): Hono {
 
   app.get('/api/reuse', async (c) => {
     const q = parse(reuseQuery, c.req.query());
-    const offset = offsetCursor(q.cursor);
-    const links = q.article === undefined ? await store.reuse.listReuseLinks() : await store.reuse.reuseLinksFor([q.article]);
-    return c.json({ available: true, ...offsetPage(links, offset, q.limit) });
+    if (q.article === undefined) return c.json({ available: true, ...(await store.reuse.pageReuseLinks(pageOf(q.limit, q.cursor))) });
+    return c.json({ available: true, ...offsetPage(await store.reuse.reuseLinksFor([q.article]), offsetCursor(q.cursor), q.limit) });
   });
 
   app.get('/api/stories', async (c) => {
     const q = parse(storiesQuery, c.req.query());
-    const offset = offsetCursor(q.cursor);
-    const stories = await store.stories.listStories(q.kind);
-    const page = offsetPage(stories, offset, q.limit);
+    const page = await store.browse.listStories(q.kind, pageOf(q.limit, q.cursor));
     const items = [];
-    for (const { evidence: _evidence, ...story } of page.items) {
+    for (const story of page.items) {
       items.push({ ...story, articleCount: story.articleIds.length, ...(q.include === 'coverage' ? { coverage: await storyCoverage(store, story.articleIds) } : {}) });
     }
     return c.json({ available: true, items, nextCursor: page.nextCursor });
@@ -233,15 +238,8 @@ export function createApiApp(options: ApiOptions): Hono {
     const id = c.req.param('id');
     const story = await store.stories.getStory(id);
     if (story === null) throw new ApiError(404, 'not-found', `no story ${id}`);
-    const articles = [];
-    for (const articleId of story.articleIds) {
-      const stored = await store.getArticle(articleId);
-      if (stored !== null) {
-        const { article, occurrences } = stored;
-        articles.push({ id: article.id, title: article.title, outlet: article.outlet, published: article.published, language: article.language, credits: article.credits, occurrences: occurrences.length });
-      }
-    }
-    const events = story.kind === 'storyline' ? (await store.stories.listStories('event')).filter((e) => e.storylineId === story.id).map(({ evidence: _evidence, ...e }) => e) : [];
+    const articles = await store.browse.listArticlesById(story.articleIds);
+    const events = story.kind === 'storyline' ? await store.browse.eventsOf(story.id) : [];
     return c.json({ ...story, articles, events });
   });
 

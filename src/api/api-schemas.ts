@@ -21,6 +21,7 @@ export const searchQuery = z.strictObject({
   from: z.string().regex(ISO_DATE_PREFIX, 'a date like 2025, 2025-03 or 2025-03-14').optional().describe('published on or after'),
   to: z.string().regex(ISO_DATE_PREFIX, 'a date like 2025, 2025-03 or 2025-03-14').optional().describe('published on or before'),
   entity: z.string().min(1).max(300).optional().describe('canonical entity key the article mentions'),
+  story: z.string().min(1).max(300).optional().describe('id of an event or storyline the article belongs to'),
   limit,
   cursor,
 });
@@ -36,6 +37,8 @@ export const entityQuery = z.strictObject({
 export const quotesQuery = z.strictObject({
   speaker: z.string().min(1).max(200).optional().describe('part of the speaker name'),
   article: z.string().min(1).max(80).optional().describe('article id'),
+  entity: z.string().min(1).max(300).optional().describe('entity key: the quotes it spoke, or with role=about, those whose words name it'),
+  role: z.enum(['speaker', 'about']).optional().describe('with entity: speaker (default) or about'),
   limit,
   cursor,
 });

@@ -2,8 +2,9 @@
  * The read side the web API browses by: faceted search, entities with their mentions and quotes,
  * quotes and outlets (stories and reuse links have their own tables: stories.ts, reuse-links.ts). Every list is a page with a cursor, like `listArticles`.
  */
-import type { ArticleId, EntityMention, Quote } from '../article.js';
+import type { ArticleId, Credit, EntityMention, Quote } from '../article.js';
 import type { CountByName, SearchHit } from './store.js';
+import type { StoryRecord } from './stories.js';
 
 export interface PageRequest {
   readonly limit: number;
@@ -28,6 +29,8 @@ export interface ArticleFilter {
   readonly to?: string;
   /** Canonical entity key the article must mention ("person:mara-lindqvist"). */
   readonly entity?: string;
+  /** Id of an event or storyline the article belongs to. */
+  readonly story?: string;
 }
 
 export interface SearchFacets {
@@ -35,10 +38,19 @@ export interface SearchFacets {
   readonly languages: readonly CountByName[];
   /** The entities most articles of the result mention, as keys with their display names. */
   readonly entities: readonly EntityCount[];
+  /** The storylines (or events outside any storyline) most articles of the result belong to. */
+  readonly stories: readonly StoryCount[];
   /** Articles the filters match in all (not just this page). */
   readonly total: number;
   /** How many of the best hits the facets counted (all of them when the total is small). */
   readonly sampled: { readonly outletsAndLanguages: number; readonly entities: number };
+}
+
+export interface StoryCount {
+  readonly id: string;
+  readonly kind: 'event' | 'storyline';
+  readonly title: string | null;
+  readonly count: number;
 }
 
 export interface FacetedSearchResult extends Page<SearchHit> {
@@ -89,10 +101,16 @@ export interface EntityDetail extends EntitySummary {
   readonly names: readonly CountByName[];
   /** Mentions in the most recently first-seen articles first, at most the page limit. */
   readonly mentionSample: readonly MentionInContext[];
-  /** Quotes whose speaker is one of this entity's mentions (or carries one of its names). */
+  /**
+   * Quotes whose speaker is one of this entity's mentions (or carries one of its names), newest
+   * articles first, at most ENTITY_QUOTES_SHOWN; `quoteCount` says how many there are in all
+   * (listQuotes with `entity` pages through them).
+   */
   readonly quotes: readonly QuoteRecord[];
-  /** Quotes by others whose words name this entity: what was said about it. */
+  readonly quoteCount: number;
+  /** Quotes by others whose words name this entity: what was said about it (at most ENTITY_QUOTES_SHOWN of `quotedAboutCount`). */
   readonly quotedAbout: readonly QuoteRecord[];
+  readonly quotedAboutCount: number;
   readonly articleRefs: readonly ArticleRef[];
 }
 
@@ -100,7 +118,15 @@ export interface QuoteFilter {
   /** Part of the speaker's display name, case-insensitive. */
   readonly speaker?: string;
   readonly article?: ArticleId;
+  /** Quotes this entity (a key) spoke, or with `role: 'about'`, those whose words name it. */
+  readonly entity?: string;
+  readonly role?: QuoteRole;
 }
+
+export type QuoteRole = 'speaker' | 'about';
+
+/** How many quotes of each kind an entity page carries; the rest are a listQuotes away. */
+export const ENTITY_QUOTES_SHOWN = 100;
 
 export interface OutletSummary {
   readonly name: string;
@@ -112,6 +138,17 @@ export interface OutletSummary {
   readonly latest: string | null;
 }
 
+/** A story without its evidence (the largest part): what lists show. */
+export type StoryHeader = Omit<StoryRecord, 'evidence'>;
+
+/** An article as the story page lists it. */
+export interface ArticleListing extends ArticleRef {
+  readonly language: string | null;
+  readonly credits: readonly Credit[];
+  /** Places it was found. */
+  readonly occurrences: number;
+}
+
 export interface BrowseQueries {
   searchArticles(filter: ArticleFilter, page: PageRequest): Promise<FacetedSearchResult>;
   listEntities(type: EntityMention['type'] | undefined, page: PageRequest): Promise<Page<EntitySummary>>;
@@ -119,6 +156,12 @@ export interface BrowseQueries {
   getEntity(key: string, sampleLimit: number): Promise<EntityDetail | null>;
   listQuotes(filter: QuoteFilter, page: PageRequest): Promise<Page<QuoteRecord>>;
   listOutlets(page: PageRequest): Promise<Page<OutletSummary>>;
+  /** Events and storylines ordered by start date, as StoryTables.listStories, a page at a time. */
+  listStories(kind: StoryRecord['kind'] | undefined, page: PageRequest): Promise<Page<StoryHeader>>;
+  /** The events of a storyline, ordered by start date. */
+  eventsOf(storylineId: string): Promise<readonly StoryHeader[]>;
+  /** These articles (unknown ids left out), in the order asked for. */
+  listArticlesById(ids: readonly ArticleId[]): Promise<readonly ArticleListing[]>;
 }
 
 /** The key an entity mention is grouped under. */

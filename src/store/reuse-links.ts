@@ -4,6 +4,7 @@
  */
 import type { ArticleId } from '../article.js';
 import type { ReuseLink } from '../link/find-reuse-links.js';
+import type { Page, PageRequest } from './browse.js';
 
 /** Who copied whom, as src/link/direction.ts judged it; `from` is the likely source article, null when unknown. */
 export interface ReuseDirection {
@@ -29,4 +30,6 @@ export interface ReuseLinkTables {
   reuseLinksFor(articleIds: readonly ArticleId[]): Promise<readonly ReuseLinkRecord[]>;
   /** Every stored link, in the order they were stored. */
   listReuseLinks(): Promise<readonly ReuseLinkRecord[]>;
+  /** `listReuseLinks` a page at a time. */
+  pageReuseLinks(page: PageRequest): Promise<Page<ReuseLinkRecord>>;
 }

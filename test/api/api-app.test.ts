@@ -173,11 +173,11 @@ test('api: the OpenAPI document lists every route with parameters generated from
   const { app } = await appWith();
   const doc = await json(await app.request('/api/openapi.json'));
   assert.equal(doc.openapi, '3.1.0');
-  for (const path of ['/api/articles', '/api/articles/{id}', '/api/search', '/api/entities', '/api/entities/{key}', '/api/quotes', '/api/outlets', '/api/reuse', '/api/stories', '/api/stories/{id}', '/api/ingest', '/api/jobs/{id}', '/api/export']) {
+  for (const path of ['/api/articles', '/api/articles/{id}', '/api/articles/{id}/provenance', '/api/search', '/api/entities', '/api/entities/{key}', '/api/quotes', '/api/outlets', '/api/reuse', '/api/stories', '/api/stories/{id}', '/api/ingest', '/api/jobs/{id}', '/api/export']) {
     assert.ok(doc.paths[path], path);
   }
   const searchParams = doc.paths['/api/search'].get.parameters.map((p: any) => p.name);
-  assert.deepEqual(searchParams.sort(), ['cursor', 'entity', 'from', 'language', 'limit', 'outlet', 'q', 'to']);
+  assert.deepEqual(searchParams.sort(), ['cursor', 'entity', 'from', 'language', 'limit', 'outlet', 'q', 'story', 'to']);
 });
 
 test('api: responses carry a strict Content-Security-Policy and nosniff', async () => {

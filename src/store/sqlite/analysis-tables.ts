@@ -15,8 +15,8 @@ export interface AnalysedParts {
   readonly quotes?: readonly Quote[] | undefined;
 }
 
-/** How an article without a known outlet is filed in article_credits (and named in facets). */
-export const UNKNOWN_OUTLET = '(unknown)';
+/** How outlets and languages the pipeline could not tell are named in facets, filters and article_credits. */
+export const UNKNOWN = '(unknown)';
 
 export interface AnalysisWriter {
   /** Writes one newly stored article's rows; entities whose counts changed are remembered for `finish`. */
@@ -45,7 +45,7 @@ export function makeAnalysisWriter(db: Database.Database): AnalysisWriter {
   const touched = new Set<number>();
   return {
     write(seq, parts) {
-      for (const credit of parts.credits) insertCredit.run(parts.outlet ?? UNKNOWN_OUTLET, credit.name, seq);
+      for (const credit of parts.credits) insertCredit.run(parts.outlet ?? UNKNOWN, credit.name, seq);
       const quotes = parts.quotes ?? [];
       quotes.forEach((quote, index) => insertQuote.run(seq, index, quote.speaker));
       for (const [key, mentions] of mentionsByKey(parts.entities ?? [])) {

@@ -1,13 +1,16 @@
 /**
- * BrowseQueries on the SQLite store: entities and quotes are read from the articles' JSON columns
- * with json_each (no tables of their own yet), search facets from the same filtered match set.
+ * BrowseQueries on the SQLite store: entities, quotes and credits from the browse tables of
+ * migration 6 (analysis-tables.ts), article columns from the covering indexes, so no list or facet
+ * reads every article's text or JSON. Search ranks its matches once; facets count the best of them.
  */
 import type Database from 'better-sqlite3';
-import type { EntityMention, Quote } from '../../article.js';
+import type { ArticleId, Credit, EntityMention, Quote } from '../../article.js';
 import type { CountByName, SearchHit } from '../store.js';
 import {
+  ENTITY_QUOTES_SHOWN,
   entityKeyOf,
   type ArticleFilter,
+  type ArticleListing,
   type ArticleRef,
   type BrowseQueries,
   type EntityCount,
@@ -20,49 +23,46 @@ import {
   type PageRequest,
   type QuoteFilter,
   type QuoteRecord,
+  type QuoteRole,
   type SearchFacets,
+  type StoryCount,
+  type StoryHeader,
 } from '../browse.js';
+import type { StoryRecord } from '../stories.js';
 import { parseSearchQuery } from '../search-terms.js';
 import { makeSnippet } from '../search-snippet.js';
-
-/** The grouping key of a json_each entity row `e`, in SQL; must agree with `entityKeyOf`. */
-const ENTITY_KEY_SQL = `coalesce(json_extract(e.value, '$.canonical'), json_extract(e.value, '$.type') || ':~' || json_extract(e.value, '$.text'))`;
-const ENTITY_TYPE_SQL = `json_extract(e.value, '$.type')`;
+import { UNKNOWN } from './analysis-tables.js';
 
 /**
- * Facets count the best hits only: reading every match's row (past its long text) costs about 0.1 ms
- * each, so all 10,000 matches of a common word would take a second. The answer says how many were counted.
+ * Facets count the best hits only (ranking every match is needed anyway, counting their outlets,
+ * entities and stories is not): the answer says how many were counted.
  */
 const FACET_SAMPLE = 1000;
-/** Entities are read from fewer hits: each carries a JSON list of dozens of mentions. */
-const ENTITY_FACET_SAMPLE = 100;
 const ENTITY_FACET_SIZE = 12;
-/** Quotes of an entity are collected from at most this many of its articles (newest first). */
-const ENTITY_QUOTE_ARTICLES = 1000;
+const STORY_FACET_SIZE = 12;
 /** Characters of text shown on each side of a mention. */
 const MENTION_CONTEXT_CHARS = 90;
 const BM25_TITLE_WEIGHT = 2.0;
 const BM25_BODY_WEIGHT = 1.0;
+/**
+ * The article columns lists need, from the covering index: the columns after the long text would
+ * otherwise cost a walk through its overflow pages per row.
+ */
+const refsAs = (alias: string) => `articles AS ${alias} INDEXED BY articles_refs`;
 
+/** The columns of a StoryHeader: lists leave the evidence unread. */
+const STORY_HEADER_COLUMNS = 'id, kind, storyline_id, title, date_start, date_end, article_ids_json, summary_json';
 
 const OFFSET_CURSOR = /^\d{1,9}$/;
 const QUOTE_CURSOR = /^(\d{1,12}):(\d{1,6})$/;
 
-/** json_each has a column named `key`, so the entity key is selected under another name. */
-interface KeyColumn {
-  entity_key: string;
-}
-
-interface ArticleRow {
+interface RefRow {
   seq: number;
   id: string;
   title: string | null;
   outlet: string | null;
   published: string | null;
   language: string | null;
-  text: string;
-  entities_json: string | null;
-  quotes_json: string | null;
 }
 
 export function makeSqliteBrowse(connection: Database.Database): BrowseQueries {
@@ -79,14 +79,6 @@ class SqliteBrowse implements BrowseQueries {
     if (hasQuery && phrases.length === 0) return emptySearch();
     const where: string[] = [];
     const params: unknown[] = [];
-    let from = 'articles a';
-    let rankColumn = '0';
-    if (hasQuery) {
-      from = 'article_search JOIN articles a ON a.seq = article_search.rowid';
-      where.push('article_search MATCH ?');
-      params.push(phrases.map((p) => `"${p.keys.join(' ')}"${p.prefix ? ' *' : ''}`).join(' AND '));
-      rankColumn = `bm25(article_search, ${BM25_TITLE_WEIGHT}, ${BM25_BODY_WEIGHT})`;
-    }
     if (filter.outlet !== undefined) {
       where.push(filter.outlet === UNKNOWN ? 'a.outlet IS NULL' : 'a.outlet = ?');
       if (filter.outlet !== UNKNOWN) params.push(filter.outlet);
@@ -100,32 +92,39 @@ class SqliteBrowse implements BrowseQueries {
       params.push(filter.from);
     }
     if (filter.to !== undefined) {
-      // "to 2025-03" includes every day of March: compare at the precision the bound gives.
-      where.push('substr(a.published, 1, length(?)) <= ?');
-      params.push(filter.to, filter.to);
+      // "to 2025-03" includes every day of March: everything before the next prefix, "2025-03\uffff".
+      where.push('a.published < ?');
+      params.push(`${filter.to}\uffff`);
     }
     if (filter.entity !== undefined) {
-      where.push(`EXISTS (SELECT 1 FROM json_each(a.entities_json) e WHERE ${ENTITY_KEY_SQL} = ?)`);
+      where.push('a.seq IN (SELECT ae.article_seq FROM article_entities ae JOIN entities en ON en.id = ae.entity_id WHERE en.key = ?)');
       params.push(filter.entity);
     }
-    const whereSql = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-    // The ordered hits as (seq, rank) only: rows with their text are read for the page alone, because
-    // outlet, language and the rest sit after the long text column and reading them walks its pages.
-    const articleFilters = where.length > (hasQuery ? 1 : 0);
-    const hits = !hasQuery
-      ? `SELECT a.seq AS seq, 0 AS rank FROM articles a ${whereSql}`
-      : articleFilters
-        ? `SELECT a.seq AS seq, ${rankColumn} AS rank FROM ${from} ${whereSql}`
-        : `SELECT article_search.rowid AS seq, ${rankColumn} AS rank FROM article_search ${whereSql}`;
-    const ordered = `SELECT seq, rank FROM (${hits}) ORDER BY ${hasQuery ? 'rank, seq' : 'seq'}`;
+    if (filter.story !== undefined) {
+      where.push('a.id IN (SELECT value FROM json_each((SELECT article_ids_json FROM stories WHERE id = ?)))');
+      params.push(filter.story);
+    }
+    const match = phrases.map((p) => `"${p.keys.join(' ')}"${p.prefix ? ' *' : ''}`).join(' AND ');
+    // The matches as (seq, rank) only; article columns come from the covering index.
+    const hitsSql = (ranked: boolean) => {
+      const rank = ranked ? `bm25(article_search, ${BM25_TITLE_WEIGHT}, ${BM25_BODY_WEIGHT})` : '0';
+      if (!hasQuery) return `SELECT a.seq AS seq, 0 AS rank FROM articles a ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}`;
+      if (where.length === 0) return `SELECT rowid AS seq, ${rank} AS rank FROM article_search WHERE article_search MATCH ?`;
+      return `SELECT article_search.rowid AS seq, ${rank} AS rank FROM article_search JOIN ${refsAs('a')} ON a.seq = article_search.rowid
+              WHERE article_search MATCH ? AND ${where.join(' AND ')}`;
+    };
+    const allParams = hasQuery ? [match, ...params] : params;
     // Ranked once: the best hits serve this page and the facets alike.
-    const best = this.db.prepare(`${ordered} LIMIT ?`).all(...params, Math.max(FACET_SAMPLE, offset + page.limit + 1)) as { seq: number; rank: number }[];
+    const wanted = Math.max(FACET_SAMPLE, offset + page.limit + 1);
+    const best = this.db
+      .prepare(`SELECT seq, rank FROM (${hitsSql(true)}) ORDER BY ${hasQuery ? 'rank, seq' : 'seq'} LIMIT ?`)
+      .all(...allParams, wanted) as { seq: number; rank: number }[];
     const shown = best.slice(offset, offset + page.limit);
     const rowsBySeq = new Map(
       (
         this.db
-          .prepare(`SELECT seq, id, title, outlet, published, language, text FROM articles WHERE seq IN (SELECT value FROM json_each(?))`)
-          .all(JSON.stringify(shown.map((h) => h.seq))) as ArticleRow[]
+          .prepare('SELECT seq, id, title, outlet, published, language, text FROM articles WHERE seq IN (SELECT value FROM json_each(?))')
+          .all(JSON.stringify(shown.map((h) => h.seq))) as (RefRow & { text: string })[]
       ).map((r) => [r.seq, r]),
     );
     const items: SearchHit[] = shown.flatMap(({ seq, rank }) => {
@@ -133,146 +132,178 @@ class SqliteBrowse implements BrowseQueries {
       if (r === undefined) return [];
       return [{ id: r.id, title: r.title, published: r.published, outlet: r.outlet, language: r.language, score: -rank, snippet: makeSnippet(r.text, phrases) }];
     });
-    // Counting needs no ranking: the same matches without bm25.
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM (${hits.replace(rankColumn + ' AS rank', '0 AS rank')})`).get(...params) as { n: number }).n;
-    const seqsOf = (n: number) => JSON.stringify(best.slice(0, n).map((h) => h.seq));
+    // Fewer than asked for: that was all of them. Else count without ranking.
+    const total = best.length < wanted ? best.length : (this.db.prepare(`SELECT count(*) AS n FROM (${hitsSql(false)})`).get(...allParams) as { n: number }).n;
+    const sample = JSON.stringify(best.slice(0, FACET_SAMPLE).map((h) => h.seq));
+    const counted = Math.min(total, FACET_SAMPLE);
     return {
       items,
       nextCursor: best.length > offset + page.limit ? String(offset + page.limit) : null,
       facets: {
         total,
-        ...this.outletAndLanguageFacets(seqsOf(FACET_SAMPLE)),
-        entities: this.entityFacet(seqsOf(ENTITY_FACET_SAMPLE)),
-        sampled: { outletsAndLanguages: Math.min(total, FACET_SAMPLE), entities: Math.min(total, ENTITY_FACET_SAMPLE) },
+        ...this.outletAndLanguageFacets(sample),
+        entities: this.entityFacet(sample),
+        stories: this.storyFacet(sample),
+        sampled: { outletsAndLanguages: counted, entities: counted },
       },
     };
   }
 
   async listEntities(type: EntityMention['type'] | undefined, page: PageRequest): Promise<Page<EntitySummary>> {
     const offset = offsetOf(page.cursor);
-    const typeWhere = type === undefined ? '' : `AND ${ENTITY_TYPE_SQL} = ?`;
     const rows = this.db
       .prepare(
-        `SELECT ${ENTITY_KEY_SQL} AS entity_key, ${ENTITY_TYPE_SQL} AS type, count(*) AS mentions, count(DISTINCT a.seq) AS articles
-         FROM articles a, json_each(a.entities_json) e
-         WHERE a.entities_json IS NOT NULL ${typeWhere}
-         GROUP BY entity_key ORDER BY articles DESC, mentions DESC, entity_key LIMIT ? OFFSET ?`,
+        `SELECT key, name, type, mentions, articles FROM entities ${type === undefined ? '' : 'WHERE type = ?'}
+         ORDER BY articles DESC, mentions DESC, key LIMIT ? OFFSET ?`,
       )
-      .all(...(type === undefined ? [] : [type]), page.limit + 1, offset) as (Omit<EntitySummary, 'name' | 'key'> & KeyColumn)[];
-    const pageRows = rows.slice(0, page.limit).map(({ entity_key, ...rest }) => ({ key: entity_key, ...rest }));
-    const names = this.mostUsedNames(pageRows.map((r) => r.key));
-    return {
-      items: pageRows.map((r) => ({ ...r, name: names.get(r.key)?.[0]?.name ?? r.key })),
-      nextCursor: rows.length > page.limit ? String(offset + page.limit) : null,
-    };
+      .all(...(type === undefined ? [] : [type]), page.limit + 1, offset) as EntitySummary[];
+    return { items: rows.slice(0, page.limit), nextCursor: rows.length > page.limit ? String(offset + page.limit) : null };
   }
 
   async getEntity(key: string, sampleLimit: number): Promise<EntityDetail | null> {
+    const entity = this.db.prepare('SELECT id, key, name, type, mentions, articles FROM entities WHERE key = ?').get(key) as
+      | (EntitySummary & { id: number })
+      | undefined;
+    if (entity === undefined) return null;
+    const { id, ...summary } = entity;
+    const names = this.db
+      .prepare('SELECT name, sum(mentions) AS count FROM entity_names WHERE entity_id = ? GROUP BY name ORDER BY count DESC, name')
+      .all(id) as CountByName[];
+    // The newest articles naming it: their mentions in context.
     const rows = this.db
       .prepare(
-        `SELECT a.seq, a.id, a.title, a.outlet, a.published, a.language, a.text, a.entities_json, a.quotes_json
-         FROM articles a
-         WHERE EXISTS (SELECT 1 FROM json_each(a.entities_json) e WHERE ${ENTITY_KEY_SQL} = ?)
-         ORDER BY a.seq DESC LIMIT ?`,
+        `SELECT a.seq, a.id, a.title, a.outlet, a.published, a.language, a.text, a.entities_json
+         FROM article_entities ae JOIN articles a ON a.seq = ae.article_seq
+         WHERE ae.entity_id = ? ORDER BY ae.article_seq DESC LIMIT ?`,
       )
-      .all(key, ENTITY_QUOTE_ARTICLES) as ArticleRow[];
-    if (rows.length === 0) return null;
-    const counts = this.db
-      .prepare(
-        `SELECT ${ENTITY_TYPE_SQL} AS type, count(*) AS mentions, count(DISTINCT a.seq) AS articles
-         FROM articles a, json_each(a.entities_json) e WHERE ${ENTITY_KEY_SQL} = ? GROUP BY type ORDER BY mentions DESC`,
-      )
-      .get(key) as { type: EntityMention['type']; mentions: number; articles: number };
-    const names = this.mostUsedNames([key]).get(key) ?? [];
+      .all(id, sampleLimit) as (RefRow & { text: string; entities_json: string | null })[];
     const mentionSample: MentionInContext[] = [];
-    const quotes: QuoteRecord[] = [];
-    const quotedAbout: QuoteRecord[] = [];
     for (const row of rows) {
-      const ref = refOf(row);
-      const mentions = parseJson<EntityMention[]>(row.entities_json).filter((m) => entityKeyOf(m) === key);
-      for (const mention of mentions) {
-        if (mentionSample.length < sampleLimit) mentionSample.push({ article: ref, mention, context: contextOf(row.text, mention) });
+      for (const mention of parseJson<EntityMention[]>(row.entities_json)) {
+        if (mentionSample.length < sampleLimit && entityKeyOf(mention) === key) mentionSample.push({ article: refOf(row), mention, context: contextOf(row.text, mention) });
       }
-      const spoken = new Set(mentions.map((m) => m.text));
-      parseJson<Quote[]>(row.quotes_json).forEach((quote, index) => {
-        if (isSpokenBy(quote, mentions, spoken)) quotes.push({ article: ref, index, quote });
-        else if (mentions.some((m) => quote.start <= m.start && m.end <= quote.end)) quotedAbout.push({ article: ref, index, quote });
-      });
     }
+    const quotesIn = (role: QuoteRole) => {
+      const count = (this.db.prepare('SELECT count(*) AS n FROM quote_entities WHERE entity_id = ? AND role = ?').get(id, role) as { n: number }).n;
+      const keys = this.db
+        .prepare('SELECT article_seq, quote_index FROM quote_entities WHERE entity_id = ? AND role = ? ORDER BY article_seq DESC, quote_index LIMIT ?')
+        .all(id, role, ENTITY_QUOTES_SHOWN) as QuoteKey[];
+      return { count, records: this.quoteRecords(keys) };
+    };
+    const spoken = quotesIn('speaker');
+    const about = quotesIn('about');
     return {
-      key,
-      name: names[0]?.name ?? key,
-      type: counts.type,
-      mentions: counts.mentions,
-      articles: counts.articles,
+      ...summary,
       names,
       mentionSample,
-      quotes,
-      quotedAbout,
-      articleRefs: rows.slice(0, sampleLimit).map(refOf),
+      quotes: spoken.records,
+      quoteCount: spoken.count,
+      quotedAbout: about.records,
+      quotedAboutCount: about.count,
+      articleRefs: rows.map(refOf),
     };
   }
 
   async listQuotes(filter: QuoteFilter, page: PageRequest): Promise<Page<QuoteRecord>> {
     const after = quoteCursorOf(page.cursor);
-    const where = ['a.quotes_json IS NOT NULL', '(a.seq > ? OR (a.seq = ? AND q.key > ?))'];
+    const byEntity = filter.entity !== undefined;
+    const where = ['(q.article_seq > ? OR (q.article_seq = ? AND q.quote_index > ?))'];
     const params: unknown[] = [after.seq, after.seq, after.index];
+    if (filter.entity !== undefined) {
+      where.push('q.entity_id = (SELECT id FROM entities WHERE key = ?)', 'q.role = ?');
+      params.push(filter.entity, filter.role ?? 'speaker');
+    }
     if (filter.speaker !== undefined) {
-      where.push(`instr(lower(json_extract(q.value, '$.speaker')), lower(?)) > 0`);
+      where.push(`instr(lower(${byEntity ? 's' : 'q'}.speaker), lower(?)) > 0`);
       params.push(filter.speaker);
     }
     if (filter.article !== undefined) {
-      where.push('a.id = ?');
+      where.push('q.article_seq = (SELECT seq FROM articles WHERE id = ?)');
       params.push(filter.article);
     }
-    const rows = this.db
-      .prepare(
-        `SELECT a.seq, a.id, a.title, a.outlet, a.published, q.key AS idx, q.value AS quote
-         FROM articles a, json_each(a.quotes_json) q WHERE ${where.join(' AND ')}
-         ORDER BY a.seq, q.key LIMIT ?`,
-      )
-      .all(...params, page.limit + 1) as (ArticleRow & { idx: number; quote: string })[];
-    const pageRows = rows.slice(0, page.limit);
-    const last = pageRows.at(-1);
+    const from = byEntity
+      ? `quote_entities q${filter.speaker === undefined ? '' : ' JOIN quotes s ON s.article_seq = q.article_seq AND s.quote_index = q.quote_index'}`
+      : 'quotes q';
+    const keys = this.db
+      .prepare(`SELECT q.article_seq, q.quote_index FROM ${from} WHERE ${where.join(' AND ')} ORDER BY q.article_seq, q.quote_index LIMIT ?`)
+      .all(...params, page.limit + 1) as QuoteKey[];
+    const pageKeys = keys.slice(0, page.limit);
+    const last = pageKeys.at(-1);
     return {
-      items: pageRows.map((r) => ({ article: refOf(r), index: r.idx, quote: JSON.parse(r.quote) as Quote })),
-      nextCursor: rows.length > page.limit && last !== undefined ? `${last.seq}:${last.idx}` : null,
+      items: this.quoteRecords(pageKeys),
+      nextCursor: keys.length > page.limit && last !== undefined ? `${last.article_seq}:${last.quote_index}` : null,
     };
   }
 
   async listOutlets(page: PageRequest): Promise<Page<OutletSummary>> {
     const offset = offsetOf(page.cursor);
+    // One pass over the outlet index: counts and dates per outlet and language, summed up per outlet here.
     const rows = this.db
       .prepare(
-        `SELECT coalesce(outlet, '${UNKNOWN}') AS name, count(*) AS articles, min(published) AS earliest, max(published) AS latest
-         FROM articles GROUP BY name ORDER BY articles DESC, name LIMIT ? OFFSET ?`,
+        `SELECT outlet, language, count(*) AS count, min(published) AS earliest, max(published) AS latest
+         FROM articles INDEXED BY articles_by_outlet GROUP BY outlet, language`,
       )
-      .all(page.limit + 1, offset) as Omit<OutletSummary, 'languages' | 'credits'>[];
-    const outletWhere = (name: string) => (name === UNKNOWN ? 'a.outlet IS NULL' : 'a.outlet = ?');
-    const outletParams = (name: string) => (name === UNKNOWN ? [] : [name]);
-    const items = rows.slice(0, page.limit).map((r) => ({
-      ...r,
-      languages: this.countBy('articles a', `WHERE ${outletWhere(r.name)}`, outletParams(r.name), 'a.language'),
-      credits: (
-        this.db
-          .prepare(
-            `SELECT json_extract(c.value, '$.name') AS name, count(DISTINCT a.seq) AS count
-             FROM articles a, json_each(a.credits_json) c WHERE ${outletWhere(r.name)}
-             GROUP BY name ORDER BY count DESC, name`,
-          )
-          .all(...outletParams(r.name)) as CountByName[]
-      ),
+      .all() as { outlet: string | null; language: string | null; count: number; earliest: string | null; latest: string | null }[];
+    const byOutlet = new Map<string, { languages: Map<string, number>; articles: number; earliest: string | null; latest: string | null }>();
+    for (const r of rows) {
+      const name = r.outlet ?? UNKNOWN;
+      const outlet = byOutlet.get(name) ?? { languages: new Map<string, number>(), articles: 0, earliest: null, latest: null };
+      outlet.articles += r.count;
+      outlet.languages.set(r.language ?? UNKNOWN, r.count);
+      if (r.earliest !== null && (outlet.earliest === null || r.earliest < outlet.earliest)) outlet.earliest = r.earliest;
+      if (r.latest !== null && (outlet.latest === null || r.latest > outlet.latest)) outlet.latest = r.latest;
+      byOutlet.set(name, outlet);
+    }
+    const ordered = [...byOutlet].sort(([a, x], [b, y]) => y.articles - x.articles || (a < b ? -1 : a > b ? 1 : 0));
+    const credits = this.db.prepare('SELECT name, count(*) AS count FROM article_credits WHERE outlet = ? GROUP BY name ORDER BY count DESC, name');
+    const items = ordered.slice(offset, offset + page.limit).map(([name, o]) => ({
+      name,
+      articles: o.articles,
+      languages: mostFirst(o.languages),
+      credits: credits.all(name) as CountByName[],
+      earliest: o.earliest,
+      latest: o.latest,
     }));
-    return { items, nextCursor: rows.length > page.limit ? String(offset + page.limit) : null };
+    return { items, nextCursor: ordered.length > offset + page.limit ? String(offset + page.limit) : null };
   }
 
-  /** Outlets and languages of the best FACET_SAMPLE hits, in one pass. */
-  private outletAndLanguageFacets(seqs: string): Pick<SearchFacets, 'outlets' | 'languages'> {
+  async listArticlesById(ids: readonly ArticleId[]): Promise<readonly ArticleListing[]> {
     const rows = this.db
       .prepare(
-        `SELECT a.outlet AS outlet, a.language AS language, count(*) AS count FROM articles a
-         WHERE a.seq IN (SELECT value FROM json_each(?)) GROUP BY a.outlet, a.language`,
+        `SELECT a.id, a.title, a.outlet, a.published, a.language, a.credits_json,
+                (SELECT count(*) FROM occurrences o WHERE o.article_id = a.id) AS occurrences
+         FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`,
       )
+      .all(JSON.stringify(ids)) as (Omit<RefRow, 'seq'> & { credits_json: string; occurrences: number })[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      if (r === undefined) return [];
+      return [{ id: r.id, title: r.title, outlet: r.outlet, published: r.published, language: r.language, credits: JSON.parse(r.credits_json) as Credit[], occurrences: r.occurrences }];
+    });
+  }
+
+  async listStories(kind: StoryRecord['kind'] | undefined, page: PageRequest): Promise<Page<StoryHeader>> {
+    const offset = offsetOf(page.cursor);
+    const rows = (
+      kind === undefined
+        ? this.db.prepare(`SELECT ${STORY_HEADER_COLUMNS} FROM stories ORDER BY date_start, id LIMIT ? OFFSET ?`).all(page.limit + 1, offset)
+        : this.db.prepare(`SELECT ${STORY_HEADER_COLUMNS} FROM stories WHERE kind = ? ORDER BY date_start, id LIMIT ? OFFSET ?`).all(kind, page.limit + 1, offset)
+    ) as StoryHeaderRow[];
+    return { items: rows.slice(0, page.limit).map(storyHeaderOf), nextCursor: rows.length > page.limit ? String(offset + page.limit) : null };
+  }
+
+  async eventsOf(storylineId: string): Promise<readonly StoryHeader[]> {
+    const rows = this.db
+      .prepare(`SELECT ${STORY_HEADER_COLUMNS} FROM stories WHERE storyline_id = ? AND kind = 'event' ORDER BY date_start, id`)
+      .all(storylineId) as StoryHeaderRow[];
+    return rows.map(storyHeaderOf);
+  }
+
+  /** Outlets and languages of the sampled hits, in one pass over the covering index. */
+  private outletAndLanguageFacets(seqs: string): Pick<SearchFacets, 'outlets' | 'languages'> {
+    const rows = this.db
+      .prepare(`SELECT outlet, language, count(*) AS count FROM ${refsAs('a')} WHERE seq IN (SELECT value FROM json_each(?)) GROUP BY outlet, language`)
       .all(seqs) as { outlet: string | null; language: string | null; count: number }[];
     const outlets = new Map<string, number>();
     const languages = new Map<string, number>();
@@ -283,51 +314,74 @@ class SqliteBrowse implements BrowseQueries {
     return { outlets: mostFirst(outlets), languages: mostFirst(languages) };
   }
 
-  private countBy(from: string, whereSql: string, params: readonly unknown[], column: string): CountByName[] {
+  private entityFacet(seqs: string): EntityCount[] {
     return this.db
       .prepare(
-        `SELECT coalesce(${column}, '${UNKNOWN}') AS name, count(*) AS count FROM ${from} ${whereSql}
-         GROUP BY name ORDER BY count DESC, name`,
+        `SELECT en.key, en.name, en.type, count(*) AS count
+         FROM article_entities ae JOIN entities en ON en.id = ae.entity_id
+         WHERE ae.article_seq IN (SELECT value FROM json_each(?)) AND en.type != 'other'
+         GROUP BY ae.entity_id ORDER BY count DESC, en.key LIMIT ${ENTITY_FACET_SIZE}`,
       )
-      .all(...params) as CountByName[];
+      .all(seqs) as EntityCount[];
   }
 
-  private entityFacet(seqs: string): EntityCount[] {
-    const rows = this.db
+  /** Storylines of the sampled hits (an event outside any storyline counts as itself). */
+  private storyFacet(seqs: string): StoryCount[] {
+    return this.db
       .prepare(
-        `SELECT ${ENTITY_KEY_SQL} AS entity_key, ${ENTITY_TYPE_SQL} AS type, count(DISTINCT a.seq) AS count
-         FROM articles a, json_each(a.entities_json) e
-         WHERE a.seq IN (SELECT value FROM json_each(?)) AND a.entities_json IS NOT NULL AND ${ENTITY_TYPE_SQL} != 'other'
-         GROUP BY entity_key ORDER BY count DESC, entity_key LIMIT ${ENTITY_FACET_SIZE}`,
+        `SELECT s.id, s.kind, s.title, f.count FROM (
+           SELECT coalesce(e.storyline_id, e.id) AS story_id, count(*) AS count
+           FROM ${refsAs('a')} JOIN story_members m ON m.article_id = a.id JOIN stories e ON e.id = m.event_id
+           WHERE a.seq IN (SELECT value FROM json_each(?))
+           GROUP BY story_id ORDER BY count DESC, story_id LIMIT ${STORY_FACET_SIZE}
+         ) f JOIN stories s ON s.id = f.story_id ORDER BY f.count DESC, s.id`,
       )
-      .all(seqs) as (Omit<EntityCount, 'name' | 'key'> & KeyColumn)[];
-    const names = this.mostUsedNames(rows.map((r) => r.entity_key));
-    return rows.map(({ entity_key, ...rest }) => ({ key: entity_key, ...rest, name: names.get(entity_key)?.[0]?.name ?? entity_key }));
+      .all(seqs) as StoryCount[];
   }
 
-  /** Surface forms of each key, most used first. */
-  private mostUsedNames(keys: readonly string[]): Map<string, CountByName[]> {
-    const names = new Map<string, CountByName[]>();
-    if (keys.length === 0) return names;
+  /** The quotes at these places, with their articles, in the order given. */
+  private quoteRecords(keys: readonly QuoteKey[]): QuoteRecord[] {
+    if (keys.length === 0) return [];
     const rows = this.db
-      .prepare(
-        `SELECT ${ENTITY_KEY_SQL} AS entity_key, json_extract(e.value, '$.text') AS name, count(*) AS count
-         FROM articles a, json_each(a.entities_json) e
-         WHERE a.entities_json IS NOT NULL AND ${ENTITY_KEY_SQL} IN (SELECT value FROM json_each(?))
-         GROUP BY entity_key, name ORDER BY entity_key, count DESC, name`,
-      )
-      .all(JSON.stringify(keys)) as (KeyColumn & CountByName)[];
-    for (const r of rows) {
-      const list = names.get(r.entity_key) ?? [];
-      list.push({ name: r.name, count: r.count });
-      names.set(r.entity_key, list);
-    }
-    return names;
+      .prepare('SELECT seq, id, title, outlet, published, language, quotes_json FROM articles WHERE seq IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify([...new Set(keys.map((k) => k.article_seq))])) as (RefRow & { quotes_json: string | null })[];
+    const bySeq = new Map(rows.map((r) => [r.seq, { ref: refOf(r), quotes: parseJson<Quote[]>(r.quotes_json) }]));
+    return keys.flatMap(({ article_seq, quote_index }) => {
+      const article = bySeq.get(article_seq);
+      const quote = article?.quotes[quote_index];
+      return article === undefined || quote === undefined ? [] : [{ article: article.ref, index: quote_index, quote }];
+    });
   }
 }
 
-/** How outlets and languages the pipeline could not tell are named in facets and filters. */
-export const UNKNOWN = '(unknown)';
+interface StoryHeaderRow {
+  id: string;
+  kind: StoryRecord['kind'];
+  storyline_id: string | null;
+  title: string | null;
+  date_start: string | null;
+  date_end: string | null;
+  article_ids_json: string;
+  summary_json: string;
+}
+
+function storyHeaderOf(row: StoryHeaderRow): StoryHeader {
+  return {
+    id: row.id,
+    kind: row.kind,
+    storylineId: row.storyline_id,
+    title: row.title,
+    dateStart: row.date_start,
+    dateEnd: row.date_end,
+    articleIds: JSON.parse(row.article_ids_json) as string[],
+    summary: JSON.parse(row.summary_json) as unknown,
+  };
+}
+
+interface QuoteKey {
+  article_seq: number;
+  quote_index: number;
+}
 
 /** Counts as a list, most first, ties by name (as the store's stats order them). */
 function mostFirst(counts: ReadonlyMap<string, number>): CountByName[] {
@@ -335,7 +389,7 @@ function mostFirst(counts: ReadonlyMap<string, number>): CountByName[] {
 }
 
 function emptySearch(): FacetedSearchResult {
-  return { items: [], nextCursor: null, facets: { total: 0, outlets: [], languages: [], entities: [], sampled: { outletsAndLanguages: 0, entities: 0 } } };
+  return { items: [], nextCursor: null, facets: { total: 0, outlets: [], languages: [], entities: [], stories: [], sampled: { outletsAndLanguages: 0, entities: 0 } } };
 }
 
 function offsetOf(cursor: string | undefined): number {
@@ -351,21 +405,12 @@ function quoteCursorOf(cursor: string | undefined): { seq: number; index: number
   return { seq: Number(m[1]), index: Number(m[2]) };
 }
 
-function refOf(row: Pick<ArticleRow, 'id' | 'title' | 'outlet' | 'published'>): ArticleRef {
+function refOf(row: Pick<RefRow, 'id' | 'title' | 'outlet' | 'published'>): ArticleRef {
   return { id: row.id, title: row.title, outlet: row.outlet, published: row.published };
 }
 
 function parseJson<T extends unknown[]>(json: string | null): T {
   return (json === null ? [] : JSON.parse(json)) as T;
-}
-
-/** The speaker span overlaps one of the entity's mentions, or the speaker's display name is one of its names (a resolved pronoun). */
-function isSpokenBy(quote: Quote, mentions: readonly EntityMention[], names: ReadonlySet<string>): boolean {
-  if (quote.speakerStart !== null && quote.speakerEnd !== null) {
-    const [start, end] = [quote.speakerStart, quote.speakerEnd];
-    if (mentions.some((m) => m.start < end && start < m.end)) return true;
-  }
-  return quote.speaker !== null && names.has(quote.speaker);
 }
 
 function contextOf(text: string, mention: EntityMention): MentionInContext['context'] {

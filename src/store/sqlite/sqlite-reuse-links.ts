@@ -21,6 +21,7 @@ interface ReuseLinkRow {
 
 /** SQLite allows 32766 bound parameters; ids are looked up in chunks well below that. */
 const IDS_PER_QUERY = 500;
+const ROWID_CURSOR = /^\d{1,15}$/;
 
 export function makeSqliteReuseLinks(db: Database.Database): ReuseLinkTables {
   const insert = db.prepare(`
@@ -55,6 +56,14 @@ export function makeSqliteReuseLinks(db: Database.Database): ReuseLinkTables {
         for (const row of found) if (!seen.has(row.id)) (seen.add(row.id), rows.push(row));
       }
       return rows.sort((x, y) => x.rowid - y.rowid).map(recordOf);
+    },
+    async pageReuseLinks(page) {
+      if (page.cursor !== undefined && !ROWID_CURSOR.test(page.cursor)) throw new RangeError(`invalid cursor "${page.cursor}"`);
+      const rows = db
+        .prepare('SELECT rowid, * FROM reuse_links WHERE rowid > ? ORDER BY rowid LIMIT ?')
+        .all(page.cursor === undefined ? 0 : Number(page.cursor), page.limit + 1) as (ReuseLinkRow & { rowid: number })[];
+      const shown = rows.slice(0, page.limit);
+      return { items: shown.map(recordOf), nextCursor: rows.length > page.limit ? String(shown.at(-1)!.rowid) : null };
     },
     async listReuseLinks() {
       return (db.prepare('SELECT * FROM reuse_links ORDER BY rowid').all() as ReuseLinkRow[]).map(recordOf);
