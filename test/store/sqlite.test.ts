@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { makeArticle, runStoreContract } from './store-contract.js';
+import { searchKeyOf } from '../../src/text/stem.de.js';
 
 runStoreContract('sqlite', { openEmptyStore: () => openSqliteStore(':memory:') });
 
@@ -48,4 +49,27 @@ test('sqlite: refuses a database written by a newer schema', () => {
 
 test('sqlite: with mustExist, a missing file is an error and no file is created', () => {
   assert.throws(() => openSqliteStore(join(tmpdir(), 'st-no-such-dir', 'nothing.db'), { mustExist: true }));
+});
+
+test('sqlite: migration 10 re-indexes stored articles so their compounds are found by their parts', async () => {
+  const path = tempDbPath();
+  const article = makeArticle({ title: 'Moskau verlangt Sicherheitsgarantien', text: 'Der Kreml fordert schriftliche Sicherheitsgarantien.' });
+  const store = openSqliteStore(path);
+  await store.putArticles([article]);
+  await store.close();
+  // make the database look as version 9 left it: the index holds each word's key, no compound parts
+  const raw = new Database(path);
+  const seq = (raw.prepare('SELECT seq FROM articles WHERE id = ?').get(article.id) as { seq: number }).seq;
+  const wordKeys = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(searchKeyOf).join(' ');
+  raw.exec("INSERT INTO article_search (article_search) VALUES ('delete-all'); DELETE FROM schema_migrations WHERE version = 10");
+  raw.prepare('INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)').run(seq, wordKeys(article.title!), wordKeys(article.text));
+  raw.close();
+  const old = new Database(path);
+  assert.equal((old.prepare("SELECT count(*) AS n FROM article_search WHERE article_search MATCH 'garanti'").get() as { n: number }).n, 0);
+  old.close();
+
+  const reopened = openSqliteStore(path);
+  assert.deepEqual((await reopened.search('Garantie', { limit: 5 })).map((h) => h.id), [article.id]);
+  assert.deepEqual((await reopened.search('Kreml', { limit: 5 })).map((h) => h.id), [article.id], 'the words are indexed again too');
+  await reopened.close();
 });

@@ -5,6 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { backfillAnalysisTables } from './analysis-tables.js';
+import { indexedTextOf, type IndexedWord } from '../search-terms.js';
 
 export interface Migration {
   readonly version: number;
@@ -259,7 +260,30 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: 'search index with compound parts: every stored article indexed again (src/text/compounds.de.ts)',
+    // contentless: the old keys cannot be read back, so the index is emptied and rebuilt from articles.text
+    sql: `INSERT INTO article_search (article_search) VALUES ('delete-all');`,
+    backfill: reindexSearch,
+  },
 ];
+
+/** Writes every stored article into the (empty) search index, as putArticles does for new ones. */
+function reindexSearch(db: BetterSqlite3.Database): void {
+  const insert = db.prepare('INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)');
+  // read in pages: better-sqlite3 cannot write while a read on the same connection is still open
+  const page = db.prepare('SELECT seq, title, text FROM articles WHERE seq > ? ORDER BY seq LIMIT 500');
+  const wordCache = new Map<string, IndexedWord>();
+  for (let after = 0; ; ) {
+    const rows = page.all(after) as { seq: number; title: string | null; text: string }[];
+    if (rows.length === 0) return;
+    for (const row of rows) insert.run(row.seq, indexedTextOf(row.title ?? '', wordCache), indexedTextOf(row.text, wordCache));
+    after = rows[rows.length - 1]!.seq;
+    // the cache serves a batch; over a whole store it would hold every word ever seen
+    if (wordCache.size > 200_000) wordCache.clear();
+  }
+}
 
 const CREATE_SCHEMA_MIGRATIONS = `
   CREATE TABLE IF NOT EXISTS schema_migrations (
