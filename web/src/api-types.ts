@@ -105,12 +105,57 @@ export interface StorySummary {
   title: string | null;
   dateStart: string | null;
   dateEnd: string | null;
+  articleIds: string[];
   articleCount: number;
   summary: unknown;
+  /** With ?include=coverage. */
+  coverage?: { days: { day: string; articles: number }[]; undated: number };
 }
 export interface StoryDetail extends Omit<StorySummary, 'articleCount'> {
   articles: (ArticleRef & { language: string | null; credits: { name: string }[] })[];
   events: StorySummary[];
+  /** An event's evidence carries its core entities and the source comparison (src/story/update-stories.ts). */
+  evidence: { coreEntities?: CoreEntity[]; comparison?: SourceComparison } | null;
+}
+export interface CoreEntity {
+  key: string;
+  name: string;
+  articles: number;
+}
+/** src/story/compare-sources.ts */
+export interface OutletCoverage {
+  outlet: string;
+  articleIds: string[];
+  firstPublished: string | null;
+  credits: string[];
+  uniqueEntities: string[];
+  leftOut: string[];
+  quotes: { speaker: string; count: number }[];
+  framing: { marker: string; kind: 'hedge' | 'distance' | 'loaded' | 'unsupported'; start: number; end: number; articleId: string }[];
+  attributedClaims: number;
+  unattributedClaims: { articleId: string; start: number; end: number }[];
+}
+export interface SourceComparison {
+  outlets: OutletCoverage[];
+  firstReported: { outlet: string; articleId: string; published: string } | null;
+  agencyDependence: { agency: string; outlets: string[]; ofOutlets: number }[];
+  sharedTextOutlets: string[];
+  quoteUsage: { speaker: string; outlets: string[] }[];
+}
+/** src/provenance/statements.ts */
+export interface Statement {
+  id: string;
+  speaker: string | null;
+  text: string;
+  occurrences: { articleId: string; start: number; end: number; text: string; speaker: string | null; outlet: string | null; published: string | null }[];
+  outlets: string[];
+}
+/** src/provenance/outlet-dependence.ts; source "(own)" is the outlet's own text. */
+export interface OutletSources {
+  outlet: string;
+  articles: number;
+  chars: number;
+  sources: { source: string; chars: number; share: number }[];
 }
 
 export interface ReuseLink {

@@ -9,13 +9,27 @@ type Attributes = Record<string, string | number | boolean | undefined>;
 /** Creates `<tag>` with attributes (no event handlers as strings) and children (strings become text nodes). */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === false) continue;
-    if (name.startsWith('on')) throw new Error(`el(): event handler attribute "${name}"; use addEventListener`);
-    node.setAttribute(name, value === true ? '' : String(value));
-  }
+  setAttributes(node, attributes);
   append(node, ...children);
   return node;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Creates an SVG element (charts, the reuse graph) the same way: attributes, text only through text nodes. */
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG_NS, tag);
+  setAttributes(node, attributes);
+  append(node, ...children);
+  return node;
+}
+
+function setAttributes(node: Element, attributes: Attributes): void {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    if (name.startsWith('on')) throw new Error(`event handler attribute "${name}" on <${node.tagName}>; use addEventListener`);
+    node.setAttribute(name, value === true ? '' : String(value));
+  }
 }
 
 export function append(parent: Node, ...children: Child[]): void {

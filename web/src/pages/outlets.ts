@@ -1,9 +1,13 @@
 /** Outlets: how much each publishes, in which languages, and which agencies it credits; one outlet's articles. */
-import { getJson } from '../api-client.js';
-import type { OutletSummary, Page as ListPage, SearchResult } from '../api-types.js';
+import { ApiRequestError, getJson } from '../api-client.js';
+import type { OutletSources, OutletSummary, Page as ListPage, SearchResult } from '../api-types.js';
 import { append, el, routeLink } from '../dom.js';
 import { articleLine, formatDate, heading, type PageContext } from '../page-context.js';
 import type { Translate } from '../i18n.js';
+
+/** Source names outlet-dependence.ts gives the outlet's own text and reuse from an article without an outlet. */
+const OWN_TEXT = '(own)';
+const UNKNOWN_SOURCE = '(unknown source)';
 
 export async function outletsPage({ main, t }: PageContext): Promise<void> {
   const outlets = await getJson<ListPage<OutletSummary>>('/api/outlets', { limit: '200' });
@@ -15,9 +19,14 @@ export async function outletsPage({ main, t }: PageContext): Promise<void> {
 
 export async function outletPage({ main, t, args }: PageContext): Promise<void> {
   const name = args[0] ?? '';
-  const [outlets, articles] = await Promise.all([
+  const [outlets, articles, sources] = await Promise.all([
     getJson<ListPage<OutletSummary>>('/api/outlets', { limit: '200' }),
     getJson<SearchResult>('/api/search', { outlet: name, limit: '50' }),
+    // 404: no stored article names this outlet; the page says "not found" below.
+    getJson<OutletSources>(`/api/outlets/${encodeURIComponent(name)}`).catch((error: unknown) => {
+      if (error instanceof ApiRequestError && error.status === 404) return null;
+      throw error;
+    }),
   ]);
   const outlet = outlets.items.find((o) => o.name === name);
   append(main, heading(name));
@@ -26,6 +35,7 @@ export async function outletPage({ main, t, args }: PageContext): Promise<void> 
     return;
   }
   append(main, outletFacts(outlet, t));
+  if (sources !== null) append(main, sourcesTable(sources, new Set(outlets.items.map((o) => o.name)), t));
   append(main, el('h2', {}, t('publishes')));
   const list = el('ul', { class: 'article-list' });
   for (const hit of articles.items) append(list, articleLine(hit, t));
@@ -40,4 +50,30 @@ function outletFacts(o: OutletSummary, t: Translate): HTMLElement {
     { class: 'meta' },
     `${o.articles} ${t('articlesCount')}${range} · ${t('language')}: ${o.languages.map((l) => l.name).join(', ')} · ${t('creditsAgencies')}: ${credits}`,
   );
+}
+
+/** Where the outlet's text comes from: outlets it took passages from, agencies it credits, its own. */
+function sourcesTable(sources: OutletSources, outletNames: ReadonlySet<string>, t: Translate): HTMLElement {
+  const section = el('section', { class: 'outlet-sources', 'aria-labelledby': 'sources-heading' }, el('h2', { id: 'sources-heading' }, t('reusesFrom')));
+  append(section, el('p', { class: 'meta' }, `${sources.articles} ${t('articlesCount')}, ${sources.chars.toLocaleString()} ${t('characters')}. ${t('reusesFromHint')}`));
+  const table = el('table', { class: 'sources-table' }, el('caption', { class: 'visually-hidden' }, t('reusesFrom')));
+  append(table, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('source')), el('th', { scope: 'col' }, t('share')), el('th', { scope: 'col' }, t('characters')))));
+  const body = el('tbody');
+  for (const s of sources.sources) {
+    const name = s.source === OWN_TEXT ? t('ownText') : s.source === UNKNOWN_SOURCE ? t('unknownSource') : s.source;
+    const percent = `${(s.share * 100).toFixed(1)} %`;
+    append(
+      body,
+      el(
+        'tr',
+        { class: s.source === OWN_TEXT ? 'own-text' : undefined },
+        el('th', { scope: 'row' }, outletNames.has(s.source) && s.source !== sources.outlet ? routeLink(`/outlet/${encodeURIComponent(s.source)}`, name) : name),
+        el('td', {}, el('meter', { min: 0, max: 1, value: s.share, 'aria-label': `${name}: ${percent}` }), ` ${percent}`),
+        el('td', {}, s.chars.toLocaleString()),
+      ),
+    );
+  }
+  append(table, body);
+  append(section, table);
+  return section;
 }

@@ -8,6 +8,7 @@ import { entityKeyOf } from '../api-types.js';
 import { append, clear, el, routeLink } from '../dom.js';
 import { formatDate, type PageContext } from '../page-context.js';
 import type { Translate } from '../i18n.js';
+import { diffWords, type DiffPiece } from '../word-diff.js';
 
 export async function readerPage({ main, t, args }: PageContext): Promise<void> {
   const id = args[0] ?? '';
@@ -26,7 +27,8 @@ export async function readerPage({ main, t, args }: PageContext): Promise<void> 
   };
 
   const body = el('div', { class: 'article-text', lang: article.language ?? undefined });
-  const comparison = el('section', { class: 'reuse-comparison', 'aria-live': 'polite', 'aria-label': t('reusedPassage') });
+  // The comparison opens as a modal dialog: the page's full width for two columns, Escape or the button closes it.
+  const comparison = el('dialog', { class: 'reuse-comparison', 'aria-labelledby': 'reuse-comparison-title' });
   const showPassage = (passage: Passage) => void compare(comparison, article, passage, t);
   append(body, annotatedText(article, passages, showQuote, showPassage, t));
 
@@ -62,7 +64,7 @@ export async function readerPage({ main, t, args }: PageContext): Promise<void> 
     button.addEventListener('click', () => showPassage(passage));
     append(reuseList, el('li', {}, button));
   }
-  append(side, passages.length > 0 ? reuseList : null, comparison);
+  append(side, passages.length > 0 ? reuseList : null);
 
   append(side, el('h2', {}, t('occurrences')));
   const places = el('ul', { class: 'occurrence-list' });
@@ -76,7 +78,7 @@ export async function readerPage({ main, t, args }: PageContext): Promise<void> 
   const meta = [article.outlet ? routeLink(`/outlet/${encodeURIComponent(article.outlet)}`, article.outlet) : null, formatDate(article.published) ?? t('unknownDate'), article.byline];
   const metaLine = el('p', { class: 'meta' });
   meta.filter(Boolean).forEach((part, i) => append(metaLine, i > 0 ? ' · ' : null, part));
-  append(main, el('article', { class: 'reader' }, el('header', {}, el('h1', { lang: article.language ?? undefined }, article.title ?? t('untitled')), metaLine), el('div', { class: 'reader-layout' }, body, side)));
+  append(main, el('article', { class: 'reader' }, el('header', {}, el('h1', { lang: article.language ?? undefined }, article.title ?? t('untitled')), metaLine), el('div', { class: 'reader-layout' }, body, side), comparison));
 }
 
 /** A reuse link seen from the article being read: its own span and the other article's. */
@@ -91,28 +93,52 @@ function passageOf(link: ReuseLink, articleId: string): Passage {
   return { link, here, there };
 }
 
-/** The passage here beside the same passage in the other article, with who likely copied whom. */
-async function compare(target: HTMLElement, article: ArticleRecord, passage: Passage, t: Translate): Promise<void> {
+/**
+ * The passage here beside the same passage in the other article, the likely source first, with the
+ * words each lacks of the other marked: <del> only in the first, <ins> only in the second.
+ */
+async function compare(target: HTMLDialogElement, article: ArticleRecord, passage: Passage, t: Translate): Promise<void> {
   const other = await getJson<ArticleRecord>(`/api/articles/${encodeURIComponent(passage.there.articleId)}`);
   const from = passage.link.direction.from;
-  const direction = from === null ? t('directionUnknown') : from === article.id ? `${other.outlet ?? other.title ?? other.id} ${t('copiedHere')}` : `${t('likelySource')}: ${other.outlet ?? other.title ?? other.id}`;
+  const otherName = other.outlet ?? other.title ?? other.id;
+  const direction = from === null ? t('directionUnknown') : from === article.id ? `${otherName} ${t('copiedHere')}` : `${t('likelySource')}: ${otherName}`;
+  const here = { caption: el('figcaption', {}, from === article.id ? `${t('likelySource')}: ${t('thisArticle')}` : t('thisArticle')), text: article.text.slice(passage.here.start, passage.here.end) };
+  const there = {
+    caption: el('figcaption', {}, `${from === other.id ? t('likelySource') : t('otherArticle')}: `, routeLink(`/article/${other.id}`, other.title ?? t('untitled'))),
+    text: other.text.slice(passage.there.start, passage.there.end),
+  };
+  const [first, second] = from === other.id ? [there, here] : [here, there];
+  const diff = diffWords(first.text, second.text);
+  const close = el('button', { type: 'button', class: 'dialog-close' }, t('close'));
+  close.addEventListener('click', () => target.close());
   clear(target);
   append(
     target,
-    el('h3', {}, `${t('reusedPassage')} (${passage.link.kind}, ${Math.round(passage.link.score * 100)} %) · ${direction}`),
+    el('div', { class: 'dialog-head' }, el('h2', { id: 'reuse-comparison-title' }, `${t('reusedPassage')} (${passage.link.kind}, ${Math.round(passage.link.score * 100)} %) · ${direction}`), close),
+    el('p', { class: 'diff-legend meta' }, el('del', {}, t('onlyFirst')), ' · ', el('ins', {}, t('onlySecond'))),
     el(
       'div',
       { class: 'side-by-side' },
-      el('figure', {}, el('figcaption', {}, t('thisArticle')), el('blockquote', {}, article.text.slice(passage.here.start, passage.here.end))),
-      el(
-        'figure',
-        {},
-        el('figcaption', {}, `${t('otherArticle')}: `, routeLink(`/article/${other.id}`, other.title ?? t('untitled'))),
-        el('blockquote', {}, other.text.slice(passage.there.start, passage.there.end)),
-      ),
+      el('figure', {}, first.caption, el('blockquote', { class: 'diff-first' }, diffFragment(diff.before))),
+      el('figure', {}, second.caption, el('blockquote', { class: 'diff-second' }, diffFragment(diff.after))),
     ),
   );
-  target.scrollIntoView({ block: 'nearest' });
+  if (!target.open) target.showModal();
+  target.scrollTop = 0;
+}
+
+/** Changed words in <del>/<ins>, the space after them outside, so the marks hug the words. */
+function diffFragment(pieces: readonly DiffPiece[]): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  for (const piece of pieces) {
+    if (piece.kind === 'same') {
+      append(fragment, piece.text);
+      continue;
+    }
+    const words = piece.text.trimEnd();
+    append(fragment, el(piece.kind === 'deleted' ? 'del' : 'ins', {}, words), piece.text.slice(words.length));
+  }
+  return fragment;
 }
 
 /** The text cut at every entity, quote and reused-passage boundary; each piece wrapped in what it lies in. */

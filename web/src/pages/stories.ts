@@ -1,13 +1,20 @@
 /** The start page (stories and events when the story stage has made them, else an honest placeholder) and one story's page. */
 import { getJson } from '../api-client.js';
-import type { Page as ListPage, ArticleRef, StoryDetail, StorySummary } from '../api-types.js';
+import type { Page as ListPage, ArticleRef, ReuseLink, Statement, StoryDetail, StorySummary } from '../api-types.js';
 import { append, el, routeLink } from '../dom.js';
+import type { Translate } from '../i18n.js';
 import { articleLine, formatDate, heading, type PageContext } from '../page-context.js';
+import { coverageSparkline, sharedAxis } from '../sparkline.js';
+import { sourceComparisonSection } from './source-comparison.js';
+import { reuseGraphSection } from './reuse-graph.js';
+
+/** Reuse links and statements one story page draws; a story with more says so under the graph. */
+const STORY_PAGE_ITEMS = '200';
 
 export async function storiesPage({ main, t }: PageContext): Promise<void> {
   // No /api/stats here: counting every article's credits takes 200 ms at 10,000 articles, over the page's budget.
   const [stories, first] = await Promise.all([
-    getJson<ListPage<StorySummary>>('/api/stories', { limit: '50' }),
+    getJson<ListPage<StorySummary>>('/api/stories', { limit: '50', include: 'coverage' }),
     getJson<ListPage<ArticleRef>>('/api/articles', { limit: '10' }),
   ]);
   append(main, heading(t('stories')));
@@ -19,6 +26,7 @@ export async function storiesPage({ main, t }: PageContext): Promise<void> {
     append(main, el('p', { class: 'placeholder', role: 'note' }, t('noStories')));
   } else {
     const list = el('ul', { class: 'story-list' });
+    const axis = sharedAxis(stories.items.map((s) => s.coverage?.days ?? []));
     for (const story of stories.items) {
       const dates = [formatDate(story.dateStart), formatDate(story.dateEnd)].filter((d, i, all) => d !== null && all.indexOf(d) === i).join(' – ');
       append(
@@ -28,6 +36,7 @@ export async function storiesPage({ main, t }: PageContext): Promise<void> {
           {},
           routeLink(`/story/${encodeURIComponent(story.id)}`, story.title ?? story.id),
           el('span', { class: 'meta' }, [t(story.kind), dates, `${story.articleCount} ${t('articlesCount')}`].filter(Boolean).join(' · ')),
+          story.coverage === undefined || axis === null ? null : coverageSparkline(story.coverage.days, axis, t),
         ),
       );
     }
@@ -41,7 +50,12 @@ export async function storiesPage({ main, t }: PageContext): Promise<void> {
 
 /** One event or storyline: dates, summary sentences, its articles in date order with outlet and credits, its events. */
 export async function storyPage({ main, t, args }: PageContext): Promise<void> {
-  const story = await getJson<StoryDetail>(`/api/stories/${encodeURIComponent(args[0] ?? '')}`);
+  const id = encodeURIComponent(args[0] ?? '');
+  const [story, reuse, statements] = await Promise.all([
+    getJson<StoryDetail>(`/api/stories/${id}`),
+    getJson<ListPage<ReuseLink>>(`/api/stories/${id}/reuse`, { limit: STORY_PAGE_ITEMS }),
+    getJson<ListPage<Statement>>(`/api/stories/${id}/statements`, { limit: STORY_PAGE_ITEMS }),
+  ]);
   append(main, heading(story.title ?? story.id));
   const outlets = new Set(story.articles.map((a) => a.outlet ?? '?'));
   const dates = [formatDate(story.dateStart), formatDate(story.dateEnd)].filter((d, i, all) => d !== null && all.indexOf(d) === i).join(' – ');
@@ -68,4 +82,62 @@ export async function storyPage({ main, t, args }: PageContext): Promise<void> {
     append(timeline, line);
   }
   append(main, timeline);
+
+  // A storyline's comparison is its most covered event's: outlets are compared on one happening.
+  const compared = story.kind === 'event' ? story : await mostCoveredEvent(story);
+  const comparison = compared?.evidence?.comparison;
+  if (compared !== null && comparison !== undefined) {
+    const section = sourceComparisonSection(comparison, compared.evidence?.coreEntities ?? [], compared.articles, t);
+    if (compared !== story) section.querySelector('h2')!.after(el('p', { class: 'meta' }, `${t('comparisonOfEvent')}: `, routeLink(`/story/${encodeURIComponent(compared.id)}`, compared.title ?? compared.id)));
+    append(main, section);
+  }
+  append(main, statementsSection(statements, story.articles, t));
+  append(main, reuseGraphSection(reuse.items, story.articles, t));
+  if (reuse.nextCursor !== null) append(main, el('p', { class: 'meta' }, `${t('showingFirst')} ${reuse.items.length}`));
+}
+
+async function mostCoveredEvent(storyline: StoryDetail): Promise<StoryDetail | null> {
+  const biggest = [...storyline.events].sort((a, b) => b.articleCount - a.articleCount)[0];
+  return biggest === undefined ? null : getJson<StoryDetail>(`/api/stories/${encodeURIComponent(biggest.id)}`);
+}
+
+/** Quoted statements the story's articles share: the earliest wording, then every outlet that carried it, earliest first. */
+function statementsSection(statements: ListPage<Statement>, articles: readonly ArticleRef[], t: Translate): HTMLElement {
+  const section = el('section', { class: 'statements', 'aria-labelledby': 'statements-heading' }, el('h2', { id: 'statements-heading' }, t('statements')));
+  if (statements.items.length === 0) {
+    append(section, el('p', {}, t('noStatements')));
+    return section;
+  }
+  const titleOf = new Map(articles.map((a) => [a.id, a.title ?? t('untitled')]));
+  const list = el('ol', { class: 'statement-list' });
+  for (const s of statements.items) {
+    // A quote inside a longer one of the same article (an indirect statement holding a direct quote) is one occurrence.
+    const perArticle = s.occurrences.filter((o, i) => s.occurrences.findIndex((x) => x.articleId === o.articleId) === i);
+    const occurrences = el('ol', { class: 'statement-occurrences' });
+    perArticle.forEach((o, i) => {
+      append(
+        occurrences,
+        el(
+          'li',
+          {},
+          routeLink(`/article/${o.articleId}`, titleOf.get(o.articleId) ?? t('untitled')),
+          el('span', { class: 'meta' }, ` · ${[o.outlet ?? t('unknownOutlet'), formatDate(o.published) ?? t('unknownDate')].join(' · ')}`),
+          i === 0 ? el('span', { class: 'badge' }, t('first')) : null,
+          o.text === s.text ? null : el('blockquote', { class: 'variant' }, o.text),
+        ),
+      );
+    });
+    append(
+      list,
+      el(
+        'li',
+        {},
+        el('blockquote', {}, s.text),
+        el('p', { class: 'meta' }, `${s.speaker ?? t('unknownSpeaker')} · ${perArticle.length} ${t('articlesCount')} · ${s.outlets.length} ${t('outletsCount')}`),
+        occurrences,
+      ),
+    );
+  }
+  append(section, list);
+  return section;
 }
