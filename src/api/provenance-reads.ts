@@ -20,8 +20,7 @@ export interface StoryCoverage {
 export async function storyCoverage(store: Store, articleIds: readonly ArticleId[]): Promise<StoryCoverage> {
   const perDay = new Map<string, number>();
   let undated = 0;
-  for (const id of articleIds) {
-    const published = (await store.getArticle(id))?.article.published ?? null;
+  for (const { published } of await store.browse.listArticlesById(articleIds)) {
     const day = published !== null && published.length >= 10 ? published.slice(0, 10) : null;
     if (day === null) undated += 1;
     else perDay.set(day, (perDay.get(day) ?? 0) + 1);
