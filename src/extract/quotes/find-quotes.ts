@@ -196,9 +196,17 @@ class TextAnalysis {
       if (words <= opts.maxUncuedPartialWords && !TERMINAL_PUNCTUATION.test(inner) && !sentenceHasSpeech) continue;
       if (words <= 12 && !TERMINAL_PUNCTUATION.test(inner) && this.isTitle(q)) continue;
 
-      let speaker = cue?.speaker ?? null;
-      if (!speaker && previous && sentenceIndex - previous.sentence <= opts.continuationSentences) speaker = previous.speaker;
       const partial = !this.coversSentence(q, sentence);
+      // "Der Präsident konstatierte eine wachsende „Kluft …“": without a cue, the sentence's subject before the last speaker
+      let speaker = cue?.speaker ?? (partial ? this.mainClauseSubject(sentence, this.tokenAtOrAfter(q.open)) : null);
+      // "Der Bruder des Papstes, Georg Ratzinger, war eingeweiht. „…“": a person introduced in the sentence before a
+      // quote of its own, when nobody was quoted there, speaks rather than an earlier speaker
+      const before = this.sentences[sentenceIndex - 1];
+      if (!speaker && !partial && before && (!previous || previous.sentence < sentenceIndex - 1)) {
+        const subject = this.mainClauseSubject(before, before.end);
+        if (subject && this.speakerRank(subject) >= SPEAKER_RANK_PERSON) speaker = subject;
+      }
+      if (!speaker && previous && sentenceIndex - previous.sentence <= opts.continuationSentences) speaker = previous.speaker;
       out.push(this.makeQuote(q.open, q.close + 1, 'direct', speaker, cue, partial));
       if (speaker) previous = { speaker, sentence: sentenceIndex };
     }
@@ -297,6 +305,36 @@ class TextAnalysis {
       return this.nounPhraseAfter(finite + 1, colon);
     }
     return this.nounPhraseAt(first, finite) ?? this.nounPhraseAfter(finite + 1, colon);
+  }
+
+  /**
+   * The subject of the main clause that opens the sentence, up to the quote at `openToken`: the noun phrase before
+   * the finite verb, or after it when something else stands first ("Unmissverständlich sagt das Gericht …"). Only a
+   * subject that names someone (SPEAKER_RANK_NAMED); none in a subordinate clause or in reported speech ("Bisher
+   * habe die Regierung „…“ ausgeschlossen" continues the speaker before).
+   */
+  private mainClauseSubject(sentence: SentenceInfo, openToken: number): SpeakerMention | null {
+    const first = sentence.first;
+    let end = first;
+    while (end < openToken && !CLAUSE_BREAKS.has(this.tokens[end]!.text)) end++;
+    if (end - first < 2 || SUBORDINATORS_DE.has(this.tokens[first]!.text.toLowerCase())) return null;
+    if (this.hasReportedSpeechForm(first, end)) return null;
+    const subject = this.mainClauseSubjectIn(first, end, openToken);
+    return subject && this.speakerRank(subject) >= SPEAKER_RANK_NAMED ? subject : null;
+  }
+
+  /** The subject of the clause [first, end); an opening noun phrase may run on past `end` up to `limit` with an apposition. */
+  private mainClauseSubjectIn(first: number, end: number, limit: number): SpeakerMention | null {
+    const opening = this.nounPhraseAt(first, end);
+    // the comma closing an apposition: "Der Bruder des Papstes, Georg Ratzinger, war …"
+    const afterOpening = !opening ? -1 : this.tokens[opening.last + 1]?.text === ',' && opening.last >= end ? opening.last + 2 : opening.last + 1;
+    if (opening && afterOpening < limit && /^\p{Ll}/u.test(this.tokens[afterOpening]!.text) && this.segmentHasVerb(afterOpening, afterOpening + 1)) {
+      return this.rankedSpeaker(opening, first, Math.max(end, afterOpening), afterOpening);
+    }
+    let finite = first + 1;
+    while (finite < end && !(/^\p{Ll}/u.test(this.tokens[finite]!.text) && this.segmentHasVerb(finite, finite + 1))) finite++;
+    if (finite >= end) return null;
+    return this.rankedSpeaker(this.nounPhraseAfter(finite + 1, end), first, end, finite);
   }
 
   /** A name or title in quotation marks: die Zeitung „Die Welt“, „Aktion Deutschland hilft“, „BILD am Sonntag“. */

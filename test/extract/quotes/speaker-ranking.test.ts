@@ -71,3 +71,19 @@ test('the grammatical subject stays the speaker when it names someone, even with
   const text = 'Der Sprecher der Polizei widersprach am Abend Innenminister Paul Ebner: „Die Lage ist unter Kontrolle.“';
   assert.match(speakerOf(text, 'Kontrolle', ['Paul Ebner']) ?? '', /Sprecher der Polizei/);
 });
+
+test('a quote without a cue in a sentence whose subject names someone: the subject speaks', () => {
+  const text = 'Die Debatte im Landtag dauerte bis in die Nacht. Die Finanzministerin konstatierte am Ende eine „gefährliche Schieflage in den Haushalten der Kommunen“.';
+  assert.equal(speakerOf(text, 'Schieflage', []), 'Die Finanzministerin');
+});
+
+test('an uncued quote in reported speech (Konjunktiv) continues the speaker before, not the clause subject', () => {
+  const text = '„Wir lehnen den Plan ab“, sagte Verbandschef Rolf Heine. Bisher habe die Regierung eine „zentrale Datei aller Mitglieder“ stets ausgeschlossen.';
+  assert.match(speakerOf(text, 'zentrale Datei', ['Rolf Heine']) ?? '', /Rolf Heine/);
+});
+
+test('a person introduced in the sentence before a whole-sentence quote speaks rather than an earlier speaker', () => {
+  const text =
+    '„Ich trete zurück“, sagte die Vorsitzende. Ihr langjähriger Stellvertreter, Martin Olberg, war nach eigenen Worten seit Wochen eingeweiht. „Sie wünscht sich mehr Zeit für die Familie.“';
+  assert.match(speakerOf(text, 'Familie', ['Martin Olberg']) ?? '', /Martin Olberg/);
+});
