@@ -9,7 +9,8 @@
 // text, entities, quotes and credits), each copy with its own copies of the base's reuse links and
 // stories. Every text thus occurs once per copy: search matches grow with the store as they would.
 // Requests go through app.request (no network), so the numbers are the API and store, not the socket.
-// Run after `npm run build`:
+// BENCH_API_DB=FILE keeps the store in FILE, and a later run with the same FILE measures it again
+// without building it. Run after `npm run build`:
 //   BENCH_API_ARTICLES=100000 node --expose-gc bench/api.bench.mjs
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
@@ -41,20 +42,24 @@ const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 const dir = mkdtempSync(join(tmpdir(), 'storytrace-bench-api-'));
 try {
-  const dbPath = join(dir, 'bench.db');
+  const dbPath = process.env.BENCH_API_DB ?? join(dir, 'bench.db');
+  const reused = existsSync(dbPath);
   const store = openSqliteStore(dbPath);
-  const buildStart = performance.now();
-  const base = await storeBase(store);
-  const baseSeconds = seconds(buildStart);
-  const copyStart = performance.now();
-  const sample = await storeCopies(store, base);
+  if (reused) console.log(`api: measuring the store in ${dbPath} as it is`);
+  else {
+    const buildStart = performance.now();
+    const base = await storeBase(store);
+    const baseSeconds = seconds(buildStart);
+    const copyStart = performance.now();
+    await storeCopies(store, base);
+    console.log(`api: store built in ${seconds(buildStart)} s (${baseCount} articles analysed by the pipeline, linked and clustered in ${baseSeconds} s; copies stored in ${seconds(copyStart)} s)`);
+  }
   const stats = await store.stats();
   const storyCount = (await store.stories.listStories()).length;
   const linkCount = (await store.reuse.listReuseLinks()).length;
   const fileBytes = ['', '-wal'].map((suffix) => dbPath + suffix).filter(existsSync).reduce((sum, path) => sum + statSync(path).size, 0);
-  console.log(`api: ${stats.articles} articles (${baseCount} analysed by the pipeline in ${baseSeconds} s, copies stored in ${seconds(copyStart)} s; store built in ${seconds(buildStart)} s), ` +
-    `${storyCount} stories, ${linkCount} reuse links; database ${mb(fileBytes)}; seed ${seed}`);
-  await measure(store, stats, sample);
+  console.log(`api: ${stats.articles} articles, ${storyCount} stories, ${linkCount} reuse links; database ${mb(fileBytes)}; seed ${seed}`);
+  await measure(store, stats, await sampleOf(store, stats.articles, linkCount));
   await store.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -91,14 +96,10 @@ async function storeBase(store) {
   };
 }
 
-/**
- * Copies of the analysed base until the store holds `articleCount` articles; returns ids to ask for
- * (articles and articles with reuse links) from every part of the store.
- */
+/** Copies of the analysed base until the store holds `articleCount` articles. */
 async function storeCopies(store, base) {
   const allStories = [...base.stories];
   const allMembers = [...base.members];
-  const sample = { articleIds: base.articles.slice(0, 20).map((a) => a.id), linkedIds: base.links.slice(0, 20).map((l) => l.b.articleId) };
   for (let copy = 1; copy * base.articles.length < articleCount; copy++) {
     const idOf = new Map(base.articles.map((a) => [a.id, createHash('sha256').update(`${copy}:${a.id}`).digest('hex').slice(0, 16)]));
     const renamed = (json) => JSON.parse(JSON.stringify(json).replace(/[0-9a-f]{16}/g, (id) => idOf.get(id) ?? id));
@@ -126,11 +127,22 @@ async function storeCopies(store, base) {
       });
     }
     for (const member of base.members.map(renamed)) if (stored.has(member.articleId)) allMembers.push({ ...member, eventId: `${member.eventId}~${copy}` });
-    sample.articleIds.push(...articles.slice(0, 20).map((a) => a.id));
-    sample.linkedIds.push(...links.slice(0, 20).map((l) => l.b.articleId));
   }
   await store.stories.replaceStories(allStories, allMembers, []);
-  return sample;
+}
+
+/** Article ids to ask for, spread over the whole store (cursors are positions): any, and ones with reuse links. */
+async function sampleOf(store, articles, links) {
+  const SAMPLE = 500;
+  const articleIds = [];
+  const linkedIds = [];
+  for (let i = 0; i < SAMPLE; i++) {
+    const article = (await store.listArticles({ limit: 1, cursor: String(Math.floor((i * articles) / SAMPLE)) })).articles[0];
+    if (article !== undefined) articleIds.push(article.article.id);
+    const link = (await store.reuse.pageReuseLinks({ limit: 1, cursor: String(Math.floor((i * links) / SAMPLE)) })).items[0];
+    if (link !== undefined) linkedIds.push(link.b.articleId);
+  }
+  return { articleIds, linkedIds };
 }
 
 /** An ISO date (any precision) moved on by whole days; year or month precision stays as it is. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
+import { MIGRATIONS, migrateToLatest } from '../../src/store/sqlite/migrations.js';
 import { makeArticle, runStoreContract } from './store-contract.js';
 import { searchKeyOf } from '../../src/text/stem.de.js';
 
@@ -72,4 +72,60 @@ test('sqlite: migration 10 re-indexes stored articles so their compounds are fou
   assert.deepEqual((await reopened.search('Garantie', { limit: 5 })).map((h) => h.id), [article.id]);
   assert.deepEqual((await reopened.search('Kreml', { limit: 5 })).map((h) => h.id), [article.id], 'the words are indexed again too');
   await reopened.close();
+});
+
+test('sqlite: migration 6 backfills entities, quotes and credits of articles stored before it, as storing them now would', async () => {
+  const text = 'Ada Brenner sagte: „Wir bleiben dabei.“ Ein Sprecher sagte: „Brenner hat recht.“';
+  const speaker = { start: 0, end: 11 };
+  const about = text.indexOf('Brenner hat');
+  const articles = [
+    makeArticle({
+      text,
+      outlet: 'Hafenkurier',
+      credits: [{ name: 'dpa', kind: 'agency', evidence: '(dpa)' }, { name: 'dpa', kind: 'agency', evidence: 'dpa meldet' }],
+      entities: [
+        { text: 'Ada Brenner', ...speaker, type: 'person', canonical: 'person:ada-brenner' },
+        { text: 'Brenner', start: about, end: about + 7, type: 'person', canonical: 'person:ada-brenner' },
+      ],
+      quotes: [
+        { text: '„Wir bleiben dabei.“', start: 19, end: 39, kind: 'direct', partial: false, cue: 'sagte', speaker: 'Ada Brenner', relayedBy: null, speakerStart: 0, speakerEnd: 11 },
+        { text: '„Brenner hat recht.“', start: about - 1, end: about + 19, kind: 'direct', partial: false, cue: 'sagte', speaker: 'Ein Sprecher', relayedBy: null, speakerStart: 40, speakerEnd: 52 },
+      ],
+    }),
+    makeArticle({ text: 'Brenner reiste ab.', entities: [{ text: 'Brenner', start: 0, end: 7, type: 'person', canonical: 'person:ada-brenner' }], credits: [{ name: 'AFP', kind: 'agency', evidence: 'AFP' }] }),
+    makeArticle({ text: 'Ohne Analyse gespeichert.' }),
+  ];
+  // As a storytrace before migration 6 left it: the analysis only in the articles' JSON columns.
+  const oldPath = tempDbPath();
+  const old = new Database(oldPath);
+  migrateToLatest(old, MIGRATIONS.filter((m) => m.version < 6));
+  const insert = old.prepare(`INSERT INTO articles (id, title, text, outlet, credits_json, side_texts_json, entities_json, quotes_json, messages_json, first_seen_at)
+                              VALUES (?, ?, ?, ?, ?, '[]', ?, ?, '[]', '2025-01-01T00:00:00Z')`);
+  for (const a of articles) {
+    insert.run(a.id, a.title, a.text, a.outlet, JSON.stringify(a.credits), a.entities === undefined ? null : JSON.stringify(a.entities), a.quotes === undefined ? null : JSON.stringify(a.quotes));
+  }
+  old.close();
+  const migrated = openSqliteStore(oldPath);
+  const brenner = await migrated.browse.getEntity('person:ada-brenner', 5);
+  assert.equal(brenner?.articles, 2);
+  assert.equal(brenner?.quoteCount, 1);
+  assert.equal(brenner?.quotedAboutCount, 1);
+  assert.deepEqual((await migrated.browse.listOutlets({ limit: 5 })).items.find((o) => o.name === 'Hafenkurier')?.credits, [{ name: 'dpa', count: 1 }]);
+  await migrated.close();
+
+  const freshPath = tempDbPath();
+  const fresh = openSqliteStore(freshPath);
+  await fresh.putArticles(articles);
+  await fresh.close();
+  const tablesOf = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    const rows = Object.fromEntries(
+      ['entities', 'entity_names', 'article_entities', 'quotes', 'quote_entities', 'article_credits'].map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).all()]),
+    );
+    db.close();
+    return rows;
+  };
+  const backfilled = tablesOf(oldPath);
+  assert.equal((backfilled['quote_entities'] as unknown[]).length, 2);
+  assert.deepEqual(backfilled, tablesOf(freshPath));
 });

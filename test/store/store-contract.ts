@@ -311,6 +311,96 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.equal(all.find((o) => o.name === '(unknown)')?.articles, 1);
   });
 
+  contractTest('browse: quotes of an entity page by role, and its page counts all of them', async (store) => {
+    const text = 'Ada Brenner sagte: „Wir bleiben dabei.“ Ein Sprecher sagte: „Brenner hat recht.“ Brenner sagte später: „Es bleibt so.“';
+    const mention = (at: string, length: number) => ({ text: text.slice(text.indexOf(at), text.indexOf(at) + length), start: text.indexOf(at), end: text.indexOf(at) + length, type: 'person' as const, canonical: 'person:ada-brenner' });
+    const quote = (words: string, speaker: string, speakerAt: string) => ({
+      text: words, start: text.indexOf(words), end: text.indexOf(words) + words.length, kind: 'direct' as const, partial: false, cue: 'sagte',
+      speaker, relayedBy: null, speakerStart: text.indexOf(speakerAt), speakerEnd: text.indexOf(speakerAt) + speaker.length,
+    });
+    const article = makeArticle({
+      text,
+      entities: [mention('Ada Brenner', 11), mention('Brenner hat', 7), mention('Brenner sagte später', 7)],
+      quotes: [quote('„Wir bleiben dabei.“', 'Ada Brenner', 'Ada Brenner'), quote('„Brenner hat recht.“', 'Ein Sprecher', 'Ein Sprecher'), quote('„Es bleibt so.“', 'Brenner', 'Brenner sagte später')],
+    });
+    await store.putArticles([article, GARANTIEN]);
+    const first = await store.browse.listQuotes({ entity: 'person:ada-brenner' }, { limit: 1 });
+    assert.deepEqual(first.items.map((q) => q.quote.text), ['„Wir bleiben dabei.“']);
+    assert.ok(first.nextCursor !== null);
+    const second = await store.browse.listQuotes({ entity: 'person:ada-brenner' }, { limit: 1, cursor: first.nextCursor });
+    assert.deepEqual(second.items.map((q) => [q.index, q.quote.text]), [[2, '„Es bleibt so.“']]);
+    assert.equal(second.nextCursor, null);
+    const about = await store.browse.listQuotes({ entity: 'person:ada-brenner', role: 'about' }, { limit: 5 });
+    assert.deepEqual(about.items.map((q) => q.quote.speaker), ['Ein Sprecher']);
+    assert.equal(about.items[0]?.article.id, article.id);
+    assert.deepEqual((await store.browse.listQuotes({ entity: 'person:niemand' }, { limit: 5 })).items, []);
+    const brenner = await store.browse.getEntity('person:ada-brenner', 5);
+    assert.equal(brenner?.quoteCount, 2);
+    assert.equal(brenner?.quotedAboutCount, 1);
+    // Newest articles first, and within one article in text order.
+    assert.deepEqual(brenner?.quotes.map((q) => q.index), [0, 2]);
+  });
+
+  contractTest('browse: search filters and facets by story; stories page without their evidence; a storyline lists its events', async (store) => {
+    await store.putArticles([GARANTIEN, ERKLAERUNG, WETTER, ENGLISH]);
+    const story = (id: string, kind: 'event' | 'storyline', storylineId: string | null, dateStart: string, articleIds: string[]) => ({
+      id, kind, storylineId, title: `title of ${id}`, dateStart, dateEnd: dateStart, articleIds, summary: [], evidence: { why: id },
+    });
+    const stories = [
+      story('event:garantien', 'event', 'storyline:gipfel', '2023-03-02', [GARANTIEN.id]),
+      story('event:erklaerung', 'event', 'storyline:gipfel', '2023-03-05', [ERKLAERUNG.id]),
+      story('storyline:gipfel', 'storyline', null, '2023-03-02', [GARANTIEN.id, ERKLAERUNG.id]),
+      story('event:faehren', 'event', null, '2023-02-26', [WETTER.id, ENGLISH.id]),
+    ];
+    const members = stories
+      .filter((s) => s.kind === 'event')
+      .flatMap((s) => s.articleIds.map((articleId) => ({ articleId, eventId: s.id, eventDay: s.dateStart, matchedId: null, evidence: null })));
+    await store.stories.replaceStories(stories, members, []);
+    const inStoryline = await store.browse.searchArticles({ story: 'storyline:gipfel' }, { limit: 10 });
+    assert.deepEqual(inStoryline.items.map((h) => h.id).sort(), [GARANTIEN.id, ERKLAERUNG.id].sort());
+    assert.equal(inStoryline.facets.total, 2);
+    const withQuery = await store.browse.searchArticles({ query: 'Fähren', story: 'event:faehren' }, { limit: 10 });
+    assert.deepEqual(withQuery.items.map((h) => h.id), [WETTER.id]);
+    assert.deepEqual((await store.browse.searchArticles({ story: 'event:nirgends' }, { limit: 10 })).items, []);
+    // Events of a storyline count under the storyline.
+    const all = await store.browse.searchArticles({}, { limit: 10 });
+    assert.deepEqual(all.facets.stories, [
+      { id: 'event:faehren', kind: 'event', title: 'title of event:faehren', count: 2 },
+      { id: 'storyline:gipfel', kind: 'storyline', title: 'title of storyline:gipfel', count: 2 },
+    ]);
+    const firstPage = await store.browse.listStories(undefined, { limit: 2 });
+    assert.deepEqual(firstPage.items.map((s) => s.id), ['event:faehren', 'event:garantien']);
+    assert.ok(!('evidence' in firstPage.items[0]!));
+    const rest = await store.browse.listStories(undefined, { limit: 2, cursor: firstPage.nextCursor! });
+    assert.deepEqual(rest.items.map((s) => s.id), ['storyline:gipfel', 'event:erklaerung']);
+    assert.equal(rest.nextCursor, null);
+    assert.deepEqual((await store.browse.listStories('storyline', { limit: 5 })).items.map((s) => s.id), ['storyline:gipfel']);
+    assert.deepEqual((await store.browse.eventsOf('storyline:gipfel')).map((s) => [s.id, s.articleIds]), [
+      ['event:garantien', [GARANTIEN.id]],
+      ['event:erklaerung', [ERKLAERUNG.id]],
+    ]);
+  });
+
+  contractTest('browse: articles by id come in the order asked for, with credits and how many places they were found at', async (store) => {
+    await store.putArticles([GARANTIEN, ERKLAERUNG, { ...GARANTIEN, origin: origin('mirror/garantien.txt') }]);
+    const listed = await store.browse.listArticlesById([ERKLAERUNG.id, 'ffffffffffffffff', GARANTIEN.id]);
+    assert.deepEqual(listed, [
+      { id: ERKLAERUNG.id, title: ERKLAERUNG.title, outlet: 'Rheinblatt', published: ERKLAERUNG.published, language: 'de', credits: [], occurrences: 1 },
+      { id: GARANTIEN.id, title: GARANTIEN.title, outlet: 'Nordkurier Online', published: GARANTIEN.published, language: 'de', credits: GARANTIEN.credits, occurrences: 2 },
+    ]);
+  });
+
+  contractTest('browse: a date range includes every day of the months it names, with or without an entity', async (store) => {
+    const mentioning = (article: Article) => ({ ...article, entities: [{ text: 'Brüssel', start: 0, end: 7, type: 'location' as const, canonical: 'place:bruessel' }] });
+    await store.putArticles([mentioning(GARANTIEN), mentioning(ENGLISH), ERKLAERUNG]);
+    const march = await store.browse.searchArticles({ from: '2023-03', to: '2023-03' }, { limit: 10 });
+    assert.deepEqual(march.items.map((h) => h.id), [GARANTIEN.id, ERKLAERUNG.id]);
+    const marchAndBrussels = await store.browse.searchArticles({ from: '2023-03', to: '2023-03', entity: 'place:bruessel' }, { limit: 10 });
+    assert.deepEqual(marchAndBrussels.items.map((h) => h.id), [GARANTIEN.id]);
+    assert.deepEqual(marchAndBrussels.facets.entities.map((e) => [e.key, e.count]), [['place:bruessel', 1]]);
+    assert.deepEqual((await store.browse.searchArticles({ to: '2023-02-26' }, { limit: 10 })).items.map((h) => h.id), [ENGLISH.id]);
+  });
+
   contractTest('reuse: links are stored once by id and found from either article; linked articles are remembered', async (store) => {
     await store.putArticles([GARANTIEN, ERKLAERUNG, WETTER]);
     const link = {
@@ -329,6 +419,9 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.deepEqual(await store.reuse.reuseLinksFor([GARANTIEN.id]), [link]);
     assert.deepEqual((await store.reuse.reuseLinksFor([ERKLAERUNG.id, WETTER.id])).map((l) => l.id), [link.id, other.id]);
     assert.deepEqual(await store.reuse.listReuseLinks(), [link, other]);
+    const firstPage = await store.reuse.pageReuseLinks({ limit: 1 });
+    assert.deepEqual(firstPage.items, [link]);
+    assert.deepEqual(await store.reuse.pageReuseLinks({ limit: 1, cursor: firstPage.nextCursor! }), { items: [other], nextCursor: null });
   });
   contractTest('stories: events replace the previous set, memberships keep their evidence and event day, merges are appended', async (store) => {
     await store.putArticles([GARANTIEN, ERKLAERUNG]);
