@@ -189,7 +189,7 @@ class TextAnalysis {
       if (!sentence) continue;
       const cue = this.cueForQuote(q, sentence);
       // "bezeichnete die Beziehungen als „beispiellos“": a one-word quote a speaker is said to use
-      const named = words === 1 && this.tokens[this.tokenBefore(q.open)]?.text === 'als' && cue?.verb && NAMING_VERB_LEMMAS.has(cue.verb.lemma);
+      const named = words === 1 && this.tokens[this.tokenBefore(q.open)]?.text === 'als' && sentence.cues.some((c) => c.verb && NAMING_VERB_LEMMAS.has(c.verb.lemma));
       if (words < opts.minQuoteWords && !named) continue;
       const inner = this.text.slice(q.open + 1, q.close);
       const sentenceHasSpeech = sentence.cues.length > 0 || this.hasReportedSpeechForm(sentence.first, sentence.end);
@@ -780,8 +780,12 @@ class TextAnalysis {
   private speakerRank(m: SpeakerMention): number {
     const first = this.tokens[m.first]!.text;
     if (m.first === m.last && SUBJECT_PRONOUNS_DE.has(first)) return first.toLowerCase() === 'es' ? 0 : SPEAKER_RANK_NAMED;
-    // a quoted name: „Die Zeit“, die Zeitung „Le Monde“
-    if (QUOTE_MARK_TOKENS.has(first) || QUOTE_MARK_TOKENS.has(this.tokens[m.first + 1]?.text ?? '')) return SPEAKER_RANK_NAMED;
+    // a quoted name („Die Zeit“, die Zeitung „Le Monde“) names someone; quoted words („falsch“, „ein großer Erfolg“) do not
+    const quoteMark = QUOTE_MARK_TOKENS.has(first) ? m.first : QUOTE_MARK_TOKENS.has(this.tokens[m.first + 1]?.text ?? '') ? m.first + 1 : -1;
+    if (quoteMark >= 0) {
+      const q = this.quoted.find((x) => x.open === this.tokens[quoteMark]!.start);
+      return q && this.isTitle(q) ? SPEAKER_RANK_NAMED : 0;
+    }
     // "dieser", "der": a demonstrative or relative pronoun stands for someone named before
     let best = m.first === m.last && DETERMINERS_DE.has(first.toLowerCase()) ? SPEAKER_RANK_OTHER : 0;
     let attribute = false;

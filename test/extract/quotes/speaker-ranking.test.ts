@@ -87,3 +87,10 @@ test('a person introduced in the sentence before a whole-sentence quote speaks r
     '„Ich trete zurück“, sagte die Vorsitzende. Ihr langjähriger Stellvertreter, Martin Olberg, war nach eigenen Worten seit Wochen eingeweiht. „Sie wünscht sich mehr Zeit für die Familie.“';
   assert.match(speakerOf(text, 'Familie', ['Martin Olberg']) ?? '', /Martin Olberg/);
 });
+
+test('quoted words are never the speaker; a quoted name may be', () => {
+  const text = 'Als „einen großen Rückschritt für alle Bürger“ bezeichnete die Juristin Vera Lind das neue Gesetz.';
+  assert.match(speakerOf(text, 'Rückschritt', ['Vera Lind']) ?? '', /Vera Lind/);
+  const named = '„Die Lage ist ernst, aber nicht hoffnungslos“, schrieb die „Norddeutsche Rundschau“ am Montag.';
+  assert.match(speakerOf(named, 'hoffnungslos', []) ?? '', /Norddeutsche Rundschau/);
+});
