@@ -120,6 +120,7 @@ const LABELS = {
   copiedBy: { de: 'übernommen von', en: 'copied by' },
   sharedWith: { de: 'gemeinsam mit', en: 'shared with' },
   confidence: { de: 'Sicherheit', en: 'confidence' },
+  passage: { de: 'Passage', en: 'passage' },
   passages: { de: 'Passagen', en: 'passages' },
   showingFirst: { de: 'Gezeigt werden die ersten', en: 'Showing the first' },
   onlyFirst: { de: 'durchgestrichen: nur im ersten Text', en: 'struck out: only in the first text' },

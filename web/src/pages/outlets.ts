@@ -55,7 +55,9 @@ function outletFacts(o: OutletSummary, t: Translate): HTMLElement {
 /** Where the outlet's text comes from: outlets it took passages from, agencies it credits, its own. */
 function sourcesTable(sources: OutletSources, outletNames: ReadonlySet<string>, t: Translate): HTMLElement {
   const section = el('section', { class: 'outlet-sources', 'aria-labelledby': 'sources-heading' }, el('h2', { id: 'sources-heading' }, t('reusesFrom')));
-  append(section, el('p', { class: 'meta' }, `${sources.articles} ${t('articlesCount')}, ${sources.chars.toLocaleString()} ${t('characters')}. ${t('reusesFromHint')}`));
+  // Numbers as the interface language writes them (2.530 / 2,530).
+  const number = (n: number) => n.toLocaleString(document.documentElement.lang);
+  append(section, el('p', { class: 'meta' }, `${sources.articles} ${t('articlesCount')}, ${number(sources.chars)} ${t('characters')}. ${t('reusesFromHint')}`));
   const table = el('table', { class: 'sources-table' }, el('caption', { class: 'visually-hidden' }, t('reusesFrom')));
   append(table, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('source')), el('th', { scope: 'col' }, t('share')), el('th', { scope: 'col' }, t('characters')))));
   const body = el('tbody');
@@ -69,7 +71,7 @@ function sourcesTable(sources: OutletSources, outletNames: ReadonlySet<string>, 
         { class: s.source === OWN_TEXT ? 'own-text' : undefined },
         el('th', { scope: 'row' }, outletNames.has(s.source) && s.source !== sources.outlet ? routeLink(`/outlet/${encodeURIComponent(s.source)}`, name) : name),
         el('td', {}, el('meter', { min: 0, max: 1, value: s.share, 'aria-label': `${name}: ${percent}` }), ` ${percent}`),
-        el('td', {}, s.chars.toLocaleString()),
+        el('td', {}, number(s.chars)),
       ),
     );
   }

@@ -122,9 +122,9 @@ export function reuseGraphSection(links: readonly ReuseLink[], articles: readonl
       el(
         'li',
         {},
-        routeLink(`/article/${from.id}`, `${outletOf(from)} (${formatDate(from.published) ?? t('unknownDate')})`),
+        routeLink(`/article/${from.id}`, `${outletOf(from)} (${formatDate(from.published) ?? t('unknownDate')})`, { title: from.title ?? t('untitled') }),
         edge.directed ? ` → ${t('copiedBy')} ` : ` ↔ ${t('sharedWith')} `,
-        routeLink(`/article/${to.id}`, `${outletOf(to)} (${formatDate(to.published) ?? t('unknownDate')})`),
+        routeLink(`/article/${to.id}`, `${outletOf(to)} (${formatDate(to.published) ?? t('unknownDate')})`, { title: to.title ?? t('untitled') }),
         el('span', { class: 'meta' }, ` · ${passagesText(edge, t)}`),
       ),
     );
@@ -136,7 +136,7 @@ export function reuseGraphSection(links: readonly ReuseLink[], articles: readonl
 function passagesText(edge: Edge, t: Translate): string {
   const kinds = [...new Set(edge.links.map((l) => l.kind))].join(', ');
   const confidence = edge.directed ? ` · ${t('confidence')} ${Math.round(Math.max(...edge.links.map((l) => l.direction.confidence)) * 100)} %` : '';
-  return `${edge.links.length} ${t('passages')} (${kinds})${confidence}`;
+  return `${edge.links.length} ${edge.links.length === 1 ? t('passage') : t('passages')} (${kinds})${confidence}`;
 }
 
 function edgeText(edge: Edge, byId: ReadonlyMap<string, ArticleRef>, t: Translate): string {

@@ -96,9 +96,9 @@ function outletTable(comparison: SourceComparison, names: ReadonlyMap<string, st
       el('td', {}, String(o.articleIds.length)),
       el('td', {}, formatDate(o.firstPublished) ?? t('unknownDate')),
       el('td', {}, o.credits.length > 0 ? o.credits.join(', ') : '–'),
-      el('td', {}, o.quotes.length > 0 ? o.quotes.map((q) => `${q.speaker} (${q.count})`).join(', ') : '–'),
-      el('td', {}, joined(o.uniqueEntities.map((k) => entityLink(k, names)))),
-      el('td', {}, joined(o.leftOut.map((k) => entityLink(k, names)))),
+      el('td', { class: 'long-list' }, o.quotes.length > 0 ? o.quotes.map((q) => `${q.speaker} (${q.count})`).join(', ') : '–'),
+      el('td', { class: 'name-list' }, joined(o.uniqueEntities.map((k) => entityLink(k, names)))),
+      el('td', { class: 'name-list' }, joined(o.leftOut.map((k) => entityLink(k, names)))),
       el('td', {}, framingCell(o, t)),
       el('td', {}, `${o.unattributedClaims.length} / ${o.unattributedClaims.length + o.attributedClaims}`),
     );
