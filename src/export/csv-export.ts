@@ -25,9 +25,15 @@ export const CSV_COLUMNS = [
 /** A field needs quotes when it holds the separator, a quote or a line break (RFC 4180, section 2.6). */
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/**
+ * Scraped text that begins like a formula ("=HYPERLINK(…)", "+1", "@SUM") would run as one when a
+ * spreadsheet opens the file; a leading apostrophe makes it text (OWASP's advice on CSV injection).
+ */
+const STARTS_LIKE_FORMULA = /^[=+\-@\t\r]/;
+
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && STARTS_LIKE_FORMULA.test(value) ? `'${value}` : String(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
