@@ -20,6 +20,7 @@ import { findOutlet } from './extract/outlet/find-outlet.js';
 import { loadOutletTable, type OutletTable } from './extract/outlet/outlet-table.js';
 import { loadLanguageIdentifier, type LanguageIdentifier } from './extract/language/identify-language.js';
 import { makeQuoteFinder, type QuoteFinder } from './extract/quotes/find-quotes.js';
+import { makeEnglishQuoteFinder } from './extract/quotes/find-quotes-en.js';
 import { findTextDates, latestStatedPastDate } from './extract/dates/find-text-dates.js';
 import { attachSpeakerIds } from './extract/quotes/attach-speaker-ids.js';
 import { loadReportingVerbs } from './extract/quotes/reporting-verbs.js';
@@ -53,8 +54,9 @@ export interface StageContext {
   /** extract/entities: the trained tagger (ner.de.json) and the knowledge-base linker (knowledge-base/) */
   readonly tagEntities: EntityTagger;
   readonly linkEntities: EntityLinker;
-  /** extract/quotes: quotes and speakers (reporting-verbs.de.tsv) */
+  /** extract/quotes: quotes and speakers (reporting-verbs.de.tsv); English articles have their own (find-quotes-en.ts) */
   readonly findQuotes: QuoteFinder;
+  readonly findQuotesEnglish: QuoteFinder;
 }
 
 export interface PipelineResult {
@@ -148,13 +150,13 @@ function analyseArticle(article: Article, ctx: StageContext): With<'entities' | 
   return {
     ...article,
     entities,
-    quotes: attachSpeakerIds(ctx.findQuotes(text, tokens, sentences, entities), entities, text),
+    quotes: attachSpeakerIds((article.language === 'en' ? ctx.findQuotesEnglish : ctx.findQuotes)(text, tokens, sentences, entities), entities, text),
     dates,
     publishedNotBefore: article.published === null ? latestStatedPastDate(text, dates) : null,
   };
 }
 
-function loadTextAnalysis(): Pick<StageContext, 'tokenize' | 'sentences' | 'tagEntities' | 'linkEntities' | 'findQuotes'> {
+function loadTextAnalysis(): Pick<StageContext, 'tokenize' | 'sentences' | 'tagEntities' | 'linkEntities' | 'findQuotes' | 'findQuotesEnglish'> {
   const abbreviations = loadAbbreviations();
   return {
     tokenize: makeTokenizer(abbreviations),
@@ -162,6 +164,7 @@ function loadTextAnalysis(): Pick<StageContext, 'tokenize' | 'sentences' | 'tagE
     tagEntities: loadEntityTagger(),
     linkEntities: makeEntityLinker(loadKnowledgeBase()),
     findQuotes: makeQuoteFinder(loadReportingVerbs()),
+    findQuotesEnglish: makeEnglishQuoteFinder(),
   };
 }
 
