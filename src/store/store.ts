@@ -93,6 +93,8 @@ export interface Store {
   putArticles(articles: readonly Article[]): Promise<PutResult>;
   /** The article with this id, or null. */
   getArticle(id: ArticleId): Promise<StoredArticle | null>;
+  /** The stored articles among these ids, in one read (unknown ids are left out). */
+  getArticles(ids: readonly ArticleId[]): Promise<readonly StoredArticle[]>;
   /** Ids of stored articles that start with `prefix` (at most `limit`), so users can type a short id. */
   findIdsByPrefix(prefix: string, limit: number): Promise<readonly ArticleId[]>;
   /** A page of articles in first-seen order; follow `nextCursor` to read them all. */

@@ -133,6 +133,9 @@ function prepareWrites(connection: Database.Database): WriteStatements {
   };
 }
 
+/** Ids bound in one statement. */
+const ID_CHUNK = 500;
+
 class SqliteStore implements Store {
   readonly browse: BrowseQueries;
   readonly stories: StoryTables;
@@ -180,6 +183,16 @@ class SqliteStore implements Store {
     const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
     if (row === undefined) return null;
     return (await this.withOccurrences([row]))[0] ?? null;
+  }
+
+  async getArticles(ids: readonly ArticleId[]): Promise<readonly StoredArticle[]> {
+    const found: StoredArticle[] = [];
+    // In chunks: SQLite caps the parameters of one statement.
+    for (let i = 0; i < ids.length; i += ID_CHUNK) {
+      const rows = await this.db.selectFrom('articles').selectAll().where('id', 'in', ids.slice(i, i + ID_CHUNK)).execute();
+      found.push(...(await this.withOccurrences(rows)));
+    }
+    return found;
   }
 
   async findIdsByPrefix(prefix: string, limit: number): Promise<readonly ArticleId[]> {
