@@ -16,5 +16,6 @@ export interface GeneratedArticle {
   readonly copyKind: CopyKind | null;
 }
 export const DEFAULT_CORPUS_OPTIONS: Readonly<CorpusOptions>;
+export const OUTLETS: readonly string[];
 export function generateArticles(options?: Partial<CorpusOptions>): Generator<GeneratedArticle>;
 export function writeCorpus(dir: string, options?: Partial<CorpusOptions>): { count: number; bytes: number; copies: number };

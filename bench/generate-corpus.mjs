@@ -54,7 +54,8 @@ const QUOTES = [
   'Wir haben alle Möglichkeiten geprüft',
 ];
 const AGENCIES = ['dpa', 'AFP', 'epd', 'KNA', 'Reuters'];
-const OUTLETS = ['Talbote', 'Kreiskurier', 'Abendpost Nord', 'Tageswacht', 'Landesecho', 'Morgenblatt West', 'Stadtanzeiger Süd', 'Heimatbote'];
+/** Each article ends with one of these names on a line of its own, as a signature. */
+export const OUTLETS = ['Talbote', 'Kreiskurier', 'Abendpost Nord', 'Tageswacht', 'Landesecho', 'Morgenblatt West', 'Stadtanzeiger Süd', 'Heimatbote'];
 
 // Free clauses from a few hundred words: independent articles share few word 5-grams, so planted
 // copies stand out for reuse benchmarks (fixed templates alone would make every story look copied).

@@ -42,7 +42,7 @@ export interface SearchFacets {
   readonly stories: readonly StoryCount[];
   /** Articles the filters match in all (not just this page). */
   readonly total: number;
-  /** How many of the best hits the facets counted (all of them when the total is small). */
+  /** How many of the best hits the facets counted (all of them when the total is small); `entities` also for stories. */
   readonly sampled: { readonly outletsAndLanguages: number; readonly entities: number };
 }
 

@@ -89,26 +89,35 @@ function phraseOf(text: string): QueryPhrase {
   return { keys, prefix };
 }
 
+/** Words already looked up for a query, kept while the query is: a page of snippets shares most words. */
+const lookedUpFor = new WeakMap<readonly QueryPhrase[], Map<string, { key: string; matches: boolean }>>();
+
 /**
  * The words of `text` that match one of the query's words, with offsets; a compound matches through its
- * parts ("Sicherheitsgarantien" for "Garantien"). Words are looked up once per call.
+ * parts ("Sicherheitsgarantien" for "Garantien"). Each word is looked up once per query (the same array).
  */
 export function findQueryWords(text: string, phrases: readonly QueryPhrase[]): SearchTerm[] {
   const exact = new Set(phrases.flatMap((p) => (p.prefix ? p.keys.slice(0, -1) : p.keys)));
   const prefixes = phrases.filter((p) => p.prefix).map((p) => p.keys[p.keys.length - 1]!);
-  const seen = new Map<string, IndexedWord>();
+  let seen = lookedUpFor.get(phrases);
+  if (seen === undefined) lookedUpFor.set(phrases, (seen = new Map()));
   const found: SearchTerm[] = [];
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
-    let indexed = seen.get(word);
-    if (indexed === undefined) {
-      indexed = indexedWordOf(word);
-      seen.set(word, indexed);
+    let looked = seen.get(word);
+    if (looked === undefined) {
+      const key = searchKeyOf(word);
+      const folded = normaliseForSearch(word);
+      // Splitting compounds is the slow part of a snippet. A part's key is a prefix of the folded part,
+      // so a word whose folded form holds no query key cannot match through its parts: it is not split.
+      const matches =
+        exact.has(key) ||
+        prefixes.some((p) => folded.startsWith(p)) ||
+        ([...exact].some((k) => folded.includes(k)) && indexedWordOf(word).partKeys.some((k) => exact.has(k)));
+      looked = { key, matches };
+      seen.set(word, looked);
     }
-    const folded = prefixes.length > 0 ? normaliseForSearch(word) : '';
-    const matches =
-      exact.has(indexed.key) || indexed.partKeys.some((k) => exact.has(k)) || prefixes.some((p) => folded.startsWith(p));
-    if (matches) found.push({ key: indexed.key, start: m.index, end: m.index + word.length });
+    if (looked.matches) found.push({ key: looked.key, start: m.index, end: m.index + word.length });
   }
   return found;
 }
