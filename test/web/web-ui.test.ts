@@ -97,6 +97,12 @@ test('web: the story list shows the stored stories with their count, or says the
   else {
     assert.equal(await page.locator('main .story-list li').count(), stories.items.length);
     assert.match((await page.textContent('main .summary')) ?? '', new RegExp(`^${stories.items.length}\\+? Ereignisse`));
+    // One coverage bar per publication day of the story (the demo spans less than the 60 days a bar may hold).
+    const withCoverage = await getJson(`${server.url}api/stories?limit=50&include=coverage`);
+    for (const [i, story] of withCoverage.items.entries()) {
+      const bars = page.locator('main .story-list > li').nth(i).locator('svg.sparkline rect.sparkline-bar');
+      assert.equal(await bars.count(), story.coverage.days.length, `bars of ${story.id}`);
+    }
   }
   assert.deepEqual(await seriousViolations(), []);
 });
@@ -113,8 +119,69 @@ test('web: a story page shows its articles in date order with their outlets', { 
   const dates = await page.locator('main .timeline li .meta').allTextContents();
   const days = dates.map((d) => /\d{4}-\d\d-\d\d/.exec(d)?.[0]).filter((d): d is string => d !== undefined);
   assert.deepEqual(days, [...days].sort());
-  await page.screenshot({ path: join(SCREENSHOTS, 'story-page.png'), fullPage: true });
   assert.deepEqual(await seriousViolations(), []);
+});
+
+/** A README screenshot of the page from the top of one element to the bottom of another (a whole story page is too long to read). */
+async function screenshotBetween(file: string, from: string, to: string): Promise<void> {
+  const edge = (selector: string, side: 'top' | 'bottom') =>
+    page.locator(selector).first().evaluate((node, which) => node.getBoundingClientRect()[which], side) as Promise<number>;
+  await page.evaluate('window.scrollTo(0, 0)');
+  const [top, bottom] = [await edge(from, 'top'), await edge(to, 'bottom')];
+  const width = (await page.evaluate('document.documentElement.clientWidth')) as number;
+  await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true, clip: { x: 0, y: Math.max(0, top - 16), width, height: bottom - top + 32 } });
+}
+
+/** The event with the most articles: the one a source comparison says most about. */
+async function biggestEvent(): Promise<any> {
+  const events = await getJson(`${server.url}api/stories?kind=event&limit=200`);
+  return [...events.items].sort((a: any, b: any) => b.articleCount - a.articleCount)[0];
+}
+
+test('web: a story page compares its sources in tables, lists shared statements and draws who copied whom', { skip: SKIP }, async (t) => {
+  const event = await biggestEvent();
+  if (event === undefined) return t.skip('the story stage made no events from the demo corpus');
+  const story = await getJson(`${server.url}api/stories/${encodeURIComponent(event.id)}`);
+  const comparison = story.evidence.comparison;
+  await open(`/story/${encodeURIComponent(event.id)}`);
+  await page.waitForSelector('main .source-comparison');
+
+  // Outlets × what they carried: one row per outlet, the first reporter marked, agency dependence spelled out.
+  const rows = page.locator('.source-comparison table.comparison-table').first().locator('tbody tr');
+  assert.equal(await rows.count(), comparison.outlets.length);
+  assert.equal(await page.locator('.source-comparison tr.first-reporter').count(), comparison.firstReported === null ? 0 : 1);
+  const facts = (await page.locator('.comparison-facts .agency-dependence').allTextContents()).join('\n');
+  for (const a of comparison.agencyDependence) assert.ok(facts.includes(`${a.outlets.length} von ${a.ofOutlets} Medien berufen sich auf ${a.agency}`), facts);
+  // Core names × outlets: a dot where the outlet named it, exactly as the comparison's leftOut says.
+  const named = page.locator('.source-comparison table.presence-matrix').first().locator('tbody tr');
+  assert.equal(await named.count(), story.evidence.coreEntities.length);
+  const firstRowCells = await named.first().locator('td').evaluateAll((cells) => cells.map((c) => c.className));
+  assert.deepEqual(firstRowCells, comparison.outlets.map((o: any) => (o.leftOut.includes(story.evidence.coreEntities[0].key) ? 'absent' : 'present')));
+
+  const statements = await getJson(`${server.url}api/stories/${encodeURIComponent(event.id)}/statements?limit=200`);
+  assert.equal(await page.locator('.statement-list > li').count(), statements.items.length);
+
+  // The reuse graph: a node per linked article, an edge per source→copy pair, and the same edges as a list.
+  const reuse = await getJson(`${server.url}api/stories/${encodeURIComponent(event.id)}/reuse?limit=200`);
+  if (reuse.items.length === 0) return t.skip('no reuse between the articles of the biggest event');
+  const linked = new Set(reuse.items.flatMap((l: any) => [l.a.articleId, l.b.articleId]));
+  assert.equal(await page.locator('.reuse-graph svg a.graph-node').count(), linked.size);
+  const edges = await page.locator('.reuse-graph svg path.graph-edge').count();
+  assert.ok(edges > 0 && edges <= reuse.items.length);
+  assert.equal(await page.locator('.reuse-edges li').count(), edges);
+  assert.ok((await page.locator('.reuse-graph svg path.graph-edge[marker-end]').count()) > 0, 'directed edges carry arrows');
+  await screenshotBetween('story-page.png', 'main h1', '.source-comparison .table-scroll');
+  await screenshotBetween('reuse-graph.png', '.reuse-graph h2', '.reuse-graph .graph-scroll');
+  assert.deepEqual(await seriousViolations(), []);
+
+  // Keyboard: a node is a link; Enter on it opens its article.
+  const node = page.locator('.reuse-graph svg a.graph-node').first();
+  const target = ((await node.getAttribute('href')) ?? '').replace('#/article/', '');
+  await node.focus();
+  assert.ok(await page.locator('.reuse-graph svg path.graph-edge.active').count() > 0, 'focus lights up the node\'s edges');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(`location.hash === '#/article/${target}'`);
+  await page.waitForSelector('article.reader');
 });
 
 test('web: open the article list, open an article, see entities and quotes highlighted and a speaker on focus', { skip: SKIP }, async () => {
@@ -145,10 +212,92 @@ test('web: a reused passage opens beside the same passage in the other article',
   // The keyboard way: the side panel lists each passage as a button.
   await page.locator('.reuse-list button').first().focus();
   await page.keyboard.press('Enter');
-  await page.waitForSelector('.side-by-side');
+  await page.waitForSelector('dialog.reuse-comparison[open] .side-by-side');
   const texts = await page.locator('.side-by-side blockquote').allTextContents();
   assert.equal(texts.length, 2);
   assert.ok(texts.every((x) => x.trim().length > 0));
+  assert.deepEqual(await seriousViolations(), []);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('dialog.reuse-comparison[open]').count(), 0, 'Escape closes the comparison');
+});
+
+/** Words as the diff compares them: case and punctuation at their edges dropped. */
+function comparableWords(text: string): string[] {
+  return text.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase()).filter((w) => w !== '');
+}
+
+test('web: clicking a reused passage opens it beside its source with the changed words marked', { skip: SKIP }, async (t) => {
+  // A link whose two passages differ in wording: an edited copy, the case a diff is for.
+  // The closest copies first: their differences are few and telling (the README screenshot shows the first).
+  const links = [...(await getJson(`${server.url}api/reuse?limit=200`)).items].sort((x: any, y: any) => y.score - x.score);
+  let chosen: { link: any; a: any; b: any } | undefined;
+  for (const link of links) {
+    const [a, b] = await Promise.all([getJson(`${server.url}api/articles/${link.a.articleId}`), getJson(`${server.url}api/articles/${link.b.articleId}`)]);
+    const words = (x: any, side: any) => comparableWords(x.text.slice(side.start, side.end)).join(' ');
+    if (link.direction.from !== null && words(a, link.a) !== words(b, link.b)) {
+      chosen = { link, a, b };
+      break;
+    }
+  }
+  if (chosen === undefined) return t.skip('no directed reuse link with differing wording in the demo corpus');
+  const { link, a, b } = chosen;
+  await open(`/article/${a.id}`);
+  // The reused text itself is clickable: find the underlined piece inside this link's passage.
+  const spans = await page.locator('.article-text .reused').evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
+  const passageText = a.text.slice(link.a.start, link.a.end);
+  const index = spans.findIndex((x) => x.trim().length > 0 && passageText.includes(x));
+  assert.ok(index >= 0, 'a piece of the passage is underlined in the text');
+  // Overlapping passages of other links may claim the piece first; the side panel opens this exact link.
+  const ownLinks = (await getJson(`${server.url}api/reuse?article=${a.id}&limit=200`)).items.map((l: any) => l.id);
+  await page.locator('.article-text .reused').nth(index).click();
+  await page.waitForSelector('dialog.reuse-comparison[open] .side-by-side');
+  await page.click('dialog.reuse-comparison .dialog-close');
+  await page.locator('.reuse-list button').nth(ownLinks.indexOf(link.id)).click();
+  await page.waitForSelector('dialog.reuse-comparison[open] .side-by-side');
+
+  // The likely source comes first; each side is its passage, whole, with the marks inside.
+  const [source, copy] = link.direction.from === a.id ? [a.text.slice(link.a.start, link.a.end), b.text.slice(link.b.start, link.b.end)] : [b.text.slice(link.b.start, link.b.end), passageText];
+  assert.equal(await page.textContent('.side-by-side blockquote.diff-first'), source);
+  assert.equal(await page.textContent('.side-by-side blockquote.diff-second'), copy);
+  const deleted = await page.locator('.diff-first del').allTextContents();
+  const inserted = await page.locator('.diff-second ins').allTextContents();
+  assert.ok(deleted.length + inserted.length > 0, 'differences are marked');
+  assert.equal(await page.locator('.diff-first ins, .diff-second del').count(), 0);
+  // What is left unmarked on both sides is the same words in the same order.
+  // The quote's text nodes outside <del>/<ins>, each changed run counted as a gap.
+  const unmarked = (selector: string) =>
+    page.locator(selector).evaluate((quote) => Array.from(quote.childNodes as ArrayLike<{ nodeName: string; textContent: string | null }>, (n) => (n.nodeName === 'DEL' || n.nodeName === 'INS' ? ' ' : (n.textContent ?? ''))).join(''));
+  assert.deepEqual(comparableWords(await unmarked('.diff-first')), comparableWords(await unmarked('.diff-second')));
+  await page.locator('dialog.reuse-comparison').screenshot({ path: join(SCREENSHOTS, 'reuse-diff.png') });
+  assert.deepEqual(await seriousViolations(), []);
+  await page.keyboard.press('Escape');
+});
+
+test('web: an outlet page says from whom it reuses its text', { skip: SKIP }, async (t) => {
+  const outlets = (await getJson(`${server.url}api/outlets?limit=200`)).items.map((o: any) => o.name);
+  let chosen: any;
+  for (const name of outlets) {
+    const sources = await getJson(`${server.url}api/outlets/${encodeURIComponent(name)}`);
+    if (sources.sources.some((s: any) => outlets.includes(s.source) && s.source !== name)) {
+      chosen = sources;
+      break;
+    }
+  }
+  if (chosen === undefined) return t.skip('no outlet of the demo corpus reuses text from another');
+  await open(`/outlet/${encodeURIComponent(chosen.outlet)}`);
+  await page.waitForSelector('.sources-table');
+  const rows = page.locator('.sources-table tbody tr');
+  assert.equal(await rows.count(), chosen.sources.length);
+  const names = await rows.locator('th').allTextContents();
+  const shown = (s: any) => (s.source === '(own)' ? 'eigener Text' : s.source === '(unknown source)' ? 'unbekannte Quelle' : s.source);
+  assert.deepEqual(names, chosen.sources.map(shown));
+  const other = chosen.sources.find((s: any) => outlets.includes(s.source) && s.source !== chosen.outlet);
+  const percent = `${(other.share * 100).toFixed(1)} %`;
+  assert.ok((await rows.nth(chosen.sources.indexOf(other)).textContent())?.includes(percent));
+  // A source that is an outlet leads to its own page.
+  await page.click(`.sources-table a[href="#/outlet/${encodeURIComponent(other.source)}"]`);
+  await page.waitForFunction(`document.querySelector('main h1')?.textContent === ${JSON.stringify(other.source)}`);
+  await open(`/outlet/${encodeURIComponent(chosen.outlet)}`);
   assert.deepEqual(await seriousViolations(), []);
 });
 
@@ -158,6 +307,11 @@ test('web: an entity link leads to the entity page with its mentions and article
   await open(`/entity/${encodeURIComponent(person.key)}`);
   assert.equal(await page.textContent('main h1'), person.name);
   assert.ok((await page.locator('.mention-list li').count()) > 0);
+  // Their stories: every story holding an article that names them.
+  const naming = new Set((await getJson(`${server.url}api/search?entity=${encodeURIComponent(person.key)}&limit=200`)).items.map((h: any) => h.id));
+  const stories = (await getJson(`${server.url}api/stories?limit=200`)).items.filter((s: any) => s.articleIds.some((id: string) => naming.has(id)));
+  const shown = await page.locator('main h2:has-text("Geschichten") + ul.story-list > li > a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  assert.deepEqual(shown, stories.map((s: any) => `#/story/${encodeURIComponent(s.id)}`));
   assert.deepEqual(await seriousViolations(), []);
 });
 
@@ -206,16 +360,29 @@ test('web: hostile article text is shown as text and nothing in it runs', { skip
   assert.match((await page.textContent('.article-text')) ?? '', /<script>window.__pwned = 2/);
 });
 
-test('web: the language switch turns the labels English; the reader fits a phone screen', { skip: SKIP }, async () => {
+test('web: the language switch turns the labels English; the pages fit a phone screen', { skip: SKIP }, async () => {
   await open('/');
   await page.click('#language-switch');
   await page.waitForFunction("document.querySelector('main h1')?.textContent === 'Stories'");
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.click('#language-switch');
   await page.waitForFunction("document.querySelector('main h1')?.textContent === 'Geschichten'");
-  await page.setViewportSize({ width: 390, height: 844 });
-  await open('/articles');
-  const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
-  assert.ok(overflow <= 1, `page is ${overflow}px wider than a phone screen`);
+  const event = await biggestEvent();
+  if (event !== undefined) {
+    await open(`/story/${encodeURIComponent(event.id)}`);
+    await page.click('#language-switch');
+    await page.waitForFunction("document.getElementById('comparison-heading')?.textContent === 'Source comparison'");
+    assert.equal(await page.textContent('#reuse-graph-heading'), 'Who copied whom');
+    await page.click('#language-switch');
+    await page.waitForFunction("document.getElementById('comparison-heading')?.textContent === 'Quellenvergleich'");
+  }
+  await page.setViewportSize({ width: 375, height: 812 });
+  const reused = (await getJson(`${server.url}api/reuse?limit=1`)).items[0];
+  const routes = ['/', '/articles', ...(event === undefined ? [] : [`/story/${encodeURIComponent(event.id)}`]), ...(reused === undefined ? [] : [`/article/${reused.a.articleId}`])];
+  for (const route of routes) {
+    await open(route);
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    assert.ok(overflow <= 1, `${route} is ${overflow}px wider than a phone screen`);
+  }
   await page.setViewportSize({ width: 1280, height: 900 });
 });

@@ -8,13 +8,13 @@ import { append, el, routeLink, svg } from '../dom.js';
 import type { Translate } from '../i18n.js';
 import { formatDate } from '../page-context.js';
 
-const ROW_HEIGHT = 52;
-const COLUMN_WIDTH = 84;
+const ROW_HEIGHT = 56;
+const COLUMN_WIDTH = 120;
 const LABEL_WIDTH = 160;
 const TOP = 36;
 const RADIUS = 9;
 /** Nodes of one outlet on one day sit side by side this far apart. */
-const SAME_CELL_SHIFT = 30;
+const SAME_CELL_SHIFT = 36;
 /** How far an edge bows out of the straight line (share of its length), so opposite edges do not overlap. */
 const BOW = 0.18;
 
@@ -86,7 +86,8 @@ export function reuseGraphSection(links: readonly ReuseLink[], articles: readonl
     const y = TOP + i * ROW_HEIGHT + ROW_HEIGHT / 2;
     append(graph, svg('line', { class: 'graph-row', x1: LABEL_WIDTH - 8, y1: y, x2: width, y2: y }), svg('text', { class: 'graph-row-label', x: LABEL_WIDTH - 14, y: y + 4, 'text-anchor': 'end' }, outlet));
   });
-  days.forEach((day) => append(graph, svg('text', { class: 'graph-day-label', x: columnX(day), y: 16, 'text-anchor': 'middle' }, day === '?' ? '?' : day.slice(5))));
+  // Day columns say month-day; a month-precise date (2025-03) or "?" is shown whole.
+  days.forEach((day) => append(graph, svg('text', { class: 'graph-day-label', x: columnX(day), y: 16, 'text-anchor': 'middle' }, day.length === 10 ? day.slice(5) : day)));
 
   const edgeElements = new Map<string, SVGPathElement[]>();
   for (const edge of edges) {

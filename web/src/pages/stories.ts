@@ -73,6 +73,19 @@ export async function storyPage({ main, t, args }: PageContext): Promise<void> {
     for (const e of story.events) append(events, el('li', {}, routeLink(`/story/${encodeURIComponent(e.id)}`, e.title ?? e.id), el('span', { class: 'meta' }, formatDate(e.dateStart) ?? '')));
     append(main, events);
   }
+  // A storyline's comparison is its most covered event's: outlets are compared on one happening.
+  const compared = story.kind === 'event' ? story : await mostCoveredEvent(story);
+  const comparison = compared?.evidence?.comparison;
+  if (compared !== null && comparison !== undefined) {
+    const section = sourceComparisonSection(comparison, compared.evidence?.coreEntities ?? [], compared.articles, t);
+    if (compared !== story) section.querySelector('h2')!.after(el('p', { class: 'meta' }, `${t('comparisonOfEvent')}: `, routeLink(`/story/${encodeURIComponent(compared.id)}`, compared.title ?? compared.id)));
+    append(main, section);
+  }
+  append(main, reuseGraphSection(reuse.items, story.articles, t));
+  if (reuse.nextCursor !== null) append(main, el('p', { class: 'meta' }, `${t('showingFirst')} ${reuse.items.length}`));
+  append(main, statementsSection(statements, story.articles, t));
+
+  // The articles themselves last: the sections above say how they relate.
   append(main, el('h2', {}, t('timeline')));
   const timeline = el('ol', { class: 'article-list timeline' });
   const byDate = [...story.articles].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999'));
@@ -82,18 +95,6 @@ export async function storyPage({ main, t, args }: PageContext): Promise<void> {
     append(timeline, line);
   }
   append(main, timeline);
-
-  // A storyline's comparison is its most covered event's: outlets are compared on one happening.
-  const compared = story.kind === 'event' ? story : await mostCoveredEvent(story);
-  const comparison = compared?.evidence?.comparison;
-  if (compared !== null && comparison !== undefined) {
-    const section = sourceComparisonSection(comparison, compared.evidence?.coreEntities ?? [], compared.articles, t);
-    if (compared !== story) section.querySelector('h2')!.after(el('p', { class: 'meta' }, `${t('comparisonOfEvent')}: `, routeLink(`/story/${encodeURIComponent(compared.id)}`, compared.title ?? compared.id)));
-    append(main, section);
-  }
-  append(main, statementsSection(statements, story.articles, t));
-  append(main, reuseGraphSection(reuse.items, story.articles, t));
-  if (reuse.nextCursor !== null) append(main, el('p', { class: 'meta' }, `${t('showingFirst')} ${reuse.items.length}`));
 }
 
 async function mostCoveredEvent(storyline: StoryDetail): Promise<StoryDetail | null> {
