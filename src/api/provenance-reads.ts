@@ -6,7 +6,7 @@
 import type { ArticleId } from '../article.js';
 import type { Store } from '../store/store.js';
 import type { ReuseLinkRecord } from '../store/reuse-links.js';
-import { findStatements, type QuotingArticle, type Statement, type TermTools } from '../provenance/statements.js';
+import { findStatements, type Statement, type TermTools } from '../provenance/statements.js';
 import { outletDependenceOf, type OutletArticle, type OutletDependence } from '../provenance/outlet-dependence.js';
 
 export interface StoryCoverage {
@@ -37,14 +37,7 @@ export async function storyReuseLinks(store: Store, articleIds: readonly Article
 
 /** Quoted statements two or more of the story's articles carry, with every occurrence. */
 export async function storyStatements(store: Store, articleIds: readonly ArticleId[], tools: TermTools): Promise<Statement[]> {
-  const articles: QuotingArticle[] = [];
-  for (const id of articleIds) {
-    const article = (await store.getArticle(id))?.article;
-    if (article !== undefined && (article.quotes ?? []).length > 0) {
-      articles.push({ id: article.id, outlet: article.outlet, published: article.published, quotes: article.quotes ?? [] });
-    }
-  }
-  return findStatements(articles, await storyReuseLinks(store, articleIds), tools);
+  return findStatements(await store.browse.listArticleQuotes(articleIds), await storyReuseLinks(store, articleIds), tools);
 }
 
 /** Pages the outlet filter of the faceted search walks to list an outlet's article ids. */

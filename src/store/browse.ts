@@ -149,6 +149,14 @@ export interface ArticleListing extends ArticleRef {
   readonly occurrences: number;
 }
 
+/** An article's quotes with what statements across articles need of it. */
+export interface ArticleQuotes {
+  readonly id: ArticleId;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly quotes: readonly Quote[];
+}
+
 export interface BrowseQueries {
   searchArticles(filter: ArticleFilter, page: PageRequest): Promise<FacetedSearchResult>;
   listEntities(type: EntityMention['type'] | undefined, page: PageRequest): Promise<Page<EntitySummary>>;
@@ -162,6 +170,8 @@ export interface BrowseQueries {
   eventsOf(storylineId: string): Promise<readonly StoryHeader[]>;
   /** These articles (unknown ids left out), in the order asked for. */
   listArticlesById(ids: readonly ArticleId[]): Promise<readonly ArticleListing[]>;
+  /** The quotes of these articles, for those that have any, in the order asked for. */
+  listArticleQuotes(ids: readonly ArticleId[]): Promise<readonly ArticleQuotes[]>;
 }
 
 /** The key an entity mention is grouped under. */

@@ -338,7 +338,8 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.equal(brenner?.quoteCount, 2);
     assert.equal(brenner?.quotedAboutCount, 1);
     // Newest articles first, and within one article in text order.
-    assert.deepEqual(brenner?.quotes.map((q) => q.index), [0, 2]);
+    assert.deepEqual(brenner?.quotes.map((q) => q.index), [0, 2]);    // Articles without quotes are left out.
+    assert.deepEqual(await store.browse.listArticleQuotes([GARANTIEN.id, article.id]), [{ id: article.id, outlet: null, published: null, quotes: article.quotes }]);
   });
 
   contractTest('browse: search filters and facets by story; stories page without their evidence; a storyline lists its events', async (store) => {

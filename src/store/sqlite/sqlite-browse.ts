@@ -11,6 +11,7 @@ import {
   entityKeyOf,
   type ArticleFilter,
   type ArticleListing,
+  type ArticleQuotes,
   type ArticleRef,
   type BrowseQueries,
   type EntityCount,
@@ -303,6 +304,18 @@ class SqliteBrowse implements BrowseQueries {
       .prepare(`SELECT ${STORY_HEADER_COLUMNS} FROM stories WHERE storyline_id = ? AND kind = 'event' ORDER BY date_start, id`)
       .all(storylineId) as StoryHeaderRow[];
     return rows.map(storyHeaderOf);
+  }
+
+  async listArticleQuotes(ids: readonly ArticleId[]): Promise<readonly ArticleQuotes[]> {
+    const rows = this.db
+      .prepare(`SELECT id, outlet, published, quotes_json FROM articles WHERE id IN (SELECT value FROM json_each(?)) AND quotes_json IS NOT NULL`)
+      .all(JSON.stringify(ids)) as { id: string; outlet: string | null; published: string | null; quotes_json: string }[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      const quotes = parseJson<Quote[]>(r?.quotes_json ?? null);
+      return r === undefined || quotes.length === 0 ? [] : [{ id: r.id, outlet: r.outlet, published: r.published, quotes }];
+    });
   }
 
   /** Outlets and languages of the sampled hits, in one pass over the covering index. */
