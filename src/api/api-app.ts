@@ -278,6 +278,11 @@ export function createApiApp(options: ApiOptions): Hono {
     },
   );
 
+  app.get('/api/jobs', (c) => {
+    const q = parse(pageQuery, c.req.query());
+    return c.json(offsetPage(jobs.list(), offsetCursor(q.cursor), q.limit));
+  });
+
   app.get('/api/jobs/:id', (c) => {
     const job = jobs.get(c.req.param('id'));
     if (job === null) throw new ApiError(404, 'not-found', `no job ${c.req.param('id')} (jobs are kept in memory until the server stops)`);

@@ -64,6 +64,8 @@ export interface IngestJobsOptions {
 export interface IngestJobs {
   start(request: IngestRequest): IngestJob;
   get(id: string): IngestJob | null;
+  /** The jobs kept (see keepJobs), newest first. */
+  list(): readonly IngestJob[];
   /** Resolves when every job started so far has finished (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -102,6 +104,9 @@ export function makeIngestJobs(options: IngestJobsOptions): IngestJobs {
     },
     get(id) {
       return jobs.get(id) ?? null;
+    },
+    list() {
+      return [...jobs.values()].reverse();
     },
     async idle() {
       await Promise.all([...running]);

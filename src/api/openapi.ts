@@ -28,6 +28,7 @@ const ROUTES: readonly RouteDoc[] = [
   { method: 'get', path: '/api/stories/{id}/statements', summary: "Quoted statements two or more of the story's articles carry, each occurrence with its outlet and date, earliest first", query: pageQuery, pathParams: ['id'] },
   { method: 'get', path: '/api/export', summary: 'Every article as JSON, JSON Lines or CSV (streamed)', query: exportQuery },
   { method: 'post', path: '/api/ingest', summary: 'Start an ingest job from uploaded files, pasted text or URLs; answers 202 with the job' },
+  { method: 'get', path: '/api/jobs', summary: 'Ingest jobs kept in memory (the last 200 finished ones and all running), newest first', query: pageQuery },
   { method: 'get', path: '/api/jobs/{id}', summary: 'Progress of an ingest job, with rejected inputs and reasons', pathParams: ['id'] },
   { method: 'get', path: '/api/openapi.json', summary: 'This document' },
 ];

@@ -249,3 +249,48 @@ test('api: multipart uploads ingest each file under its name', async () => {
   const article = await json(await app.request(`/api/articles/${polled.articleIds[0]}`));
   assert.equal(article.origin.path, 'sturmflut.txt');
 });
+
+test('api: ingest jobs are listed newest first, a page at a time, with a job that broke and why', async () => {
+  const { app } = await appWith({ pipeline: () => Promise.reject(new Error('models missing')) });
+  const post = (text: string) => app.request('/api/ingest', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text }) });
+  const first = await json(await post('Erster Text.'));
+  const second = await json(await post('Zweiter Text.'));
+  for (let i = 0; i < 200 && (await json(await app.request(`/api/jobs/${second.id}`))).finishedAt === null; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  const page = await json(await app.request('/api/jobs?limit=1'));
+  assert.deepEqual(page.items.map((j: any) => j.id), [second.id]);
+  assert.equal(page.items[0].status, 'failed');
+  assert.equal(page.items[0].error, 'models missing');
+  const rest = await json(await app.request(`/api/jobs?limit=1&cursor=${page.nextCursor}`));
+  assert.deepEqual(rest.items.map((j: any) => j.id), [first.id]);
+  assert.equal(rest.nextCursor, null);
+});
+
+test('api: search filters by story, quotes by entity, reuse links page by cursor, provenance of an article', async () => {
+  const { app, store } = await appWith();
+  await store.stories.replaceStories(
+    [{ id: 'event:hafen', kind: 'event', storylineId: null, title: 'Hafen', dateStart: null, dateEnd: null, articleIds: [HAFEN.id], summary: [], evidence: {} }],
+    [{ articleId: HAFEN.id, eventId: 'event:hafen', eventDay: null, matchedId: null, evidence: null }],
+    [],
+  );
+  const inStory = await json(await app.request('/api/search?story=event%3Ahafen'));
+  assert.deepEqual(inStory.items.map((h: any) => h.id), [HAFEN.id]);
+  assert.deepEqual(inStory.facets.stories.map((s: any) => [s.id, s.count]), [['event:hafen', 1]]);
+  const byEntity = await json(await app.request(`/api/quotes?entity=${encodeURIComponent('person:ilka-sommerfeld')}&limit=1`));
+  assert.equal(byEntity.items.length, 1);
+  assert.equal(byEntity.items[0].quote.speaker, 'Ilka Sommerfeld');
+  assert.equal((await app.request('/api/quotes?role=nobody')).status, 400);
+  const link = (id: string, start: number) => ({
+    id, kind: 'near-verbatim' as const, a: { articleId: HAFEN.id, start, end: start + 10 }, b: { articleId: BRUECKE.id, start: 0, end: 10 }, score: 0.9,
+    direction: { from: BRUECKE.id, confidence: 0.8, reasons: ['published earlier'] },
+  });
+  await store.reuse.putReuseLinks([link('l1', 0), link('l2', 20)]);
+  const firstLinks = await json(await app.request('/api/reuse?limit=1'));
+  assert.deepEqual(firstLinks.items.map((l: any) => l.id), ['l1']);
+  const nextLinks = await json(await app.request(`/api/reuse?limit=1&cursor=${firstLinks.nextCursor}`));
+  assert.deepEqual(nextLinks.items.map((l: any) => l.id), ['l2']);
+  assert.equal(nextLinks.nextCursor, null);
+  const provenance = await json(await app.request(`/api/articles/${HAFEN.id.slice(0, 8)}/provenance`));
+  assert.equal(provenance.outletOf[BRUECKE.id], BRUECKE.outlet);
+  assert.ok(provenance.passages.some((p: any) => p.otherArticleId === BRUECKE.id && p.start === 20));
+  assert.equal((await app.request('/api/articles/ffffffffffffffff/provenance')).status, 404);
+});
