@@ -150,7 +150,8 @@ class TextAnalysis {
   ) {
     this.entityOfToken = new Uint8Array(tokens.length);
     for (const e of entities) {
-      const code = ENTITY_CODE[e.type];
+      // "Moskau", "das Weiße Haus": a place standing for its government speaks like an organisation
+      const code = e.canonical?.startsWith('gov:') ? ENTITY_ORGANIZATION : ENTITY_CODE[e.type];
       for (let t = this.tokenAtOrAfter(e.start); t < tokens.length && tokens[t]!.start < e.end; t++) this.entityOfToken[t] = code;
     }
     this.sentenceOfToken = new Int32Array(tokens.length).fill(-1);
@@ -199,12 +200,16 @@ class TextAnalysis {
       const partial = !this.coversSentence(q, sentence);
       // "Der Präsident konstatierte eine wachsende „Kluft …“": without a cue, the sentence's subject before the last speaker
       let speaker = cue?.speaker ?? (partial ? this.mainClauseSubject(sentence, this.tokenAtOrAfter(q.open)) : null);
-      // "Der Bruder des Papstes, Georg Ratzinger, war eingeweiht. „…“": a person introduced in the sentence before a
+      // "Sie entwickelten sich „…“": an uncued pronoun subject refers back, most likely to the speaker before
+      if (!cue && speaker && previous && SUBJECT_PRONOUNS_DE.has(this.tokens[speaker.first]!.text) && sentenceIndex - previous.sentence <= opts.continuationSentences) {
+        speaker = previous.speaker;
+      }
+      // "Der Bruder des Papstes, Georg Ratzinger, war eingeweiht. „…“": someone named as the subject of the sentence before a
       // quote of its own, when nobody was quoted there, speaks rather than an earlier speaker
       const before = this.sentences[sentenceIndex - 1];
       if (!speaker && !partial && before && (!previous || previous.sentence < sentenceIndex - 1)) {
         const subject = this.mainClauseSubject(before, before.end);
-        if (subject && this.speakerRank(subject) >= SPEAKER_RANK_PERSON) speaker = subject;
+        if (subject && this.speakerRank(subject) >= SPEAKER_RANK_NAMED) speaker = subject;
       }
       if (!speaker && previous && sentenceIndex - previous.sentence <= opts.continuationSentences) speaker = previous.speaker;
       out.push(this.makeQuote(q.open, q.close + 1, 'direct', speaker, cue, partial));
@@ -318,7 +323,7 @@ class TextAnalysis {
     let end = first;
     while (end < openToken && !CLAUSE_BREAKS.has(this.tokens[end]!.text)) end++;
     if (end - first < 2 || SUBORDINATORS_DE.has(this.tokens[first]!.text.toLowerCase())) return null;
-    if (this.hasReportedSpeechForm(first, end)) return null;
+    if (this.hasReportedSpeechForm(first, end) || this.isPassive(end, first)) return null;
     const subject = this.mainClauseSubjectIn(first, end, openToken);
     return subject && this.speakerRank(subject) >= SPEAKER_RANK_NAMED ? subject : null;
   }

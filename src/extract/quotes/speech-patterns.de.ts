@@ -23,6 +23,7 @@ export const SUBORDINATORS_DE: ReadonlySet<string> = new Set([
 export const PREPOSITIONS_DE: ReadonlySet<string> = new Set([
   'am', 'im', 'in', 'auf', 'bei', 'beim', 'gegenüber', 'vor', 'nach', 'mit', 'zu', 'zum', 'zur', 'über', 'während',
   'von', 'vom', 'aus', 'an', 'ans', 'für', 'gegen', 'seit', 'unter', 'um', 'ins', 'durch', 'ohne', 'bis',
+  'zwischen', 'angesichts', 'wegen', 'trotz', 'hinter', 'neben', 'innerhalb', 'außerhalb', 'bezüglich', 'gemäß', 'infolge', 'seitens',
 ]);
 
 /** Adverbs and particles between a verb and its subject ("sagte auch der Minister"). */

@@ -94,3 +94,30 @@ test('quoted words are never the speaker; a quoted name may be', () => {
   const named = '„Die Lage ist ernst, aber nicht hoffnungslos“, schrieb die „Norddeutsche Rundschau“ am Montag.';
   assert.match(speakerOf(named, 'hoffnungslos', []) ?? '', /Norddeutsche Rundschau/);
 });
+
+test('the subject of a passive clause is addressed, not speaking: the quote keeps no speaker from it', () => {
+  const text = 'Die Stadtwerke werden darin aufgefordert, „die Preise für alle Haushalte sofort zu senken“.';
+  assert.equal(speakerOf(text, 'Preise', []), null);
+});
+
+test('an organisation inside a prepositional phrase ("zwischen den Regierungen") does not outrank the subject', () => {
+  const text = 'Die beiden Länder betonten die Notwendigkeit der Zusammenarbeit zwischen den Regierungen: „Nur gemeinsam lassen sich die Krisen lösen.“';
+  assert.doesNotMatch(speakerOf(text, 'Krisen', []) ?? '', /Regierungen/);
+});
+
+test('an uncued pronoun subject refers back to the speaker before', () => {
+  const text = 'Ministerin Petra Lorenz bezeichnete die Gespräche als „sehr offen und konstruktiv“. Sie entwickelten sich nach ihren Worten „in eine neue Phase der Zusammenarbeit hinein“.';
+  assert.match(speakerOf(text, 'neue Phase', ['Petra Lorenz']) ?? '', /Petra Lorenz/);
+});
+
+test('a capital standing for its government names a speaker before a quote of its own', () => {
+  const text = 'Bern und Wien zeigten sich am Abend besorgt über die Lage an der Grenze. „Einzelne Staaten gefährden mit ihren Plänen die Sicherheit aller.“';
+  const place = (name: string): EntityMention => {
+    const start = text.indexOf(name);
+    return { text: name, start, end: start + name.length, type: 'location', canonical: `gov:${name.toUpperCase()}` };
+  };
+  const quotes = quoteFinder(text, tokenize(text), splitter.split(text), [place('Bern'), place('Wien')]);
+  const q = quotes.find((x) => x.text.includes('Einzelne Staaten'));
+  assert.ok(q && q.speakerStart !== null, JSON.stringify(quotes));
+  assert.match(text.slice(q.speakerStart, q.speakerEnd!), /Bern und Wien/);
+});
