@@ -106,7 +106,7 @@ test('an organisation inside a prepositional phrase ("zwischen den Regierungen")
 });
 
 test('an uncued pronoun subject refers back to the speaker before', () => {
-  const text = 'Ministerin Petra Lorenz bezeichnete die Gespräche als „sehr offen und konstruktiv“. Sie entwickelten sich nach ihren Worten „in eine neue Phase der Zusammenarbeit hinein“.';
+  const text = 'Ministerin Petra Lorenz bezeichnete die Gespräche als „sehr offen und konstruktiv“. Sie entwickelten sich seither „in eine neue Phase der Zusammenarbeit hinein“.';
   assert.match(speakerOf(text, 'neue Phase', ['Petra Lorenz']) ?? '', /Petra Lorenz/);
 });
 
