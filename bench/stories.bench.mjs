@@ -1,15 +1,23 @@
-// Event clustering speed: place N generated articles (bench/generate-corpus.mjs, terms only: the
-// pipeline is not run, so entities are absent) with the online clusterer, then add single articles
-// to that state and time each at p95; heap reported. Store writes are not included.
+// Event clustering through the real store (SQLite): N generated articles (bench/generate-corpus.mjs;
+// the pipeline is not run, so the only entity is the headline's place) are stored and placed in
+// batches of 1000 by updateStories, as ingest does; then single articles are stored and placed one at
+// a time, each story update timed (p50, p95). The story update reads only what the new article touches
+// (key counts, postings, its candidates' events) and rewrites only its event and storylines.
+// Storing the articles (putArticles: text, search index, analysis tables) is timed apart.
 //   node --expose-gc bench/stories.bench.mjs [--count 100000]   (or BENCH_STORIES_COUNT=20000)
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { generateArticles } from './generate-corpus.mjs';
-import { storyFeaturesOf } from '../dist/story/story-features.js';
-import { loadFeatureTools, makeDefaultClusterer } from '../dist/story/update-stories.js';
+import { openSqliteStore } from '../dist/store/sqlite/sqlite-store.js';
+import { loadFeatureTools, updateStories } from '../dist/story/update-stories.js';
 
 const countArg = process.argv.indexOf('--count');
 const count = countArg > 0 ? Number(process.argv[countArg + 1]) : Number(process.env.BENCH_STORIES_COUNT ?? 100_000);
+const COMMAND = `node --expose-gc bench/stories.bench.mjs --count ${count}`;
 const SINGLES = 200;
+const BATCH = 1000;
 const tools = loadFeatureTools();
 const DATE_LINE = /^(\d{2})\.(\d{2})\.(\d{4}) \|/m;
 /** What the pipeline would give, cheaply: the date line as publication date, the headline's place as an entity. */
@@ -19,46 +27,78 @@ const toArticle = ({ text }) => {
   const place = title.slice(0, title.indexOf(':'));
   return {
     id: createHash('sha256').update(text).digest('hex'),
+    pageId: null,
+    origin: { path: null, url: null, record: null, segment: null },
     title,
     text,
     language: 'de',
     published: year ? `${year}-${month}-${day}` : null,
+    outlet: null,
+    byline: null,
+    credits: [],
+    sideTexts: [],
     entities: [{ text: place, start: 0, end: place.length, type: 'location', canonical: `place:${place.toLowerCase()}` }],
     quotes: [],
     dates: [],
+    messages: [],
   };
 };
-const clusterer = makeDefaultClusterer();
-// Streamed from the generator so the bench's own texts do not count in the heap.
-const storyOf = new Map();
-const BATCH = 1000;
-let batch = [];
-let clusterMs = 0;
-const times = [];
-for (const generated of generateArticles({ count: count + SINGLES })) {
-  const article = toArticle(generated);
-  storyOf.set(article.id, generated.story);
-  if (storyOf.size > count) {
+
+const dir = mkdtempSync(join(tmpdir(), 'storytrace-bench-stories-'));
+const dbPath = join(dir, 'stories.db');
+const store = openSqliteStore(dbPath);
+let peakRss = 0;
+const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+try {
+  const storyOf = new Map();
+  let batch = [];
+  let storeMs = 0;
+  let clusterMs = 0;
+  const singleStoreMs = [];
+  const singleStoryMs = [];
+  const timed = async (fn) => {
     const t = performance.now();
-    clusterer.addArticles([storyFeaturesOf(article, tools)]);
-    times.push(performance.now() - t);
-    continue;
+    await fn();
+    return performance.now() - t;
+  };
+  // Streamed from the generator so the bench's own texts do not count in the heap.
+  for (const generated of generateArticles({ count: count + SINGLES })) {
+    const article = toArticle(generated);
+    storyOf.set(article.id, generated.story);
+    if (storyOf.size > count) {
+      singleStoreMs.push(await timed(() => store.putArticles([article])));
+      singleStoryMs.push(await timed(() => updateStories(store, [article], tools)));
+      continue;
+    }
+    batch.push(article);
+    if (batch.length === BATCH || storyOf.size === count) {
+      storeMs += await timed(() => store.putArticles(batch));
+      clusterMs += await timed(() => updateStories(store, batch, tools));
+      sampleRss();
+      batch = [];
+    }
   }
-  batch.push(article);
-  if (batch.length === BATCH || storyOf.size === count) {
-    const t = performance.now();
-    clusterer.addArticles(batch.map((a) => storyFeaturesOf(a, tools)));
-    clusterMs += performance.now() - t;
-    batch = [];
-  }
+  sampleRss();
+  const events = await store.stories.listStories('event');
+  // Purity against the planted structure: a generated story runs three weeks, so one story may hold several events, but an event should not mix stories.
+  const pure = events.filter((e) => new Set(e.articleIds.map((id) => storyOf.get(id))).size === 1).length;
+  const changes = await store.stories.listStoryChanges();
+  const percentile = (list, p) => [...list].sort((x, y) => x - y)[Math.min(list.length - 1, Math.floor(list.length * p))];
+  globalThis.gc?.();
+  console.log(
+    `stories (SQLite store): ${count} articles placed in batches of ${BATCH} in ${(clusterMs / 1000).toFixed(1)} s ` +
+      `(${events.length} events, ${((100 * pure) / events.length).toFixed(1)}% from one planted story; ` +
+      `${changes.filter((c) => c.kind === 'merge').length} merges, ${changes.filter((c) => c.kind === 'split').length} splits); storing them took ${(storeMs / 1000).toFixed(1)} s more`,
+  );
+  console.log(
+    `stories: add one article to that store, update its event: p50 ${percentile(singleStoryMs, 0.5).toFixed(1)} ms, p95 ${percentile(singleStoryMs, 0.95).toFixed(1)} ms ` +
+      `(${SINGLES} articles; storing each: p95 ${percentile(singleStoreMs, 0.95).toFixed(1)} ms more)`,
+  );
+  console.log(
+    `stories: memory peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB, heap after ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB; database ${(statSync(dbPath).size / 2 ** 20).toFixed(0)} MB`,
+  );
+  console.log(`  (${COMMAND})`);
+} finally {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
 }
-times.sort((x, y) => x - y);
-// Purity against the planted structure: a generated story runs three weeks, so one story may hold several events, but an event should not mix stories.
-let pure = 0;
-for (const e of clusterer.events()) pure += new Set(e.articleIds.map((id) => storyOf.get(id))).size === 1 ? 1 : 0;
-globalThis.gc?.();
-console.log(
-  `stories: ${count} articles clustered in ${(clusterMs / 1000).toFixed(1)} s (${clusterer.events().length} events, ${((100 * pure) / clusterer.events().length).toFixed(1)}% from one planted story); ` +
-    `add one: p50 ${times[Math.floor(times.length / 2)].toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)].toFixed(1)} ms; ` +
-    `heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`,
-);

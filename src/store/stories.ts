@@ -29,6 +29,8 @@ export interface StoryMemberRow {
   /** The member it matched when it joined; null for the article that started the event. */
   readonly matchedId: ArticleId | null;
   readonly evidence: unknown;
+  /** What the clusterer kept of the article (shape set by src/story/); read back only by storyMembersOf. */
+  readonly features?: unknown;
 }
 
 export interface StoryChangeRow {
@@ -39,8 +41,51 @@ export interface StoryChangeRow {
   readonly at?: string;
 }
 
+/** One story update, written in one transaction: the index grows and only the changed stories are rewritten. */
+export interface StoryUpdate {
+  /** Clears the index and every story first (a rebuild); otherwise the update adds to what is stored. */
+  readonly replaceAll?: boolean;
+  /** Additions to document frequencies by key; the key '' counts articles. */
+  readonly counts: ReadonlyMap<string, number>;
+  /** New (key, article) postings; a key keeps at most `postingsCap` articles. */
+  readonly postings: readonly (readonly [string, ArticleId])[];
+  readonly postingsCap: number;
+  /** Memberships to insert or update, each with its features. */
+  readonly members: readonly StoryMemberRow[];
+  /** Event and storyline records to write whole. */
+  readonly stories: readonly StoryRecord[];
+  /** Core entity keys of each event written, for finding the events a storyline may link. */
+  readonly eventCores: ReadonlyMap<string, readonly string[]>;
+  /** Events merged away or split off to nothing, and storylines that no longer exist. */
+  readonly removed: readonly string[];
+  /** The storyline of events whose record is otherwise unchanged. */
+  readonly storylineOf: ReadonlyMap<string, string>;
+  readonly changes: readonly StoryChangeRow[];
+}
+
+/** An event as storyline linking sees it. */
+export interface EventCoreRow {
+  readonly eventId: string;
+  readonly storylineId: string | null;
+  readonly dateStart: string | null;
+  readonly core: readonly string[];
+}
+
 export interface StoryTables {
-  /** Replaces all events and storylines, upserts memberships and appends changes, in one transaction. */
+  /** Document frequencies of these keys (unknown keys absent); '' is the number of articles counted. */
+  storyCounts(keys: readonly string[]): Promise<ReadonlyMap<string, number>>;
+  /** Stored postings of these keys, leaving out keys that hold `cap` articles (too common to find candidates by). */
+  storyPostings(keys: readonly string[], cap: number): Promise<ReadonlyMap<string, readonly ArticleId[]>>;
+  /** Memberships of these articles and of every member of these events; with their features unless told not to. */
+  storyMembersOf(query: { readonly articleIds?: readonly ArticleId[]; readonly eventIds?: readonly string[]; readonly withFeatures?: boolean }): Promise<readonly StoryMemberRow[]>;
+  /** Events with any of these core entities, in any of these storylines, or with these ids, with their cores. */
+  eventCores(query: { readonly entityKeys?: readonly string[]; readonly storylineIds?: readonly string[]; readonly eventIds?: readonly string[] }): Promise<readonly EventCoreRow[]>;
+  storiesById(ids: readonly string[]): Promise<readonly StoryRecord[]>;
+  countStories(kind: StoryRecord['kind']): Promise<number>;
+  /** Whether the story index must be built from the stored articles (memberships exist but no counts). */
+  storyIndexMissing(): Promise<boolean>;
+  applyStoryUpdate(update: StoryUpdate): Promise<void>;
+  /** Replaces all events and storylines, upserts memberships and appends changes, in one transaction (the story index is left as it is). */
   replaceStories(stories: readonly StoryRecord[], members: readonly StoryMemberRow[], changes: readonly StoryChangeRow[]): Promise<void>;
   listStoryMembers(): Promise<readonly StoryMemberRow[]>;
   /** Ordered by start date. */

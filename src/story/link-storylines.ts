@@ -23,6 +23,11 @@ export interface Storyline {
 const SHARED_SPECIFIC_CORE = 2;
 const BROAD_ENTITY = /^(country|gov):/;
 
+/** An entity that can link events into a storyline (a country or government alone is too broad). */
+export function isSpecificEntity(key: string): boolean {
+  return !BROAD_ENTITY.test(key);
+}
+
 export function linkStorylines(events: readonly EventCore[]): Storyline[] {
   const parent = new Map(events.map((e) => [e.id, e.id]));
   const find = (id: string): string => {
@@ -33,8 +38,8 @@ export function linkStorylines(events: readonly EventCore[]): Storyline[] {
   };
   const sharedByRoot = new Map<string, Set<string>>();
   const byEntity = new Map<string, string[]>();
-  for (const e of events) for (const key of e.core) if (!BROAD_ENTITY.test(key)) byEntity.set(key, [...(byEntity.get(key) ?? []), e.id]);
-  const coreOf = new Map(events.map((e) => [e.id, new Set(e.core.filter((k) => !BROAD_ENTITY.test(k)))]));
+  for (const e of events) for (const key of e.core) if (isSpecificEntity(key)) byEntity.set(key, [...(byEntity.get(key) ?? []), e.id]);
+  const coreOf = new Map(events.map((e) => [e.id, new Set(e.core.filter(isSpecificEntity))]));
   for (const e of events) {
     const partners = new Set<string>();
     for (const key of coreOf.get(e.id)!) for (const other of byEntity.get(key) ?? []) if (other !== e.id) partners.add(other);

@@ -121,17 +121,49 @@ export function scorePair(
   norms: NormCache = new WeakMap(),
 ): PairEvidence {
   const days: [string, string] | null = a.eventDay && b.eventDay ? [a.eventDay, b.eventDay] : null;
-  const entity = weightedCosine(a.entities, b.entities, (key) => entityWeight(key, options) * idfOf(counts.entityDf.get(key), counts.articles), norms);
+  const weights = keyWeights(counts, options);
+  const entity = weightedCosine(a.entities, b.entities, weights.entity, norms);
   const sameLanguage = a.language === b.language;
-  const term = sameLanguage ? weightedCosine(a.terms, b.terms, (t) => idfOf(counts.termDf.get(t), counts.articles), norms) : { score: 0, shared: [] };
+  const term = sameLanguage ? weightedCosine(a.terms, b.terms, weights.term, norms) : { score: 0, shared: [] };
   const numbers = [...a.numbers].filter((n) => b.numbers.has(n));
   const statements = sharedStatements(a, b, options);
-  const names = sameLanguage ? { score: 0, shared: [] } : weightedCosine(a.nameWords, b.nameWords, (w) => idfOf(counts.nameWordDf.get(w), counts.articles), norms);
+  const names = sameLanguage ? { score: 0, shared: [] } : weightedCosine(a.nameWords, b.nameWords, weights.nameWord, norms);
   let score = sameLanguage
     ? options.entityShareSameLanguage * entity.score + (1 - options.entityShareSameLanguage) * term.score
     : options.crossLanguageWeight * Math.max(entity.score, names.score);
   if (statements.length > 0 || sharedPassages > 0) score = Math.max(score, 1);
   return { score, entities: entity.shared, terms: (sameLanguage ? term.shared : names.shared).slice(0, 12), numbers, statements, passages: sharedPassages, days };
+}
+
+function keyWeights(counts: CorpusCounts, options: SimilarityOptions) {
+  return {
+    entity: (key: string) => entityWeight(key, options) * idfOf(counts.entityDf.get(key), counts.articles),
+    term: (term: string) => idfOf(counts.termDf.get(term), counts.articles),
+    nameWord: (word: string) => idfOf(counts.nameWordDf.get(word), counts.articles),
+  };
+}
+
+/** The three vector norms of an article, as scorePair would take them now: kept with it so a later comparison need not weigh every key again. */
+export interface FeatureNorms {
+  readonly entities: number;
+  readonly terms: number;
+  readonly nameWords: number;
+}
+
+export function featureNorms(f: StoryFeatures, counts: CorpusCounts, options: SimilarityOptions, cache: NormCache): FeatureNorms {
+  const weights = keyWeights(counts, options);
+  return {
+    entities: cachedNorm(f.entities, weights.entity, cache),
+    terms: cachedNorm(f.terms, weights.term, cache),
+    nameWords: cachedNorm(f.nameWords, weights.nameWord, cache),
+  };
+}
+
+/** Puts norms computed earlier (kept in the store) into the cache, so scorePair uses them. */
+export function rememberNorms(f: StoryFeatures, norms: FeatureNorms, cache: NormCache): void {
+  cache.set(f.entities, norms.entities);
+  cache.set(f.terms, norms.terms);
+  cache.set(f.nameWords, norms.nameWords);
 }
 
 function entityWeight(key: string, options: SimilarityOptions): number {

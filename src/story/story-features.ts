@@ -157,3 +157,58 @@ export function loadFunctionWordsEn(): ReadonlySet<string> {
   const lines = readFileSync(new URL('./function-words.en.txt', import.meta.url), 'utf8').split('\n');
   return new Set(lines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')));
 }
+
+/** Features as JSON for the store (maps and sets as arrays). */
+export interface StoredFeatures {
+  readonly language: string | null;
+  readonly entities: readonly [string, number][];
+  readonly entityNames: readonly [string, string][];
+  readonly terms: readonly [string, number][];
+  readonly numbers: readonly string[];
+  readonly nameWords: readonly [string, number][];
+  readonly quotes: readonly { readonly speaker: string; readonly terms: readonly string[]; readonly text: string }[];
+  readonly eventDay: string | null;
+  readonly notBefore: string | null;
+  readonly recalledDays: readonly string[];
+}
+
+export function storedFeaturesOf(f: StoryFeatures): StoredFeatures {
+  return {
+    language: f.language,
+    entities: [...f.entities],
+    entityNames: [...f.entityNames],
+    terms: [...f.terms],
+    numbers: [...f.numbers],
+    nameWords: [...f.nameWords],
+    quotes: f.quotes.map((q) => ({ speaker: q.speaker, terms: [...q.terms], text: q.text })),
+    eventDay: f.eventDay,
+    notBefore: f.notBefore,
+    recalledDays: f.recalledDays,
+  };
+}
+
+export function featuresFromStored(articleId: string, s: StoredFeatures): StoryFeatures {
+  return {
+    articleId,
+    language: s.language,
+    entities: new Map(s.entities),
+    entityNames: new Map(s.entityNames),
+    terms: new Map(s.terms),
+    numbers: new Set(s.numbers),
+    nameWords: new Map(s.nameWords),
+    quotes: s.quotes.map((q) => ({ speaker: q.speaker, terms: new Set(q.terms), text: q.text })),
+    eventDay: s.eventDay,
+    notBefore: s.notBefore,
+    recalledDays: s.recalledDays,
+  };
+}
+
+/** The story keys an article counts under in the store's document frequencies ("e", "t", "n", "#" by kind). */
+export function countedKeysOf(f: StoryFeatures): string[] {
+  return [
+    ...[...f.entities.keys()].map((k) => `e ${k}`),
+    ...[...f.terms.keys()].map((k) => `t ${k}`),
+    ...[...f.nameWords.keys()].map((k) => `n ${k}`),
+    ...[...f.numbers].map((k) => `# ${k}`),
+  ];
+}

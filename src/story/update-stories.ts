@@ -4,16 +4,16 @@
  */
 import type { Article } from '../article.js';
 import type { Store } from '../store/store.js';
-import type { StoryRecord, StoryMemberRow } from '../store/stories.js';
+import type { EventCoreRow, StoryRecord, StoryMemberRow } from '../store/stories.js';
 import { allArticles } from '../store/all-articles.js';
 import { loadFunctionWordsDe } from '../link/content-terms.js';
 import { stemGerman } from '../text/stem.de.js';
-import { storyFeaturesOf, loadFunctionWordsEn, type FeatureTools, type StoryFeatures } from './story-features.js';
-import { makeEventClusterer, DEFAULT_CLUSTER_OPTIONS, type EventClusterer, type Membership, type PassageLookup } from './cluster-events.js';
-import { DEFAULT_SIMILARITY_OPTIONS, idfOf } from './pair-similarity.js';
+import { countedKeysOf, featuresFromStored, storedFeaturesOf, storyFeaturesOf, loadFunctionWordsEn, type FeatureTools, type StoredFeatures, type StoryFeatures } from './story-features.js';
+import { makeEventClusterer, topCandidates, DEFAULT_CLUSTER_OPTIONS, type Bridge, type ClusterSeed, type EventCluster, type EventClusterer, type Membership, type PassageLookup, type RestoredMember } from './cluster-events.js';
+import { DEFAULT_SIMILARITY_OPTIONS, emptyCorpusCounts, idfOf, type CorpusCounts, type FeatureNorms, type PairEvidence } from './pair-similarity.js';
 import { summariseEvent } from './summarise-event.js';
-import { linkStorylines } from './link-storylines.js';
-import { compareSources } from './compare-sources.js';
+import { isSpecificEntity, linkStorylines, type EventCore, type Storyline } from './link-storylines.js';
+import { compareSources, type SourceComparison } from './compare-sources.js';
 import { loadFramingLexicon, type FramingLexicon } from './framing-markers.js';
 
 /** Everything story building reads from data files, loaded once. */
@@ -41,41 +41,157 @@ function rememberStems(stem: (word: string) => string): (word: string) => string
   };
 }
 
-export function makeDefaultClusterer(): EventClusterer {
-  return makeEventClusterer({ ...DEFAULT_CLUSTER_OPTIONS, similarity: DEFAULT_SIMILARITY_OPTIONS });
+export function makeDefaultClusterer(seed?: ClusterSeed): EventClusterer {
+  return makeEventClusterer({ ...DEFAULT_CLUSTER_OPTIONS, similarity: DEFAULT_SIMILARITY_OPTIONS }, seed);
 }
 
-/** Places `added` (fresh from the pipeline, with their text dates) and rewrites all stories. */
+/**
+ * Places `added` (fresh from the pipeline, with their text dates) and rewrites the stories that
+ * changed. Reads only what the new articles touch: the document frequencies of their keys, the
+ * postings of their rarest keys, their candidates' events and the storylines around those events.
+ * Returns the number of events stored.
+ */
 export async function updateStories(store: Store, added: readonly Article[], tools: StoryTools): Promise<number> {
-  const clusterer = makeDefaultClusterer();
+  if (await store.stories.storyIndexMissing()) await rebuildStoryIndex(store, tools);
+  const placedBefore = new Set((await store.stories.storyMembersOf({ articleIds: added.map((a) => a.id) })).map((m) => m.articleId));
+  const freshArticles = [...new Map(added.filter((a) => !placedBefore.has(a.id)).map((a) => [a.id, a])).values()];
+  if (freshArticles.length === 0) return store.stories.countStories('event');
+  const fresh = freshArticles.map((a) => storyFeaturesOf(a, tools));
+
+  const counts = emptyCorpusCounts();
+  addStoredCounts(counts, await store.stories.storyCounts(['', ...new Set(fresh.flatMap(countedKeysOf))]));
+  const postings = new Map<string, string[]>();
+  const clusterer = makeDefaultClusterer({ counts, postings });
+  const lookupKeys = clusterer.countBatch(fresh);
+  for (const [key, ids] of await store.stories.storyPostings(lookupKeys, DEFAULT_CLUSTER_OPTIONS.maxPostings)) postings.set(key, [...ids]);
+  const passages = await passagesOf(store, freshArticles.map((a) => a.id));
+
+  // The stored candidates each article would score (with features) and the other members of their
+  // events (memberships only: a merge moves them); features of the events that change are read after.
+  const candidates = new Set<string>();
+  for (const f of fresh) {
+    for (const id of topCandidates(clusterer.lookupKeysOf(f), (key) => postings.get(key), DEFAULT_CLUSTER_OPTIONS)) candidates.add(id);
+    for (const id of passages.linkedTo(f.articleId).keys()) candidates.add(id);
+  }
+  const candidateRows = await store.stories.storyMembersOf({ articleIds: [...candidates] });
+  const eventRows = await store.stories.storyMembersOf({ eventIds: [...new Set(candidateRows.map((m) => m.eventId))], withFeatures: false });
+  // Scoring a candidate weighs only the keys it shares with a new article, which are counted already.
+  clusterer.restore([...candidateRows, ...eventRows].map(restoredMemberOf));
+  clusterer.addArticles(fresh, passages);
+  const touched = new Set([...fresh.map((f) => clusterer.membershipOf(f.articleId)!.eventId), ...clusterer.changes.map((c) => c.into)]);
+  const touchedMembers = clusterer.events().filter((e) => touched.has(e.id)).flatMap((e) => e.articleIds);
+  clusterer.restore((await store.stories.storyMembersOf({ articleIds: touchedMembers.filter((id) => !clusterer.featuresOf(id)) })).map(restoredMemberOf));
+  // Splits, core entities and summaries weigh any key of the changed events' members.
+  const counted = new Set(fresh.flatMap(countedKeysOf));
+  const uncounted = [...new Set(touchedMembers.flatMap((id) => countedKeysOf(clusterer.featuresOf(id)!)))].filter((k) => !counted.has(k));
+  if (uncounted.length > 0) addStoredCounts(counts, await store.stories.storyCounts(uncounted));
+  clusterer.splitApart(touched);
+
+  const removed = new Set(clusterer.changes.filter((c) => c.kind === 'merge').map((c) => c.from));
+  const changed = new Set([...touched, ...clusterer.changes.flatMap((c) => [c.into, c.from])]);
+  const liveEvents = clusterer.events().filter((e) => changed.has(e.id));
+  for (const e of liveEvents) removed.delete(e.id);
+  const articles = new Map(freshArticles.map((a) => [a.id, a]));
+  for (const stored of await store.getArticles(liveEvents.flatMap((e) => e.articleIds).filter((id) => !articles.has(id)))) articles.set(stored.article.id, stored.article);
+  const eventRecords = liveEvents.map((e) => eventRecordOf(e, clusterer, articles, tools.framing));
+  const lines = await relinkStorylines(store, eventRecords, [...removed]);
+  // Rows are written for the new articles and for members a merge or split moved, not for every member of a changed event.
+  const storedRows = new Map([...candidateRows, ...eventRows].map((m) => [m.articleId, m]));
+  const moved = (id: string) => {
+    const before = storedRows.get(id);
+    const now = clusterer.membershipOf(id)!;
+    return before === undefined || before.eventId !== now.eventId || before.matchedId !== now.matched;
+  };
+  const memberIds = new Set([...fresh.map((f) => f.articleId), ...liveEvents.flatMap((e) => e.articleIds).filter(moved)]);
+  await store.stories.applyStoryUpdate({
+    counts: countIncrements(fresh),
+    postings: clusterer.takeNewPostings(),
+    postingsCap: DEFAULT_CLUSTER_OPTIONS.maxPostings,
+    members: [...memberIds].map((id) => memberRowOf(id, clusterer, fresh.some((f) => f.articleId === id))),
+    stories: [...eventRecords.map((e) => ({ ...e, storylineId: lines.storylineOf.get(e.id) ?? null })), ...lines.records],
+    eventCores: new Map(eventRecords.map((e) => [e.id, e.evidence.coreEntities.map((c) => c.key)])),
+    removed: [...removed, ...lines.removed],
+    storylineOf: new Map([...lines.storylineOf].filter(([id]) => !changed.has(id))),
+    changes: clusterer.changes,
+  });
+  return store.stories.countStories('event');
+}
+
+/**
+ * Builds the story index from the stored articles once (a database whose stories were made before
+ * the index existed): memberships stay as they were decided, and every story is written again.
+ */
+async function rebuildStoryIndex(store: Store, tools: StoryTools): Promise<void> {
   const previous = new Map((await store.stories.listStoryMembers()).map((m) => [m.articleId, m]));
+  const clusterer = makeDefaultClusterer();
   const articles = new Map<string, Article>();
-  const restored: Parameters<EventClusterer['restore']>[0][number][] = [];
+  const restored: RestoredMember[] = [];
   for await (const stored of allArticles(store)) {
-    const article = stored.article;
-    articles.set(article.id, article);
-    const member = previous.get(article.id);
+    const member = previous.get(stored.article.id);
     if (member === undefined) continue;
+    articles.set(stored.article.id, stored.article);
     // Text dates are not stored with articles: the event day comes from the membership row.
-    const features = { ...storyFeaturesOf(article, tools), eventDay: member.eventDay };
-    restored.push({ features, membership: { articleId: article.id, eventId: member.eventId, matched: member.matchedId, evidence: member.evidence as Membership['evidence'] } });
+    const features = { ...storyFeaturesOf(stored.article, tools), eventDay: member.eventDay };
+    restored.push({ features, membership: membershipOf(member), eventDay: member.eventDay });
   }
   clusterer.restore(restored);
-  const fresh = added.filter((a) => !previous.has(a.id) && articles.has(a.id));
-  const placed = clusterer.addArticles(fresh.map((a) => storyFeaturesOf(a, tools)), await passagesOf(store, fresh.map((a) => a.id)));
-  const changedEvents = new Set(placed.map((m) => m.eventId));
-  for (const change of clusterer.changes) changedEvents.add(change.into);
-  const members: StoryMemberRow[] = [];
-  for (const event of clusterer.events()) {
-    if (!changedEvents.has(event.id)) continue;
-    for (const id of event.articleIds) {
-      const m = clusterer.membershipOf(id)!;
-      members.push({ articleId: id, eventId: m.eventId, eventDay: clusterer.featuresOf(id)!.eventDay, matchedId: m.matched, evidence: m.evidence });
-    }
+  const events = clusterer.events().map((e) => eventRecordOf(e, clusterer, articles, tools.framing));
+  const lines = storylinesOf(events);
+  const counts = new Map<string, number>([['', restored.length]]);
+  for (const r of restored) for (const key of countedKeysOf(r.features!)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  await store.stories.applyStoryUpdate({
+    replaceAll: true,
+    counts,
+    postings: clusterer.takeNewPostings(),
+    postingsCap: DEFAULT_CLUSTER_OPTIONS.maxPostings,
+    members: restored.map((r) => memberRowOf(r.membership.articleId, clusterer, true)),
+    stories: [...events.map((e) => ({ ...e, storylineId: lines.storylineOf.get(e.id) ?? null })), ...lines.records],
+    eventCores: new Map(events.map((e) => [e.id, e.evidence.coreEntities.map((c) => c.key)])),
+    removed: [],
+    storylineOf: new Map(),
+    changes: [],
+  });
+}
+
+/** The membership as stored: the match's evidence, with the bridges of a merge beside it. */
+function memberRowOf(articleId: string, clusterer: EventClusterer, withFeatures: boolean): StoryMemberRow {
+  const m = clusterer.membershipOf(articleId)!;
+  const f = clusterer.featuresOf(articleId)!;
+  return {
+    articleId,
+    eventId: m.eventId,
+    eventDay: f.eventDay,
+    matchedId: m.matched,
+    evidence: m.bridges.length === 0 ? m.evidence : { ...m.evidence, bridges: m.bridges },
+    ...(withFeatures ? { features: { ...storedFeaturesOf(f), norms: clusterer.normsOf(articleId) } } : {}),
+  };
+}
+
+function membershipOf(row: StoryMemberRow): Membership {
+  const { bridges = [], ...evidence } = (row.evidence ?? {}) as PairEvidence & { bridges?: Bridge[] };
+  return { articleId: row.articleId, eventId: row.eventId, matched: row.matchedId, evidence: row.evidence === null ? null : evidence, bridges };
+}
+
+function restoredMemberOf(row: StoryMemberRow): RestoredMember {
+  const membership = membershipOf(row);
+  if (row.features === undefined || row.features === null) return { membership, eventDay: row.eventDay, features: null };
+  const { norms, ...stored } = row.features as StoredFeatures & { norms: FeatureNorms };
+  return { membership, eventDay: row.eventDay, features: featuresFromStored(row.articleId, stored), norms };
+}
+
+function countIncrements(fresh: readonly StoryFeatures[]): Map<string, number> {
+  const counts = new Map<string, number>([['', fresh.length]]);
+  for (const f of fresh) for (const key of countedKeysOf(f)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
+/** Stored document frequencies ("e KEY", "t TERM", "n WORD", "# NUMBER", '' articles) into the clusterer's counts. */
+function addStoredCounts(counts: CorpusCounts, stored: ReadonlyMap<string, number>): void {
+  const maps: Record<string, Map<string, number>> = { e: counts.entityDf, t: counts.termDf, n: counts.nameWordDf, '#': counts.numberDf };
+  for (const [key, df] of stored) {
+    if (key === '') counts.articles = df;
+    else maps[key.slice(0, key.indexOf(' '))]?.set(key.slice(key.indexOf(' ') + 1), df);
   }
-  const records = storyRecordsOf(clusterer, articles, tools.framing);
-  await store.stories.replaceStories(records, members, clusterer.changes);
-  return records.filter((r) => r.kind === 'event').length;
 }
 
 /**
@@ -97,42 +213,88 @@ async function passagesOf(store: Store, articleIds: readonly string[]): Promise<
   return { linkedTo: (id) => linked.get(id) ?? new Map() };
 }
 
-/** Event and storyline records for everything the clusterer holds. */
+export interface CoreEntity {
+  readonly key: string;
+  readonly name: string;
+  readonly articles: number;
+}
+
+/** An event record; its storyline is set once storylines are linked. */
+/** Why one article is in its event: the member it matched, what they share, and the matches that merged other events in through it. */
+export interface MemberEvidence {
+  readonly articleId: string;
+  readonly matched: string | null;
+  readonly eventDay: string | null;
+  readonly shared: PairEvidence | null;
+  readonly bridges: readonly Bridge[];
+}
+
+export type EventRecord = StoryRecord & {
+  readonly kind: 'event';
+  readonly evidence: { readonly coreEntities: readonly CoreEntity[]; readonly comparison: SourceComparison; readonly members: readonly MemberEvidence[] };
+};
+
+export function eventRecordOf(event: EventCluster, clusterer: EventClusterer, articles: ReadonlyMap<string, Article>, framing: FramingLexicon): EventRecord {
+  const memberArticles = event.articleIds.map((id) => articles.get(id)).filter((a): a is Article => a !== undefined);
+  const features = event.articleIds.map((id) => clusterer.featuresOf(id)).filter((f): f is StoryFeatures => f !== undefined);
+  const known = features.map((f) => f.eventDay).filter((d): d is string => d !== null).sort();
+  // Days when any member gives one: a month-only member ("2025-03") would otherwise open every range.
+  const precise = known.filter((d) => d.length === 10);
+  const days = precise.length > 0 ? precise : known;
+  const central = centralArticleOf(event.articleIds, clusterer);
+  const coreEntities = coreEntitiesOf(features, clusterer);
+  return {
+    id: event.id,
+    kind: 'event',
+    storylineId: null,
+    articleIds: event.articleIds,
+    title: cleanHeadline(articles.get(central)?.title ?? memberArticles.find((a) => a.title)?.title ?? null),
+    dateStart: days[0] ?? null,
+    dateEnd: days.at(-1) ?? null,
+    summary: summariseEvent(memberArticles, clusterer.counts, (a) => clusterer.featuresOf(a.id)!),
+    evidence: {
+      coreEntities,
+      comparison: compareSources(memberArticles, coreEntities.map((c) => c.key), framing),
+      members: event.articleIds.map((id) => {
+        const m = clusterer.membershipOf(id)!;
+        return { articleId: id, matched: m.matched, eventDay: clusterer.featuresOf(id)?.eventDay ?? null, shared: m.evidence, bridges: m.bridges };
+      }),
+    },
+  };
+}
+
+/** Event and storyline records for everything the clusterer holds (a whole corpus in memory: tests, demo). */
 export function storyRecordsOf(clusterer: EventClusterer, articles: ReadonlyMap<string, Article>, framing: FramingLexicon): StoryRecord[] {
-  const events = clusterer.events().map((event) => {
-    const memberArticles = event.articleIds.map((id) => articles.get(id)).filter((a): a is Article => a !== undefined);
-    const features = event.articleIds.map((id) => clusterer.featuresOf(id)).filter((f): f is StoryFeatures => f !== undefined);
-    const known = features.map((f) => f.eventDay).filter((d): d is string => d !== null).sort();
-    // Days when any member gives one: a month-only member ("2025-03") would otherwise open every range.
-    const precise = known.filter((d) => d.length === 10);
-    const days = precise.length > 0 ? precise : known;
-    const central = centralArticleOf(event.articleIds, clusterer);
-    const coreEntities = coreEntitiesOf(features, clusterer);
-    return {
-      id: event.id,
-      articleIds: event.articleIds,
-      title: cleanHeadline(articles.get(central)?.title ?? memberArticles.find((a) => a.title)?.title ?? null),
-      dateStart: days[0] ?? null,
-      dateEnd: days.at(-1) ?? null,
-      summary: summariseEvent(memberArticles, clusterer.counts, (a) => clusterer.featuresOf(a.id)!),
-      evidence: {
-        coreEntities,
-        comparison: compareSources(memberArticles, coreEntities.map((c) => c.key), framing),
-        members: event.articleIds.map((id) => {
-          const m = clusterer.membershipOf(id)!;
-          return { articleId: id, matched: m.matched, eventDay: clusterer.featuresOf(id)?.eventDay ?? null, shared: m.evidence };
-        }),
-      },
-    };
-  });
-  const storylines = linkStorylines(
-    events.map((e) => ({ id: e.id, dateStart: e.dateStart, core: e.evidence.coreEntities.map((c) => c.key) })),
-  );
+  const events = clusterer.events().map((event) => eventRecordOf(event, clusterer, articles, framing));
+  const lines = storylinesOf(events);
+  return [...events.map((e) => ({ ...e, storylineId: lines.storylineOf.get(e.id) ?? null })), ...lines.records];
+}
+
+interface LinkedStorylines {
+  /** Storyline of each event linked. */
+  readonly storylineOf: ReadonlyMap<string, string>;
+  /** Records of storylines of two or more events. */
+  readonly records: readonly StoryRecord[];
+  /** Storylines that were stored and are no more. */
+  readonly removed: readonly string[];
+}
+
+type TimelineEvent = Pick<StoryRecord, 'id' | 'title' | 'dateStart' | 'dateEnd' | 'articleIds'> & { readonly evidence: unknown };
+
+/** Storylines over a closed set of events (every event that could link to one of them is in it). */
+function storylinesOf(events: readonly (TimelineEvent & { readonly evidence: { readonly coreEntities: readonly CoreEntity[] } })[]): LinkedStorylines {
+  const lines = linkStorylines(events.map((e) => ({ id: e.id, dateStart: e.dateStart, core: e.evidence.coreEntities.map((c) => c.key) })));
+  return storylinesOver(lines, new Map(events.map((e) => [e.id, e])), []);
+}
+
+/** Storyline records (for lines of two or more events) and each event's storyline. */
+function storylinesOver(lines: readonly Storyline[], events: ReadonlyMap<string, TimelineEvent>, previousLines: readonly string[]): LinkedStorylines {
+  const storylineOf = new Map<string, string>();
   const records: StoryRecord[] = [];
-  for (const line of storylines) {
-    const lineEvents = line.eventIds.map((id) => events.find((e) => e.id === id)!);
-    for (const e of lineEvents) records.push({ ...e, kind: 'event', storylineId: line.id });
-    if (lineEvents.length < 2) continue;
+  for (const line of lines) {
+    for (const id of line.eventIds) storylineOf.set(id, line.id);
+    if (line.eventIds.length < 2) continue;
+    const lineEvents = line.eventIds.map((id) => events.get(id)!);
     const starts = lineEvents.map((e) => e.dateStart).filter((d): d is string => d !== null).sort();
     records.push({
       id: line.id,
@@ -143,11 +305,41 @@ export function storyRecordsOf(clusterer: EventClusterer, articles: ReadonlyMap<
       dateStart: starts[0] ?? null,
       dateEnd: lineEvents.map((e) => e.dateEnd).filter((d): d is string => d !== null).sort().at(-1) ?? null,
       articleIds: lineEvents.flatMap((e) => e.articleIds),
-      summary: timelineOf(lineEvents, articles),
+      summary: timelineOf(lineEvents),
       evidence: { events: line.eventIds, sharedEntities: line.shared },
     });
   }
-  return records;
+  const kept = new Set(records.map((r) => r.id));
+  return { storylineOf, records, removed: previousLines.filter((id) => !kept.has(id)) };
+}
+
+/**
+ * Storylines around the changed events: every stored event sharing a specific core entity with one
+ * of them, and every event of the storylines those (and the changed and removed events) were in, are
+ * linked again; storylines elsewhere cannot have changed.
+ */
+async function relinkStorylines(store: Store, changed: readonly EventRecord[], removed: readonly string[]): Promise<LinkedStorylines> {
+  const changedIds = new Set(changed.map((e) => e.id));
+  const gone = new Set(removed);
+  const lineIds = (rows: readonly EventCoreRow[]) => [...new Set(rows.map((r) => r.storylineId).filter((id): id is string => id !== null))];
+  const before = await store.stories.eventCores({ eventIds: [...changedIds, ...removed] });
+  const specific = [...new Set(changed.flatMap((e) => e.evidence.coreEntities.map((c) => c.key)).filter(isSpecificEntity))];
+  const partners = await store.stories.eventCores({ entityKeys: specific, storylineIds: lineIds(before) });
+  const around = await store.stories.eventCores({ storylineIds: lineIds(partners) });
+  const stored = new Map([...partners, ...around].filter((e) => !changedIds.has(e.eventId) && !gone.has(e.eventId)).map((e) => [e.eventId, e]));
+  const cores: EventCore[] = [
+    ...changed.map((e) => ({ id: e.id, dateStart: e.dateStart, core: e.evidence.coreEntities.map((c) => c.key) })),
+    ...[...stored.values()].map((e) => ({ id: e.eventId, dateStart: e.dateStart, core: e.core })),
+  ];
+  const lines = linkStorylines(cores);
+  // Records are read only for the stored events a storyline of two or more will list.
+  const listed = lines.filter((l) => l.eventIds.length > 1).flatMap((l) => l.eventIds).filter((id) => stored.has(id));
+  const events = new Map<string, TimelineEvent>(changed.map((e) => [e.id, e]));
+  for (const s of await store.stories.storiesById(listed)) events.set(s.id, s);
+  const linked = storylinesOver(lines, events, lineIds([...before, ...stored.values()]));
+  // Unchanged events whose storyline stayed the same need no write.
+  const storylineOf = new Map([...linked.storylineOf].filter(([id, line]) => changedIds.has(id) || stored.get(id)?.storylineId !== line));
+  return { ...linked, storylineOf };
 }
 
 export interface TimelineEntry {
@@ -159,19 +351,11 @@ export interface TimelineEntry {
   readonly outlets: Readonly<Record<string, number>>;
 }
 
-const UNKNOWN_OUTLET = '(unknown outlet)';
-
-/** A storyline's summary: its events in date order, each with how many articles every outlet gave it. */
-function timelineOf(
-  events: readonly { id: string; title: string | null; dateStart: string | null; dateEnd: string | null; articleIds: readonly string[] }[],
-  articles: ReadonlyMap<string, Article>,
-): TimelineEntry[] {
+/** A storyline's summary: its events in date order, each with how many articles every outlet gave it (from its source comparison). */
+function timelineOf(events: readonly TimelineEvent[]): TimelineEntry[] {
   return events.map((e) => {
-    const outlets: Record<string, number> = {};
-    for (const id of e.articleIds) {
-      const outlet = articles.get(id)?.outlet ?? UNKNOWN_OUTLET;
-      outlets[outlet] = (outlets[outlet] ?? 0) + 1;
-    }
+    const comparison = (e.evidence as { comparison?: SourceComparison }).comparison;
+    const outlets = Object.fromEntries((comparison?.outlets ?? []).map((o) => [o.outlet, o.articleIds.length]));
     return { eventId: e.id, title: e.title, dateStart: e.dateStart, dateEnd: e.dateEnd, outlets };
   });
 }
@@ -187,7 +371,7 @@ function centralArticleOf(ids: readonly string[], clusterer: EventClusterer): st
 }
 
 /** Entities a majority of members carry, most salient and telling first: what the event is about. */
-function coreEntitiesOf(features: readonly StoryFeatures[], clusterer: EventClusterer): { key: string; name: string; articles: number }[] {
+function coreEntitiesOf(features: readonly StoryFeatures[], clusterer: EventClusterer): CoreEntity[] {
   const carried = new Map<string, number>();
   const mentions = new Map<string, number>();
   for (const f of features) {

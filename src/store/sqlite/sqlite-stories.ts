@@ -1,7 +1,7 @@
 /** StoryTables on SQLite: events and storylines, the evidence for each membership, recorded merges, outlet registry edits. */
 import type Database from 'better-sqlite3';
 import type { OutletColumns } from '../../story/outlets/outlet-registry.js';
-import type { StoryMemberRow, StoryRecord, StoryChangeRow, StoryTables } from '../stories.js';
+import type { EventCoreRow, StoryMemberRow, StoryRecord, StoryChangeRow, StoryTables, StoryUpdate } from '../stories.js';
 
 interface StoryRow {
   id: string;
@@ -14,6 +14,27 @@ interface StoryRow {
   summary_json: string;
   evidence_json: string;
 }
+
+interface MemberRow {
+  article_id: string;
+  event_id: string;
+  event_day: string | null;
+  matched_id: string | null;
+  evidence_json: string | null;
+  features_json?: string | null;
+}
+
+const memberOf = (r: MemberRow): StoryMemberRow => ({
+  articleId: r.article_id,
+  eventId: r.event_id,
+  eventDay: r.event_day,
+  matchedId: r.matched_id,
+  evidence: r.evidence_json === null ? null : JSON.parse(r.evidence_json),
+  ...(r.features_json === undefined ? {} : { features: r.features_json === null ? null : JSON.parse(r.features_json) }),
+});
+
+/** Many keys in one statement: a JSON array bound as one parameter. */
+const IN_JSON = 'IN (SELECT value FROM json_each(?))';
 
 export function makeSqliteStories(db: Database.Database): StoryTables {
   const recordOf = (row: StoryRow): StoryRecord => ({
@@ -35,25 +56,126 @@ export function makeSqliteStories(db: Database.Database): StoryTables {
     VALUES (@article_id, @event_id, @event_day, @matched_id, @evidence_json)
     ON CONFLICT (article_id) DO UPDATE SET event_id = excluded.event_id, matched_id = excluded.matched_id, evidence_json = excluded.evidence_json`);
   const insertChange = db.prepare('INSERT INTO story_changes (kind, into_id, from_id, reason, at) VALUES (?, ?, ?, ?, ?)');
+  const upsertIndexedMember = db.prepare(`
+    INSERT INTO story_members (article_id, event_id, event_day, matched_id, evidence_json, features_json)
+    VALUES (@article_id, @event_id, @event_day, @matched_id, @evidence_json, @features_json)
+    ON CONFLICT (article_id) DO UPDATE SET event_id = excluded.event_id, matched_id = excluded.matched_id,
+      evidence_json = excluded.evidence_json, features_json = coalesce(excluded.features_json, features_json)`);
+  // One statement for all keys of an update (hundreds per article): a call per key costs more than the writes.
+  const addCounts = db.prepare(`
+    INSERT INTO story_counts (key, df) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
+    ON CONFLICT (key) DO UPDATE SET df = df + excluded.df`);
+  // A key stops taking articles at the cap, as the clusterer's own postings do.
+  const addPostings = db.prepare(`
+    INSERT OR IGNORE INTO story_postings (key, article_id)
+    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@postings)
+    WHERE (SELECT count(*) FROM story_postings WHERE key = json_extract(value, '$[0]')) < @cap`);
+  const deleteCores = db.prepare('DELETE FROM story_event_cores WHERE event_id = ?');
+  const insertCore = db.prepare('INSERT OR IGNORE INTO story_event_cores (event_id, entity_key) VALUES (?, ?)');
+  const deleteStory = db.prepare('DELETE FROM stories WHERE id = ?');
+  const setStoryline = db.prepare('UPDATE stories SET storyline_id = ? WHERE id = ?');
+  const writeStory = (s: StoryRecord, at: string) =>
+    insertStory.run({
+      id: s.id,
+      kind: s.kind,
+      storyline_id: s.storylineId,
+      title: s.title,
+      date_start: s.dateStart,
+      date_end: s.dateEnd,
+      article_ids_json: JSON.stringify(s.articleIds),
+      summary_json: JSON.stringify(s.summary),
+      evidence_json: JSON.stringify(s.evidence),
+      updated_at: at,
+    });
   return {
+    async storyCounts(keys) {
+      const rows = db.prepare(`SELECT key, df FROM story_counts WHERE key ${IN_JSON}`).all(JSON.stringify(keys)) as { key: string; df: number }[];
+      return new Map(rows.map((r) => [r.key, r.df]));
+    },
+    async storyPostings(keys, cap) {
+      // Counted first, so the articles of full keys are never read.
+      const sizes = db.prepare(`SELECT key, count(*) FROM story_postings WHERE key ${IN_JSON} GROUP BY key`).raw().all(JSON.stringify(keys)) as [string, number][];
+      const open = sizes.filter(([, n]) => n < cap).map(([key]) => key);
+      const rows = db.prepare(`SELECT key, article_id FROM story_postings WHERE key ${IN_JSON}`).raw().all(JSON.stringify(open)) as [string, string][];
+      const lists = new Map<string, string[]>();
+      for (const [key, id] of rows) {
+        const list = lists.get(key);
+        if (list) list.push(id);
+        else lists.set(key, [id]);
+      }
+      for (const [key, list] of lists) if (list.length >= cap) lists.delete(key);
+      return lists;
+    },
+    async storyMembersOf({ articleIds = [], eventIds = [], withFeatures = true }) {
+      const columns = `article_id, event_id, event_day, matched_id, evidence_json${withFeatures ? ', features_json' : ''}`;
+      const rows = db
+        .prepare(`SELECT ${columns} FROM story_members WHERE article_id ${IN_JSON} UNION SELECT ${columns} FROM story_members WHERE event_id ${IN_JSON}`)
+        .all(JSON.stringify(articleIds), JSON.stringify(eventIds)) as MemberRow[];
+      return rows.map(memberOf);
+    },
+    async eventCores({ entityKeys = [], storylineIds = [], eventIds = [] }) {
+      const rows = db
+        .prepare(
+          `SELECT s.id AS event_id, c.entity_key, s.storyline_id, s.date_start FROM stories s LEFT JOIN story_event_cores c ON c.event_id = s.id
+           WHERE s.kind = 'event' AND (s.id IN (SELECT event_id FROM story_event_cores WHERE entity_key ${IN_JSON})
+              OR s.storyline_id ${IN_JSON} OR s.id ${IN_JSON})`,
+        )
+        .all(JSON.stringify(entityKeys), JSON.stringify(storylineIds), JSON.stringify(eventIds)) as { event_id: string; entity_key: string | null; storyline_id: string | null; date_start: string | null }[];
+      const events = new Map<string, { eventId: string; storylineId: string | null; dateStart: string | null; core: string[] }>();
+      for (const r of rows) {
+        const e = events.get(r.event_id) ?? { eventId: r.event_id, storylineId: r.storyline_id, dateStart: r.date_start, core: [] };
+        if (r.entity_key !== null) e.core.push(r.entity_key);
+        events.set(r.event_id, e);
+      }
+      return [...events.values()] satisfies EventCoreRow[];
+    },
+    async storiesById(ids) {
+      return (db.prepare(`SELECT * FROM stories WHERE id ${IN_JSON}`).all(JSON.stringify(ids)) as StoryRow[]).map(recordOf);
+    },
+    async countStories(kind) {
+      return (db.prepare('SELECT count(*) AS n FROM stories WHERE kind = ?').get(kind) as { n: number }).n;
+    },
+    async storyIndexMissing() {
+      const row = db.prepare("SELECT NOT EXISTS (SELECT 1 FROM story_counts WHERE key = '') AND EXISTS (SELECT 1 FROM story_members) AS missing").get() as { missing: number };
+      return row.missing === 1;
+    },
+    async applyStoryUpdate(update: StoryUpdate) {
+      const at = new Date().toISOString();
+      db.transaction(() => {
+        if (update.replaceAll) for (const table of ['stories', 'story_event_cores', 'story_counts', 'story_postings']) db.prepare(`DELETE FROM ${table}`).run();
+        addCounts.run(JSON.stringify([...update.counts]));
+        addPostings.run({ postings: JSON.stringify(update.postings), cap: update.postingsCap });
+        for (const m of update.members) {
+          upsertIndexedMember.run({
+            article_id: m.articleId,
+            event_id: m.eventId,
+            event_day: m.eventDay,
+            matched_id: m.matchedId,
+            evidence_json: m.evidence === null ? null : JSON.stringify(m.evidence),
+            features_json: m.features === undefined ? null : JSON.stringify(m.features),
+          });
+        }
+        for (const id of update.removed) {
+          deleteStory.run(id);
+          deleteCores.run(id);
+        }
+        for (const s of update.stories) {
+          deleteStory.run(s.id);
+          writeStory(s, at);
+        }
+        for (const [eventId, core] of update.eventCores) {
+          deleteCores.run(eventId);
+          for (const key of core) insertCore.run(eventId, key);
+        }
+        for (const [eventId, storylineId] of update.storylineOf) setStoryline.run(storylineId, eventId);
+        for (const c of update.changes) insertChange.run(c.kind, c.into, c.from, c.reason, at);
+      }).immediate();
+    },
     async replaceStories(stories, members, changes) {
       const at = new Date().toISOString();
       db.transaction(() => {
         db.prepare('DELETE FROM stories').run();
-        for (const s of stories) {
-          insertStory.run({
-            id: s.id,
-            kind: s.kind,
-            storyline_id: s.storylineId,
-            title: s.title,
-            date_start: s.dateStart,
-            date_end: s.dateEnd,
-            article_ids_json: JSON.stringify(s.articleIds),
-            summary_json: JSON.stringify(s.summary),
-            evidence_json: JSON.stringify(s.evidence),
-            updated_at: at,
-          });
-        }
+        for (const s of stories) writeStory(s, at);
         for (const m of members) {
           upsertMember.run({
             article_id: m.articleId,
@@ -67,22 +189,8 @@ export function makeSqliteStories(db: Database.Database): StoryTables {
       }).immediate();
     },
     async listStoryMembers() {
-      const rows = db.prepare('SELECT article_id, event_id, event_day, matched_id, evidence_json FROM story_members ORDER BY rowid').all() as {
-        article_id: string;
-        event_id: string;
-        event_day: string | null;
-        matched_id: string | null;
-        evidence_json: string | null;
-      }[];
-      return rows.map(
-        (r): StoryMemberRow => ({
-          articleId: r.article_id,
-          eventId: r.event_id,
-          eventDay: r.event_day,
-          matchedId: r.matched_id,
-          evidence: r.evidence_json === null ? null : JSON.parse(r.evidence_json),
-        }),
-      );
+      const rows = db.prepare('SELECT article_id, event_id, event_day, matched_id, evidence_json FROM story_members ORDER BY rowid').all() as MemberRow[];
+      return rows.map(memberOf);
     },
     async listStories(kind) {
       const rows = (
