@@ -7,7 +7,7 @@ import type { ArticleId } from '../article.js';
 import type { Store } from '../store/store.js';
 import type { ReuseLinkRecord } from '../store/reuse-links.js';
 import { findStatements, type Statement, type TermTools } from '../provenance/statements.js';
-import { outletDependenceOf, type OutletArticle, type OutletDependence } from '../provenance/outlet-dependence.js';
+import { outletDependenceOf, type OutletDependence } from '../provenance/outlet-dependence.js';
 
 export interface StoryCoverage {
   /** Articles per publication day, in date order; days without articles are left out. */
@@ -40,26 +40,12 @@ export async function storyStatements(store: Store, articleIds: readonly Article
   return findStatements(await store.browse.listArticleQuotes(articleIds), await storyReuseLinks(store, articleIds), tools);
 }
 
-/** Pages the outlet filter of the faceted search walks to list an outlet's article ids. */
-const OUTLET_PAGE = 200;
-
 /** How much of one outlet's text comes from which sources; null when no stored article has that outlet. */
 export async function outletSources(store: Store, outlet: string): Promise<OutletDependence | null> {
-  const ids: ArticleId[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.browse.searchArticles({ outlet }, cursor === undefined ? { limit: OUTLET_PAGE } : { limit: OUTLET_PAGE, cursor });
-    ids.push(...page.items.map((hit) => hit.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
+  const ids = await store.browse.listOutletArticleIds(outlet);
   if (ids.length === 0) return null;
   const links = await store.reuse.reuseLinksFor(ids);
   // The other side of each link is read too: its outlet names the source, its credits a shared agency.
   const wanted = new Set([...ids, ...links.flatMap((l) => [l.a.articleId, l.b.articleId])]);
-  const articles: OutletArticle[] = [];
-  for (const id of wanted) {
-    const article = (await store.getArticle(id))?.article;
-    if (article !== undefined) articles.push({ id: article.id, textLength: article.text.length, outlet: article.outlet, credits: article.credits });
-  }
-  return outletDependenceOf(articles, links).find((d) => d.outlet === outlet) ?? null;
+  return outletDependenceOf(await store.browse.listArticleSizes([...wanted]), links).find((d) => d.outlet === outlet) ?? null;
 }

@@ -149,6 +149,14 @@ export interface ArticleListing extends ArticleRef {
   readonly occurrences: number;
 }
 
+export interface ArticleSize {
+  readonly id: ArticleId;
+  readonly outlet: string | null;
+  /** Of its text, in JavaScript string units (as every offset). */
+  readonly textLength: number;
+  readonly credits: readonly Credit[];
+}
+
 /** An article's quotes with what statements across articles need of it. */
 export interface ArticleQuotes {
   readonly id: ArticleId;
@@ -170,6 +178,10 @@ export interface BrowseQueries {
   eventsOf(storylineId: string): Promise<readonly StoryHeader[]>;
   /** These articles (unknown ids left out), in the order asked for. */
   listArticlesById(ids: readonly ArticleId[]): Promise<readonly ArticleListing[]>;
+  /** Ids of an outlet's articles (UNKNOWN: those without one), first seen first. */
+  listOutletArticleIds(outlet: string): Promise<readonly ArticleId[]>;
+  /** Length and credits of these articles (what outlet provenance weighs), in no particular order. */
+  listArticleSizes(ids: readonly ArticleId[]): Promise<readonly ArticleSize[]>;
   /** The quotes of these articles, for those that have any, in the order asked for. */
   listArticleQuotes(ids: readonly ArticleId[]): Promise<readonly ArticleQuotes[]>;
 }

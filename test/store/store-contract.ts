@@ -338,7 +338,12 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.equal(brenner?.quoteCount, 2);
     assert.equal(brenner?.quotedAboutCount, 1);
     // Newest articles first, and within one article in text order.
-    assert.deepEqual(brenner?.quotes.map((q) => q.index), [0, 2]);    // Articles without quotes are left out.
+    assert.deepEqual(brenner?.quotes.map((q) => q.index), [0, 2]);    assert.deepEqual(await store.browse.listOutletArticleIds('(unknown)'), [article.id]);
+    assert.deepEqual(await store.browse.listOutletArticleIds('Nordkurier Online'), [GARANTIEN.id]);
+    assert.deepEqual(await store.browse.listArticleSizes([GARANTIEN.id, 'ffffffffffffffff']), [
+      { id: GARANTIEN.id, outlet: 'Nordkurier Online', textLength: GARANTIEN.text.length, credits: GARANTIEN.credits },
+    ]);
+    // Articles without quotes are left out.
     assert.deepEqual(await store.browse.listArticleQuotes([GARANTIEN.id, article.id]), [{ id: article.id, outlet: null, published: null, quotes: article.quotes }]);
   });
 

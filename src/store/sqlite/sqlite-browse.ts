@@ -12,6 +12,7 @@ import {
   type ArticleFilter,
   type ArticleListing,
   type ArticleQuotes,
+  type ArticleSize,
   type ArticleRef,
   type BrowseQueries,
   type EntityCount,
@@ -304,6 +305,25 @@ class SqliteBrowse implements BrowseQueries {
       .prepare(`SELECT ${STORY_HEADER_COLUMNS} FROM stories WHERE storyline_id = ? AND kind = 'event' ORDER BY date_start, id`)
       .all(storylineId) as StoryHeaderRow[];
     return rows.map(storyHeaderOf);
+  }
+
+  async listOutletArticleIds(outlet: string): Promise<readonly ArticleId[]> {
+    const rows = (
+      outlet === UNKNOWN
+        ? this.db.prepare('SELECT id FROM articles WHERE outlet IS NULL ORDER BY seq').all()
+        : this.db.prepare('SELECT id FROM articles WHERE outlet = ? ORDER BY seq').all(outlet)
+    ) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  async listArticleSizes(ids: readonly ArticleId[]): Promise<readonly ArticleSize[]> {
+    const sizes: ArticleSize[] = [];
+    // Each text is read only to be measured: iterate, so a large outlet's texts are never all in memory.
+    const rows = this.db.prepare('SELECT id, outlet, text, credits_json FROM articles WHERE id IN (SELECT value FROM json_each(?))').iterate(JSON.stringify(ids));
+    for (const r of rows as Iterable<{ id: string; outlet: string | null; text: string; credits_json: string }>) {
+      sizes.push({ id: r.id, outlet: r.outlet, textLength: r.text.length, credits: JSON.parse(r.credits_json) as Credit[] });
+    }
+    return sizes;
   }
 
   async listArticleQuotes(ids: readonly ArticleId[]): Promise<readonly ArticleQuotes[]> {
