@@ -1,5 +1,5 @@
 /** `storytrace story ID`: one event or storyline with its summary, members and why each is there. */
-import type { StoryRecord } from '../store/stories.js';
+import type { StoryChangeRow, StoryRecord } from '../store/stories.js';
 import type { SourceComparison } from '../story/compare-sources.js';
 import type { TimelineEntry } from '../story/update-stories.js';
 import { entryOf, findOutletEntry, loadShippedRegistry, mergeRegistry, type OutletEntry } from '../story/outlets/outlet-registry.js';
@@ -30,7 +30,10 @@ export function runStoryCommand(id: string, options: StoryCommandOptions): Promi
           return entry ? [[name, entry]] : [];
         }),
       );
-      await writeLine(options.json ? JSON.stringify({ story, events, outletLabels }, null, 2) : await formatStory(store, story, events, outletLabels));
+      // Merges and splits that made or changed these events, oldest first.
+      const ids = new Set([story.id, ...events.map((e) => e.id)]);
+      const changes = (await store.stories.listStoryChanges()).filter((c) => ids.has(c.into) || ids.has(c.from));
+      await writeLine(options.json ? JSON.stringify({ story, events, changes, outletLabels }, null, 2) : await formatStory(store, story, events, changes, outletLabels));
       return 0;
     } finally {
       await store.close();
@@ -52,8 +55,19 @@ function outletsOf(events: readonly StoryRecord[]): string[] {
   return [...new Set(names)];
 }
 
-async function formatStory(store: Store, story: StoryRecord, events: readonly StoryRecord[], labels: Readonly<Record<string, OutletEntry>>): Promise<string> {
+async function formatStory(
+  store: Store,
+  story: StoryRecord,
+  events: readonly StoryRecord[],
+  changes: readonly StoryChangeRow[],
+  labels: Readonly<Record<string, OutletEntry>>,
+): Promise<string> {
   const lines = [`${story.kind} ${story.id}: ${story.title ?? '(untitled)'}`, `dates: ${story.dateStart ?? '?'} – ${story.dateEnd ?? '?'}`, ''];
+  if (changes.length > 0) {
+    lines.push('changes:');
+    for (const c of changes) lines.push(`  ${c.at ?? ''}  ${c.kind === 'merge' ? `${c.from} merged into ${c.into}` : `${c.into} split off ${c.from}`}: ${c.reason}`);
+    lines.push('');
+  }
   if (story.kind === 'storyline') lines.push(...formatTimeline(story.summary as TimelineEntry[]), '');
   for (const event of events) {
     lines.push(`${event.dateStart ?? 'undated'}  ${event.title ?? '(untitled)'}  [${event.id}]`);
