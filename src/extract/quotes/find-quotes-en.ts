@@ -27,6 +27,7 @@ const MIN_UNCUED_WORDS = 3;
 /** How many tokens a cue may stand from the quote it attributes. */
 const CUE_WINDOW = 10;
 const CONTINUATION_SENTENCES = 2;
+const MAX_TITLE_WORDS = 2;
 
 interface Mention {
   readonly first: number;
@@ -163,11 +164,12 @@ class EnglishQuotes {
     if (DETERMINERS_EN.has(token.text)) {
       while (last + 1 < end && this.tokens[last + 1]!.kind === 'word' && !SPEECH_VERBS_EN.has(this.tokens[last + 1]!.text)) last++;
       if (last === from) return null;
-    } else if (this.isName(from) || (token.kind === 'word' && this.isName(from + 1))) {
-      // "said coach Ben Adler": a lowercase title before the name belongs to it
-      if (!this.isName(from)) last++;
+    } else {
+      // "said coach Ben Adler", "said trade commissioner Ellen Marsh": lowercase title words before the name belong to it
+      while (last < from + MAX_TITLE_WORDS && !this.isName(last) && this.tokens[last]?.kind === 'word') last++;
+      if (!this.isName(last)) return null;
       while (last + 1 < end && /^\p{Lu}/u.test(this.tokens[last + 1]!.text) && this.tokens[last + 1]!.kind === 'word') last++;
-    } else return null;
+    }
     const mention = this.mention(from, last);
     if (!DETERMINERS_EN.has(token.text)) this.lastNamed = mention;
     return mention;
@@ -191,14 +193,14 @@ class EnglishQuotes {
   /** "he", "she": the mention is the pronoun, its display the last person or organisation named before it. */
   private pronoun(t: number): Mention {
     const before = this.lastEntityBefore(this.tokens[t]!.start);
-    const named = before ?? this.lastNamed;
+    const named = before && (!this.lastNamed || before.last > this.lastNamed.last) ? before : this.lastNamed;
     return { first: t, last: t, display: named?.display ?? this.tokens[t]!.text };
   }
 
   private lastEntityBefore(offset: number): Mention | null {
     let found: EntityMention | undefined;
     for (const e of this.speakers) if (e.type === 'person' && e.end <= offset) found = e;
-    return found ? { first: tokenIndexAt(this.tokens, found.start), last: tokenIndexAt(this.tokens, found.start), display: found.text } : null;
+    return found ? { first: tokenIndexAt(this.tokens, found.start), last: tokenIndexAt(this.tokens, found.end) - 1, display: found.text } : null;
   }
 
   private mention(first: number, last: number): Mention {
