@@ -285,12 +285,9 @@ class SqliteStore implements Store {
   }
 
   private async countArticlesByCredit(): Promise<CountByName[]> {
-    // An article crediting "dpa" twice (dateline and footer) counts once.
+    // article_credits holds one row per article and credited name (an article crediting "dpa" twice counts once).
     const rows = await sql<{ name: string; count: number }>`
-      SELECT json_extract(credit.value, '$.name') AS name, count(DISTINCT articles.seq) AS count
-      FROM articles, json_each(articles.credits_json) AS credit
-      GROUP BY name
-      ORDER BY count DESC, name`.execute(this.db);
+      SELECT name, count(*) AS count FROM article_credits GROUP BY name ORDER BY count DESC, name`.execute(this.db);
     return rows.rows.map((r) => ({ name: String(r.name), count: Number(r.count) }));
   }
 
