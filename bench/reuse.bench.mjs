@@ -13,9 +13,11 @@ const COUNT = Number(process.env.BENCH_REUSE_COUNT ?? 20_000);
 const SAMPLE = Number(process.env.BENCH_REUSE_SAMPLE ?? 2_000);
 /** Share of articles replaced by a paraphrase of an earlier original of their story. */
 const PARAPHRASE_RATE = 0.03;
+/** False links printed with their passages (BENCH_REUSE_FALSE_LINKS). */
+const FALSE_LINKS_SHOWN = Number(process.env.BENCH_REUSE_FALSE_LINKS ?? 5);
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
-/** Deterministic word-level rewrite: words of each sentence rotated, every fourth short word swapped. */
+/** Deterministic word-level rewrite: words of each sentence rotated (first letter capitalised), every fourth short word swapped. */
 function paraphrase(text, salt) {
   const SWAPS = new Map([['sagte', 'erklärte'], ['will', 'möchte'], ['rund', 'etwa'], ['nach', 'laut'], ['neue', 'weitere']]);
   return text
@@ -26,7 +28,9 @@ function paraphrase(text, salt) {
         .map((sentence) => {
           const words = sentence.replace(/[.!?]$/, '').split(' ').map((w, i) => ((i + salt) % 4 === 0 ? SWAPS.get(w) ?? w : w));
           const cut = 1 + ((salt + words.length) % Math.max(1, words.length - 1));
-          return `${[...words.slice(cut), ...words.slice(0, cut)].join(' ')}.`;
+          const rotated = [...words.slice(cut), ...words.slice(0, cut)].join(' ');
+          // a sentence starts with a capital: "sagte. weiter verzögert …" would read as one sentence, not two
+          return `${rotated[0].toUpperCase()}${rotated.slice(1)}.`;
         })
         .join(' '),
     )
@@ -58,6 +62,8 @@ function runIndex(articles) {
   const index = makeReuseIndex();
   const linkedPairs = new Set();
   const verbatimPairs = new Set();
+  /** The latest links joining two families, to show what the false links are once the index has learned its corpus. */
+  const falseLinks = [];
   const checkpoints = [];
   let links = 0;
   const started = performance.now();
@@ -68,11 +74,15 @@ function runIndex(articles) {
       const pair = [link.a.articleId, link.b.articleId].sort().join(' ');
       linkedPairs.add(pair);
       if (link.kind !== 'paraphrase') verbatimPairs.add(pair);
+      if (familyOf(byId, link.a.articleId) !== familyOf(byId, link.b.articleId)) {
+        falseLinks.push(link);
+        if (falseLinks.length > FALSE_LINKS_SHOWN) falseLinks.shift();
+      }
     }
     index.add(prepared);
     if ((n + 1) % Math.max(1, Math.floor(articles.length / 10)) === 0) checkpoints.push([n + 1, performance.now() - started]);
   }
-  return { seconds: (performance.now() - started) / 1000, linkedPairs, verbatimPairs, links, checkpoints, byId, index };
+  return { seconds: (performance.now() - started) / 1000, linkedPairs, verbatimPairs, falseLinks, links, checkpoints, byId, index };
 }
 
 function score(articles, linkedPairs, byId, verbatimPairs) {
@@ -113,6 +123,10 @@ const lastTenthRate = (lastMs - run.checkpoints.at(-2)[1]) / (lastN - run.checkp
 console.log(`growth: ms per article in the first tenth ${firstRate.toFixed(2)}, in the last tenth ${lastTenthRate.toFixed(2)} (ratio ${(lastTenthRate / firstRate).toFixed(2)}; 1.0 = linear total time)`);
 console.log(`checkpoints (articles: s): ${run.checkpoints.map(([n, ms]) => `${n}: ${(ms / 1000).toFixed(1)}`).join(', ')}`);
 console.log(`peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
+for (const link of run.falseLinks) {
+  const passage = (side) => JSON.stringify(run.byId.get(side.articleId).text.slice(side.start, side.end).slice(0, 300));
+  console.log(`false link ${link.kind} ${link.score}: ${link.a.articleId} ${passage(link.a)}\n  ~ ${link.b.articleId} ${passage(link.b)}`);
+}
 
 // Brute force on a sample: every pair aligned, except pairs with fewer than two shared shingles (a merge of sorted hash sets), which cannot hold a passage.
 const sample = corpus.slice(0, SAMPLE);

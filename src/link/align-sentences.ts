@@ -9,7 +9,7 @@ import type { Span } from '../article.js';
 export interface SentenceAlignmentOptions {
   /**
    * Weighted overlap (0–1, a Dice coefficient of term weights) at which a sentence pair is a
-   * paraphrase on its own. Tuned with `minGapFillScore`, `minLoneAnchorScore` and
+   * paraphrase on its own. Tuned with `minGapFillScore`, `minAnchors` and
    * `minSharedWeight` on the paraphrase dev set (scripts/eval-reuse-direct.ts): with Snowball
    * stems 0.25 gave P 0.93 R 0.89 and 0.28 P 0.96 R 0.87 (before the shared-weight floor); with a
    * lighter stemmer 0.35 gave P 0.97 R 0.75. Change them together.
@@ -23,14 +23,17 @@ export interface SentenceAlignmentOptions {
   readonly minGapFillScore: number;
   /** Gap-filled partners must have similar lengths: the shorter at least this share of the longer (characters). */
   readonly minGapFillLengthRatio: number;
-  /** A text pair needs this many pairs at `minPairScore` before any gap is filled or anything is reported. */
-  readonly minAnchorPairs: number;
   /**
-   * When only one sentence pair reaches `minPairScore`, it must reach this instead: two reports
-   * on one event share a name and a place in many sentences, so a lone weak match is usually topic,
-   * not reuse, while a lone quoted statement in other words still shares most of its content.
+   * A paraphrase retells several sentences, not one that happens to match: two independent reports
+   * of one story share a formula sentence or two ("Der Gemeinderat von X will am Montag über die
+   * Sanierung entscheiden", the headline's place and subject). A text pair needs at least this many
+   * anchors (pairs at `minPairScore`), spanning `minAnchoredChars` in each text, before anything is
+   * reported. They need not be adjacent: a short agency version retells sentences that a longer one
+   * keeps apart (seeds 000 and 001).
    */
-  readonly minLoneAnchorScore: number;
+  readonly minAnchors: number;
+  /** Characters the anchors must span together in each text: a headline and one formula sentence are about 150. */
+  readonly minAnchoredChars: number;
   /**
    * Least summed weight of shared terms for an anchor pair, whatever its score: a Dice score is
    * blind to scale, so two sentences sharing only everyday words ("Mehrheit", "Kosten") would
@@ -45,6 +48,15 @@ export interface SentenceAlignmentOptions {
    * a specific noun.
    */
   readonly minRarestSharedWeight: number;
+  /**
+   * A pair sharing no term that rare still anchors when its Dice score over distinctive weights
+   * (the terms both texts repeat throughout discounted) reaches this: a sentence retold in
+   * everyday words shares nearly all of them, while two reports' formula sentences share the frame
+   * and the story's names but not what fills the slots.
+   */
+  readonly minPlainPairScore: number;
+  /** Content terms both sentences of such a plain anchor must hold: "Quelle: dpa" matches itself everywhere. */
+  readonly minPlainTerms: number;
   /** Weight kept for a compound-part match ("Versammlung" in "Nationalversammlung"), relative to an exact one. */
   readonly compoundPartWeight: number;
 }
@@ -53,10 +65,12 @@ export const DEFAULT_SENTENCE_ALIGNMENT_OPTIONS: SentenceAlignmentOptions = {
   minPairScore: 0.28,
   minGapFillScore: 0.1,
   minGapFillLengthRatio: 0.4,
-  minAnchorPairs: 1,
-  minLoneAnchorScore: 0.5,
+  minAnchors: 2,
+  minAnchoredChars: 300,
   minSharedWeight: 6,
   minRarestSharedWeight: 4,
+  minPlainPairScore: 0.9,
+  minPlainTerms: 4,
   compoundPartWeight: 0.7,
 };
 
@@ -65,7 +79,10 @@ export interface ComparableSentence {
   readonly span: Span;
   readonly terms: readonly string[];
   readonly weights: readonly number[];
+  /** Weights with the terms both compared texts repeat throughout discounted (see `minRarestSharedWeight`). */
+  readonly distinctiveWeights: readonly number[];
   readonly totalWeight: number;
+  readonly distinctiveTotalWeight: number;
 }
 
 export interface SentencePair {
@@ -80,9 +97,16 @@ export interface SentencePair {
 /** Shortest compound part that counts: "Rat" in "Stadtrat" is too short to mean the same thing. */
 const MIN_COMPOUND_PART_CHARS = 5;
 
-export function makeComparableSentence(span: Span, terms: readonly string[], weightOf: (term: string) => number): ComparableSentence {
+export function makeComparableSentence(
+  span: Span,
+  terms: readonly string[],
+  weightOf: (term: string) => number,
+  distinctiveWeightOf: (term: string) => number = weightOf,
+): ComparableSentence {
   const weights = terms.map(weightOf);
-  return { span, terms, weights, totalWeight: weights.reduce((sum, w) => sum + w, 0) };
+  const distinctiveWeights = terms.map(distinctiveWeightOf);
+  const sum = (values: readonly number[]) => values.reduce((total, w) => total + w, 0);
+  return { span, terms, weights, distinctiveWeights, totalWeight: sum(weights), distinctiveTotalWeight: sum(distinctiveWeights) };
 }
 
 /**
@@ -94,18 +118,31 @@ export function scoreSentencePair(s: ComparableSentence, t: ComparableSentence, 
   return (2 * sharedWeightOf(s, t, compoundPartWeight)) / (s.totalWeight + t.totalWeight);
 }
 
+/** Dice overlap over distinctive weights (see `ComparableSentence.distinctiveWeights`). */
+function distinctiveScore(s: ComparableSentence, t: ComparableSentence, compoundPartWeight: number): number {
+  const total = s.distinctiveTotalWeight + t.distinctiveTotalWeight;
+  return total > 0 ? (2 * sharedWeightOf(s, t, compoundPartWeight, (sentence) => sentence.distinctiveWeights)) / total : 0;
+}
+
 /** Weight of the most informative term both sentences hold exactly (the smaller of its two weights). */
 function heaviestSharedTerm(s: ComparableSentence, t: ComparableSentence): number {
   let heaviest = 0;
   for (let i = 0; i < s.terms.length; i++) {
     const j = t.terms.indexOf(s.terms[i]!);
-    if (j >= 0) heaviest = Math.max(heaviest, Math.min(s.weights[i]!, t.weights[j]!));
+    if (j >= 0) heaviest = Math.max(heaviest, Math.min(s.distinctiveWeights[i]!, t.distinctiveWeights[j]!));
   }
   return heaviest;
 }
 
 /** Summed weight of the terms two sentences share, each term matched once (the smaller weight of the two counts). */
-function sharedWeightOf(s: ComparableSentence, t: ComparableSentence, compoundPartWeight: number): number {
+function sharedWeightOf(
+  s: ComparableSentence,
+  t: ComparableSentence,
+  compoundPartWeight: number,
+  weightsOf: (sentence: ComparableSentence) => readonly number[] = (sentence) => sentence.weights,
+): number {
+  const sWeights = weightsOf(s);
+  const tWeights = weightsOf(t);
   const used = new Uint8Array(t.terms.length);
   const unmatched: number[] = [];
   let shared = 0;
@@ -116,14 +153,14 @@ function sharedWeightOf(s: ComparableSentence, t: ComparableSentence, compoundPa
       continue;
     }
     used[j] = 1;
-    shared += Math.min(s.weights[i]!, t.weights[j]!);
+    shared += Math.min(sWeights[i]!, tWeights[j]!);
   }
   for (const i of unmatched) {
     const term = s.terms[i]!;
     const j = findUnused(t.terms, used, (x) => isCompoundPart(term, x) || isCompoundPart(x, term));
     if (j < 0) continue;
     used[j] = 1;
-    shared += compoundPartWeight * Math.min(s.weights[i]!, t.weights[j]!);
+    shared += compoundPartWeight * Math.min(sWeights[i]!, tWeights[j]!);
   }
   return shared;
 }
@@ -149,14 +186,15 @@ export function alignSentences(
 ): SentencePair[] {
   if (a.length === 0 || b.length === 0) return [];
   const { scores, sharedWeights } = scoreSharingPairs(a, b, options.compoundPartWeight);
-  const anchorScores = scores.map((row, i) =>
-    row.map((score, j) =>
-      sharedWeights[i]![j]! >= options.minSharedWeight && heaviestSharedTerm(a[i]!, b[j]!) >= options.minRarestSharedWeight ? score : 0,
-    ),
-  );
+  const isAnchor = (i: number, j: number, score: number) =>
+    (sharedWeights[i]![j]! >= options.minSharedWeight && heaviestSharedTerm(a[i]!, b[j]!) >= options.minRarestSharedWeight) ||
+    (score >= options.minPlainPairScore &&
+      Math.min(a[i]!.terms.length, b[j]!.terms.length) >= options.minPlainTerms &&
+      distinctiveScore(a[i]!, b[j]!, options.compoundPartWeight) >= options.minPlainPairScore);
+  const anchorScores = scores.map((row, i) => row.map((score, j) => (score >= options.minPairScore && isAnchor(i, j, score) ? score : 0)));
   const anchors = bestMonotonePairs(anchorScores, options.minPairScore);
-  if (anchors.length < options.minAnchorPairs) return [];
-  if (anchors.length === 1 && scores[anchors[0]![0]]![anchors[0]![1]]! < options.minLoneAnchorScore) return [];
+  const anchored = (side: readonly ComparableSentence[], at: 0 | 1) => anchors.reduce((sum, anchor) => sum + spanLength(side[anchor[at]]!.span), 0);
+  if (anchors.length < options.minAnchors || Math.min(anchored(a, 0), anchored(b, 1)) < options.minAnchoredChars) return [];
   const pairs: SentencePair[] = anchors.map(([i, j]) => ({ a: a[i]!.span, b: b[j]!.span, score: scores[i]![j]!, gapFilled: false }));
   // Gaps: between consecutive anchors, and before the first and after the last one.
   const bounds: Array<[number, number]> = [[-1, -1], ...anchors, [a.length, b.length]];
@@ -210,10 +248,12 @@ function scoreSharingPairs(
   return { scores, sharedWeights };
 }
 
+function spanLength(span: Span): number {
+  return span.end - span.start;
+}
+
 function lengthRatio(x: Span, y: Span): number {
-  const lx = x.end - x.start;
-  const ly = y.end - y.start;
-  return Math.min(lx, ly) / Math.max(lx, ly, 1);
+  return Math.min(spanLength(x), spanLength(y)) / Math.max(spanLength(x), spanLength(y), 1);
 }
 
 /** Dynamic programming over the score matrix: the order-consistent set of pairs above `threshold` with the largest summed margin. */

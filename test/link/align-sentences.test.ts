@@ -74,3 +74,17 @@ test('sentences on one event with different content are not paired', () => {
   const pairs = alignSentences(comparable(readCase('unrelated-same-topic', 'a.txt')), comparable(readCase('unrelated-same-topic', 'b.txt')));
   assert.deepEqual(pairs, []);
 });
+
+test('one matching sentence is no paraphrase; the same sentence among two retold ones is', () => {
+  const formula = 'Der Gemeinderat von Saalheim will am Montag über die Sanierung des Hallenbads entscheiden.';
+  const retoldA =
+    'Die Stadtwerke beziffern die Kosten der Sanierung auf knapp zwölf Millionen Euro, weil die Technik aus den Siebzigern stammt. ' +
+    'Eine Bürgerinitiative hat nach eigenen Angaben 4200 Unterschriften für den Erhalt des Beckens gesammelt.';
+  const retoldB =
+    'Weil die Technik aus den Siebzigern stammt, beziffern die Stadtwerke die Sanierungskosten auf knapp zwölf Millionen Euro. ' +
+    'Für den Erhalt des Beckens hat eine Bürgerinitiative eigenen Angaben zufolge 4200 Unterschriften gesammelt.';
+  const lone = alignSentences(comparable(`${formula} Der Schwimmverein begrüßt den Plan.`), comparable(`${formula} Die Opposition ist dagegen.`));
+  assert.deepEqual(lone, []);
+  const retold = alignSentences(comparable(`${formula} ${retoldA}`), comparable(`${formula} ${retoldB}`));
+  assert.ok(retold.length >= 2, `${retold.length} pairs`);
+});
