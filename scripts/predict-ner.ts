@@ -3,17 +3,22 @@
  * with the shipped entity tagger and prints one object per record in the shape the eval scorers
  * read ({origin: {record}, text, entities}), so the tagger can be scored without the CLI:
  *
- *   npx tsx scripts/predict-ner.ts IN.jsonl > PRED.jsonl
+ *   npx tsx scripts/predict-ner.ts [--model MODEL.json] IN.jsonl > PRED.jsonl
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadNerModel } from '../src/extract/entities/ner-model.js';
 import { loadEntityTagger } from '../src/extract/entities/tag-entities.js';
 
-const input = process.argv[2];
+// --model scores a model train-ner.ts wrote elsewhere (--out) before it replaces the shipped one
+const { values: options, positionals } = parseArgs({ options: { model: { type: 'string' } }, allowPositionals: true });
+const input = positionals[0];
 if (input === undefined) {
-  console.error('usage: npx tsx scripts/predict-ner.ts IN.jsonl > PRED.jsonl');
+  console.error('usage: npx tsx scripts/predict-ner.ts [--model MODEL.json] IN.jsonl > PRED.jsonl');
   process.exit(2);
 }
-const tagEntities = loadEntityTagger();
+const tagEntities = loadEntityTagger(options.model === undefined ? undefined : loadNerModel(pathToFileURL(options.model)));
 const lines: string[] = [];
 for (const line of readFileSync(input, 'utf8').split('\n')) {
   if (line.trim() === '') continue;

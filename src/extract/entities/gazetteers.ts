@@ -2,9 +2,12 @@
  * Name lists the entity tagger consults as features: places, organisations, given names and
  * surnames, and cue words (role nouns before a person, heads and legal forms of organisations).
  * Membership is evidence, not a verdict: "Bayern" is a region and a football club, and the
- * model weighs the list against the context. Loaded once and passed in; no module state.
+ * model weighs the list against the context. Beside our own lists, large ones from npm packages
+ * (lexicons.ts) say whether a capitalised word is a German noun, a town, a name part or a company.
+ * Loaded once and passed in; no module state.
  */
 import { readFileSync } from 'node:fs';
+import { loadLexicons } from './lexicons.js';
 
 /** One bit per kind of evidence; the tagger turns each set bit into a feature. */
 export const GAZETTEER_FLAG = {
@@ -28,6 +31,16 @@ export const GAZETTEER_FLAG = {
   placePhraseInside: 1 << 13,
   orgPhraseStart: 1 << 14,
   orgPhraseInside: 1 << 15,
+  /** A form of a known German common noun ("Regierung", "Häusern"): capitalised, yet likely no name. */
+  commonNoun: 1 << 16,
+  /** A part of people's names in a large international list ("Kotler", "Hilda"). */
+  personNamePart: 1 << 17,
+  /** A company name or a word of one in a large list ("Edeka", "Pixar"). */
+  company: 1 << 18,
+  /** Not a known noun itself, but a compound ending in one ("Abfallholz", "Uferpromenade"). */
+  compoundNoun: 1 << 19,
+  /** A town somewhere in the world, and no German noun ("Füssen", not "Essen"). */
+  town: 1 << 20,
 } as const;
 
 export const GAZETTEER_FLAG_NAMES: readonly string[] = Object.keys(GAZETTEER_FLAG);
@@ -74,8 +87,18 @@ export function loadGazetteers(): Gazetteers {
   }
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
 
+  const lexicons = loadLexicons();
+  for (const word of lexicons.nounForms) addWord(word, GAZETTEER_FLAG.commonNoun);
+  // "Essen" and "Häusern" are towns too, but a noun form is likelier the noun
+  for (const word of lexicons.townNames) if (!lexicons.nounForms.has(word)) addWord(word, GAZETTEER_FLAG.town);
+  for (const word of lexicons.personNameParts) addWord(word, GAZETTEER_FLAG.personNamePart);
+  for (const word of lexicons.companyNames) addWord(word, GAZETTEER_FLAG.company);
+
   const flagWord = (word: string): number => {
     let flags = wordFlags.get(word) ?? 0;
+    if ((flags & (GAZETTEER_FLAG.commonNoun | GAZETTEER_FLAG.town)) === 0 && isCapitalised(word) && endsInNoun(word, wordFlags)) {
+      flags |= GAZETTEER_FLAG.compoundNoun;
+    }
     if (word.length > 3 && word.endsWith('s')) {
       const stem = wordFlags.get(word.slice(0, -1)) ?? 0;
       if (stem & (GAZETTEER_FLAG.country | GAZETTEER_FLAG.city | GAZETTEER_FLAG.otherPlace)) flags |= GAZETTEER_FLAG.genitivePlace;
@@ -110,6 +133,14 @@ function headEndingFlags(lower: string, headFlags: ReadonlyMap<string, number>):
     flags |= headFlags.get(lower.slice(cut)) ?? 0;
   }
   return flags;
+}
+
+/** "Abfallholz" ends in "Holz": the tail, capitalised as a noun stands alone, is a known noun form. */
+function endsInNoun(word: string, wordFlags: ReadonlyMap<string, number>): boolean {
+  for (let cut = MIN_COMPOUND_MODIFIER_CHARS; cut <= word.length - MIN_HEAD_CHARS_IN_COMPOUND; cut++) {
+    if ((wordFlags.get(word[cut]!.toUpperCase() + word.slice(cut + 1)) ?? 0) & GAZETTEER_FLAG.commonNoun) return true;
+  }
+  return false;
 }
 
 function isCapitalised(word: string): boolean {

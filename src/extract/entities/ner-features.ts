@@ -8,7 +8,7 @@
 import { GAZETTEER_FLAG_NAMES, type Gazetteers } from './gazetteers.js';
 
 /** Bump whenever a template changes; the model file records the version it was trained with. */
-export const NER_FEATURE_VERSION = 1;
+export const NER_FEATURE_VERSION = 2;
 /** 2^21 buckets: the ~0.5 M distinct features of the training set rarely share one. */
 export const NER_HASH_BITS = 21;
 const BUCKET_MASK = (1 << NER_HASH_BITS) - 1;

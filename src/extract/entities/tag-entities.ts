@@ -100,6 +100,16 @@ function addRepeatedMentions(text: string, tokens: readonly Token[], mentions: E
   return [...mentions, ...added].sort((a, b) => a.start - b.start);
 }
 
+/**
+ * "Herrn Soulier", "Frau Kowalczyk": the model, trained on few forms of address, sometimes runs
+ * one into the name. A person's name starts after its leading role words (the last word stays).
+ */
+function skipLeadingRoles(tokens: readonly Token[], start: number, end: number, gazetteers: Gazetteers): number {
+  let first = start;
+  while (first < end - 1 && gazetteers.flagWords([tokens[first]!.text])[0]! & GAZETTEER_FLAG.role) first++;
+  return first;
+}
+
 function tagSentence(text: string, tokens: readonly Token[], parts: TaggerParts, out: EntityMention[]): void {
   const features = extractSentenceFeatures(
     tokens.map((t) => t.text),
@@ -113,8 +123,9 @@ function tagSentence(text: string, tokens: readonly Token[], parts: TaggerParts,
     const tag = i < tokens.length ? tags[i]! : 0;
     // inside tags (even, from 2) continue the open span; decodeBestTags never opens one with them
     if (spanStart >= 0 && !(tag !== 0 && tag % 2 === 0)) {
-      const start = tokens[spanStart]!.start;
       const type = MENTION_TYPE[NER_TAGS[tags[spanStart]!]!.slice(2)]!;
+      if (type === 'person') spanStart = skipLeadingRoles(tokens, spanStart, i, parts.gazetteers);
+      const start = tokens[spanStart]!.start;
       const genitive = i - spanStart === 2 ? genitiveOwner(tokens[spanStart]!.text, parts.gazetteers) : null;
       const end = genitive === null ? tokens[i - 1]!.end : tokens[spanStart]!.end;
       out.push({ text: text.slice(start, end), start, end, type: genitive ?? type, canonical: null });

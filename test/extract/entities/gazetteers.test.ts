@@ -28,3 +28,21 @@ test('flagWords marks several-word names where they stand in the sentence', () =
   assert.ok(has(flags[7]!, GAZETTEER_FLAG.orgPhraseInside));
   assert.equal(flags[4], 0);
 });
+
+test('flagWords tells known German nouns and compounds of them from unknown capitalised words', () => {
+  const [government, houses, soup, name] = gazetteers.flagWords(['Regierung', 'Häusern', 'Kartoffelsuppenrezept', 'Sandhagen']);
+  assert.ok(has(government!, GAZETTEER_FLAG.commonNoun));
+  // "Häusern" is also a town's name: a noun form is not flagged as a town
+  assert.ok(has(houses!, GAZETTEER_FLAG.commonNoun) && !has(houses!, GAZETTEER_FLAG.town));
+  assert.ok(has(soup!, GAZETTEER_FLAG.compoundNoun) && !has(soup!, GAZETTEER_FLAG.commonNoun));
+  assert.equal(name! & (GAZETTEER_FLAG.commonNoun | GAZETTEER_FLAG.compoundNoun | GAZETTEER_FLAG.town), 0);
+});
+
+test('flagWords knows towns, parts of people names and companies from the large lists', () => {
+  const [town, given, company, lower] = gazetteers.flagWords(['Füssen', 'Hilda', 'Pixar', 'regierung']);
+  assert.ok(has(town!, GAZETTEER_FLAG.town));
+  assert.ok(has(given!, GAZETTEER_FLAG.personNamePart));
+  assert.ok(has(company!, GAZETTEER_FLAG.company));
+  // lists match the word as written: lower case is no noun, and a lowercase word is no compound
+  assert.equal(lower, 0);
+});

@@ -55,3 +55,11 @@ test('tagEntities finds nothing in empty or punctuation-only text', () => {
   assert.deepEqual(tagEntities(''), []);
   assert.deepEqual(tagEntities(' … – ! '), []);
 });
+
+test('tagEntities starts a person after a form of address the model ran into the name', () => {
+  for (const text of ['Ich danke Herrn Brezinski für seinen Bericht über die Fischerei.', 'Wie Herrn Brezinski bekannt ist, stimmen wir morgen ab.']) {
+    const mentions = tagEntities(text);
+    assert.ok(mentions.some((m) => m.type === 'person' && m.text === 'Brezinski'), JSON.stringify(mentions));
+    assert.ok(!mentions.some((m) => m.text.includes('Herrn')), JSON.stringify(mentions));
+  }
+});
