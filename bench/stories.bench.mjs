@@ -1,10 +1,10 @@
 // Event clustering through the real store (SQLite): N generated articles (bench/generate-corpus.mjs;
 // the pipeline is not run, so the only entity is the headline's place) are stored and placed in
-// batches of 1000 by updateStories, as ingest does; then single articles are stored and placed one at
+// batches (default 5000) by updateStories, as successive ingest runs do; then single articles are stored and placed one at
 // a time, each story update timed (p50, p95). The story update reads only what the new article touches
 // (key counts, postings, its candidates' events) and rewrites only its event and storylines.
 // Storing the articles (putArticles: text, search index, analysis tables) is timed apart.
-//   node --expose-gc bench/stories.bench.mjs [--count 100000]   (or BENCH_STORIES_COUNT=20000)
+//   node --expose-gc bench/stories.bench.mjs [--count 100000] [--batch 5000]   (or BENCH_STORIES_COUNT=20000)
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,11 +13,15 @@ import { generateArticles } from './generate-corpus.mjs';
 import { openSqliteStore } from '../dist/store/sqlite/sqlite-store.js';
 import { loadFeatureTools, updateStories } from '../dist/story/update-stories.js';
 
-const countArg = process.argv.indexOf('--count');
-const count = countArg > 0 ? Number(process.argv[countArg + 1]) : Number(process.env.BENCH_STORIES_COUNT ?? 100_000);
-const COMMAND = `node --expose-gc bench/stories.bench.mjs --count ${count}`;
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const count = option('--count', Number(process.env.BENCH_STORIES_COUNT ?? 100_000));
+/** Articles per updateStories call while filling the store: one ingest run's worth. */
+const BATCH = option('--batch', 5000);
+const COMMAND = `node --expose-gc bench/stories.bench.mjs --count ${count} --batch ${BATCH}`;
 const SINGLES = 200;
-const BATCH = 1000;
 const tools = loadFeatureTools();
 const DATE_LINE = /^(\d{2})\.(\d{2})\.(\d{4}) \|/m;
 /** What the pipeline would give, cheaply: the date line as publication date, the headline's place as an entity. */
@@ -75,6 +79,7 @@ try {
       storeMs += await timed(() => store.putArticles(batch));
       clusterMs += await timed(() => updateStories(store, batch, tools));
       sampleRss();
+      process.stderr.write(`stories bench: ${storyOf.size} placed, ${(clusterMs / 1000).toFixed(0)} s\n`);
       batch = [];
     }
   }

@@ -69,6 +69,8 @@ export interface PairEvidence {
   readonly numbers: readonly string[];
   /** Speakers whose same statement both carry. */
   readonly statements: readonly string[];
+  /** Those statements as the first article quotes them, one per speaker. */
+  readonly quotes: readonly { readonly speaker: string; readonly text: string }[];
   /** Reuse passages between the two (from src/link/), when the caller knows them. */
   readonly passages: number;
   /** The two event days when both are known. */
@@ -126,13 +128,14 @@ export function scorePair(
   const sameLanguage = a.language === b.language;
   const term = sameLanguage ? weightedCosine(a.terms, b.terms, weights.term, norms) : { score: 0, shared: [] };
   const numbers = [...a.numbers].filter((n) => b.numbers.has(n));
-  const statements = sharedStatements(a, b, options);
+  const quotes = sharedStatements(a, b, options);
+  const statements = quotes.map((q) => q.speaker);
   const names = sameLanguage ? { score: 0, shared: [] } : weightedCosine(a.nameWords, b.nameWords, weights.nameWord, norms);
   let score = sameLanguage
     ? options.entityShareSameLanguage * entity.score + (1 - options.entityShareSameLanguage) * term.score
     : options.crossLanguageWeight * Math.max(entity.score, names.score);
   if (statements.length > 0 || sharedPassages > 0) score = Math.max(score, 1);
-  return { score, entities: entity.shared, terms: (sameLanguage ? term.shared : names.shared).slice(0, 12), numbers, statements, passages: sharedPassages, days };
+  return { score, entities: entity.shared, terms: (sameLanguage ? term.shared : names.shared).slice(0, 12), numbers, statements, quotes, passages: sharedPassages, days };
 }
 
 function keyWeights(counts: CorpusCounts, options: SimilarityOptions) {
@@ -214,15 +217,15 @@ function norm(v: ReadonlyMap<string, number>, weightOf: (key: string) => number)
   return Math.sqrt(sum);
 }
 
-function sharedStatements(a: StoryFeatures, b: StoryFeatures, options: SimilarityOptions): string[] {
-  const speakers = new Set<string>();
+function sharedStatements(a: StoryFeatures, b: StoryFeatures, options: SimilarityOptions): { speaker: string; text: string }[] {
+  const bySpeaker = new Map<string, string>();
   for (const qa of a.quotes) {
     for (const qb of b.quotes) {
-      if (qa.speaker !== qb.speaker || speakers.has(qa.speaker)) continue;
+      if (qa.speaker !== qb.speaker || bySpeaker.has(qa.speaker)) continue;
       let shared = 0;
       for (const t of qa.terms) if (qb.terms.has(t)) shared += 1;
-      if (shared / (qa.terms.size + qb.terms.size - shared) >= options.sameStatementJaccard) speakers.add(qa.speaker);
+      if (shared / (qa.terms.size + qb.terms.size - shared) >= options.sameStatementJaccard) bySpeaker.set(qa.speaker, qa.text);
     }
   }
-  return [...speakers].sort();
+  return [...bySpeaker].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([speaker, text]) => ({ speaker, text }));
 }

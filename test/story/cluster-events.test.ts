@@ -38,6 +38,8 @@ test('cluster-events: the same quoted statement by the same speaker puts two dif
   const [ma, mb, mc] = clusterer.addArticles([a, b, c].map((x) => storyFeaturesOf(x, tools)));
   assert.equal(mb!.eventId, ma!.eventId);
   assert.deepEqual(mb!.evidence?.statements, ['person:greta-olsen']);
+  // The explanation names the statement itself, not only its speaker.
+  assert.deepEqual(mb!.evidence?.quotes, [{ speaker: 'person:greta-olsen', text: 'Die Sturmflut lässt keinen sicheren Betrieb der Fähren zu' }]);
   assert.notEqual(mc!.eventId, ma!.eventId);
 });
 
