@@ -90,7 +90,8 @@ async function storeBase(store) {
   }
   await flush();
   return {
-    articles,
+    // A text found twice is one article: copies are counted in distinct ones.
+    articles: [...new Map(articles.map((a) => [a.id, a])).values()],
     links: await store.reuse.listReuseLinks(),
     stories: await store.stories.listStories(),
     members: await store.stories.listStoryMembers(),
