@@ -107,7 +107,7 @@ const NOT_VERBS_AFTER_QUOTE = new Set(['und', 'oder', 'aber', 'sondern', 'denn',
 /** Lowercase words that occur inside names and titles: „BILD am Sonntag“, „Rat für Demokratie“, „Correio da Manhã“. */
 const NAME_CONNECTORS = new Set(['am', 'im', 'der', 'die', 'das', 'des', 'dem', 'den', 'für', 'und', 'von', 'vom', 'zu', 'zum', 'zur', 'de', 'da', 'do', 'del', 'la', 'le', 'les', 'of', 'the', 'for', 'and', 'in', 'an', 'auf', 'e', 'y', 'et', 'di']);
 /** Capitalised at a sentence start but never a noun: "So bezeichnete er …", "Angesichts …", "Relativierend fügte er hinzu". */
-const SENTENCE_ADVERB_DE = /^(So|Angesichts|Trotz|Wegen|Dennoch|Deshalb|Daher|Darauf|Daraufhin|Demnach|Demgegenüber|Dagegen|Hingegen|Inzwischen|Mittlerweile|Zunächst|Schließlich|Bislang|Bisher|Zuletzt|Zugleich|Gleichzeitig|Ebenso|Allerdings|Jedoch|Vielmehr|Stattdessen|Insgesamt|Zudem|Außerdem|Auch|Dabei|Dazu|Damit|Darüber|Hierzu|Hier|Dort|Nun|Jetzt|Heute|Gestern|Morgen|Später|Zuvor|Vorher|Anschließend|Danach|Erst|Noch|Bereits|Schon|Immer|Weiter|Erneut|Kürzlich|Ferner|Laut|Wie|Als|Nachdem|Während|Weil|Obwohl|Wenn|Bevor|Dass|Ob|Es|Man|\p{Lu}\p{Ll}+end)$/u;
+const SENTENCE_ADVERB_DE = /^(So|Angesichts|Trotz|Wegen|Dennoch|Deshalb|Daher|Darauf|Daraufhin|Demnach|Demgegenüber|Dagegen|Hingegen|Inzwischen|Mittlerweile|Zunächst|Schließlich|Bislang|Bisher|Zuletzt|Zugleich|Gleichzeitig|Ebenso|Allerdings|Jedoch|Vielmehr|Stattdessen|Insgesamt|Zudem|Außerdem|Auch|Dabei|Dazu|Damit|Darüber|Hierzu|Hier|Dort|Nun|Jetzt|Heute|Gestern|Morgen|Später|Zuvor|Vorher|Anschließend|Danach|Erst|Noch|Bereits|Schon|Immer|Weiter|Erneut|Kürzlich|Ferner|Laut|Wie|Als|Nachdem|Während|Weil|Obwohl|Wenn|Bevor|Dass|Ob|Es|Man|Selbst|Zwar|Besonders|Tatsächlich|Letztlich|Insbesondere|Derzeit|Aktuell|Gerade|Vielleicht|Offenbar|Unmissverständlich|Ausdrücklich|Ursprünglich|\p{Lu}\p{Ll}+end)$/u;
 
 export function makeQuoteFinder(verbs: ReportingVerbLexicon, options: Partial<QuoteOptions> = {}): QuoteFinder {
   const opts = { ...DEFAULT_QUOTE_OPTIONS, ...options };
@@ -232,6 +232,9 @@ class TextAnalysis {
     const closingSo = closing.cues.find((c) => usable(c) && c.kind === 'so' && c.at > closeToken);
     const ownVerb = [...sentence.cues].reverse().find((c) => usable(c) && c.kind === 'verb' && c.at < openToken);
     if (closingSo && ownVerb) return { ...ownVerb, relay: closingSo.speaker };
+    // "laut Klinikdirektor Beckmann „…“": a source named right before the quote attributes it
+    const adjacentSource = sentence.cues.find((c) => usable(c) && c.kind === 'source' && c.speaker!.last === openToken - 1);
+    if (adjacentSource) return adjacentSource;
     const after = closing.cues.find((c) => usable(c) && c.at > closeToken && c.clauseFirst <= closeToken + 2);
     if (after) return after;
     // "„…“, strich Romney heraus": a verb and a noun phrase right after the quote attribute it
@@ -283,8 +286,9 @@ class TextAnalysis {
       first--;
       while (first > sentence.first && !CLAUSE_BREAKS.has(this.tokens[first - 1]!.text)) first--;
     }
-    // "warnte der Geschäftsführer, Heiner Kolb, die Regierung in einem Brief: „…“": a part without a verb continues the clause before
-    while (first > sentence.first && this.tokens[first - 1]!.text === ',' && !this.segmentHasVerb(first, colon)) {
+    // "warnte der Geschäftsführer, Heiner Kolb, die Regierung in einem Brief: „…“": a part without a verb continues the
+    // clause before; "…, bei der Wahl würden nicht alle stimmen: „…“": reported content belongs to the clause that reports it
+    while (first > sentence.first && this.tokens[first - 1]!.text === ',' && (!this.segmentHasVerb(first, colon) || this.hasReportedSpeechForm(first, colon))) {
       first--;
       while (first > sentence.first && !CLAUSE_BREAKS.has(this.tokens[first - 1]!.text)) first--;
     }
@@ -321,7 +325,8 @@ class TextAnalysis {
   private mainClauseSubject(sentence: SentenceInfo, openToken: number): SpeakerMention | null {
     const first = sentence.first;
     let end = first;
-    while (end < openToken && !CLAUSE_BREAKS.has(this.tokens[end]!.text)) end++;
+    // quoted names and labels inside the clause do not end it ("Unter dem Motto „…“ zogen die Demonstranten …")
+    while (end < openToken && (!CLAUSE_BREAKS.has(this.tokens[end]!.text) || QUOTE_MARK_TOKENS.has(this.tokens[end]!.text))) end++;
     if (end - first < 2 || SUBORDINATORS_DE.has(this.tokens[first]!.text.toLowerCase())) return null;
     if (this.hasReportedSpeechForm(first, end) || this.isPassive(end, first)) return null;
     const subject = this.mainClauseSubjectIn(first, end, openToken);
@@ -337,7 +342,8 @@ class TextAnalysis {
       return this.rankedSpeaker(opening, first, Math.max(end, afterOpening), afterOpening);
     }
     let finite = first + 1;
-    while (finite < end && !(/^\p{Ll}/u.test(this.tokens[finite]!.text) && this.segmentHasVerb(finite, finite + 1))) finite++;
+    const container = this.quoteOfToken[first];
+    while (finite < end && !(this.quoteOfToken[finite] === container && /^\p{Ll}/u.test(this.tokens[finite]!.text) && this.segmentHasVerb(finite, finite + 1))) finite++;
     if (finite >= end) return null;
     return this.rankedSpeaker(this.nounPhraseAfter(finite + 1, end), first, end, finite);
   }
@@ -345,8 +351,11 @@ class TextAnalysis {
   /** A name or title in quotation marks: die Zeitung „Die Welt“, „Aktion Deutschland hilft“, „BILD am Sonntag“. */
   private isTitle(q: QuotedSpan): boolean {
     const before = this.tokenBefore(q.open);
-    if (before >= 0 && TITLE_NOUNS_DE.test(this.tokens[before]!.text)) return true;
-    // speech has lowercase words (verbs, adjectives); a name has only capitals and connectors
+    return (before >= 0 && TITLE_NOUNS_DE.test(this.tokens[before]!.text)) || this.isQuotedName(q);
+  }
+
+  /** Speech has lowercase words (verbs, adjectives); a quoted name („Die Zeit“, „BILD am Sonntag“) only capitals and connectors. */
+  private isQuotedName(q: QuotedSpan): boolean {
     let words = 0;
     for (let t = this.tokenAtOrAfter(q.open + 1); t < this.tokens.length && this.tokens[t]!.start < q.close; t++) {
       const token = this.tokens[t]!;
@@ -758,6 +767,13 @@ class TextAnalysis {
     const out: SpeakerMention[] = [];
     let t = first;
     while (t < end) {
+      // a quoted name is a noun phrase of its own: "schrieb „Die Zeit“"
+      const quotedName = QUOTE_MARK_TOKENS.has(this.tokens[t]!.text) ? this.quotedNameEndAt(t) : null;
+      if (quotedName !== null) {
+        out.push(this.mention(t, quotedName));
+        t = quotedName + 1;
+        continue;
+      }
       if (this.quoteOfToken[t] !== container && !this.isLongQuoteToken(t)) {
         t++;
         continue;
@@ -789,12 +805,13 @@ class TextAnalysis {
     const quoteMark = QUOTE_MARK_TOKENS.has(first) ? m.first : QUOTE_MARK_TOKENS.has(this.tokens[m.first + 1]?.text ?? '') ? m.first + 1 : -1;
     if (quoteMark >= 0) {
       const q = this.quoted.find((x) => x.open === this.tokens[quoteMark]!.start);
-      return q && this.isTitle(q) ? SPEAKER_RANK_NAMED : 0;
+      return q && this.isQuotedName(q) ? SPEAKER_RANK_NAMED : 0;
     }
     // "dieser", "der": a demonstrative or relative pronoun stands for someone named before
     let best = m.first === m.last && DETERMINERS_DE.has(first.toLowerCase()) ? SPEAKER_RANK_OTHER : 0;
     let attribute = false;
     let runFirst = -1;
+    let headSeen = false;
     for (let t = m.first; t <= m.last; t++) {
       const token = this.tokens[t]!;
       const lower = token.text.toLowerCase();
@@ -802,12 +819,14 @@ class TextAnalysis {
         attribute = false;
         continue;
       }
-      if (t > m.first && (lower === 'des' || lower === 'der' || PREPOSITIONS_DE.has(lower))) attribute = true;
+      // attributes: "der Leiter [der Studie]", "die [vom Präsidenten] gebilligte Aktion"; "Einer der Männer" has its head after "der"
+      if (PREPOSITIONS_DE.has(lower) || (headSeen && (lower === 'des' || lower === 'der'))) attribute = true;
       if (attribute || !this.isNounLike(token)) {
         runFirst = -1;
         continue;
       }
       if (runFirst < 0) runFirst = t;
+      headSeen = true;
       if (t < m.last && this.isNounLike(this.tokens[t + 1]!)) continue;
       best = Math.max(best, this.nounRunRank(runFirst, t));
     }
@@ -890,6 +909,11 @@ class TextAnalysis {
     const headStart = t;
     while (t < end && this.isNounLike(this.tokens[t]!)) t++;
     if (t === headStart) {
+      // "Einer der beteiligten Feuerwehrmänner", "Einige der Demonstranten": a pronoun with its partitive genitive
+      if (t === from + 1 && isDeterminer && /^(der|von)$/.test(this.tokens[t]?.text ?? '')) {
+        const whole = this.nounPhraseAt(t + 1, end, false);
+        if (whole) return this.mention(from, whole.last);
+      }
       // "Dieser bestätigte, …", "…, das vorschlug": a demonstrative or relative pronoun stands alone
       return t === from + 1 && isDeterminer ? this.mention(from, from) : null;
     }
@@ -923,7 +947,7 @@ class TextAnalysis {
     const token = this.tokens[t];
     if (!token) return null;
     const q = this.quoted.find((x) => x.open === token.start && x.close - x.open < 60);
-    return q ? this.tokenAtOrAfter(q.close) : null;
+    return q && this.isQuotedName(q) ? this.tokenAtOrAfter(q.close) : null;
   }
 
   /** A noun phrase ending at `last` (for "X zufolge"), walking back to a determiner or the clause start. */

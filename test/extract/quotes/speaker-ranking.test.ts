@@ -121,3 +121,18 @@ test('a capital standing for its government names a speaker before a quote of it
   assert.ok(q && q.speakerStart !== null, JSON.stringify(quotes));
   assert.match(text.slice(q.speakerStart, q.speakerEnd!), /Bern und Wien/);
 });
+
+test('"Einer der …" with its partitive genitive names the speaker', () => {
+  const text = 'Der Einsatzleiter bestätigte den Brand. Einer der drei beteiligten Feuerwehrmänner sagte: „So etwas habe ich noch nie gesehen.“';
+  assert.match(speakerOf(text, 'noch nie', []) ?? '', /Einer der drei beteiligten Feuerwehrmänner/);
+});
+
+test('a source named right before the quote ("laut X „…“") wins over a verb after it', () => {
+  const text = 'Nachdem man laut Klinikleiterin Dora Funk „heute Paaren helfen kann, die früher keine Hilfe fanden“, suchen die Forscher nach neuen Wegen.';
+  assert.match(speakerOf(text, 'Paaren helfen', ['Dora Funk']) ?? '', /Dora Funk/);
+});
+
+test('a colon clause of reported content (Konjunktiv) belongs to the clause that reports it', () => {
+  const text = 'Auch die Ministerin Rita Haas äußerte Zweifel und wagte die Prognose, bei der Wahl würden nicht alle Abgeordneten zustimmen: „Ich rechne mit einigen Gegenstimmen.“';
+  assert.match(speakerOf(text, 'Gegenstimmen', ['Rita Haas']) ?? '', /Rita Haas/);
+});
