@@ -302,7 +302,8 @@ class SqliteBrowse implements BrowseQueries {
 
   async eventsOf(storylineId: string): Promise<readonly StoryHeader[]> {
     const rows = this.db
-      .prepare(`SELECT ${STORY_HEADER_COLUMNS} FROM stories WHERE storyline_id = ? AND kind = 'event' ORDER BY date_start, id`)
+      // Without the hint the planner walks every event in date order (stories_by_kind) to find a few.
+      .prepare(`SELECT ${STORY_HEADER_COLUMNS} FROM stories INDEXED BY stories_by_storyline WHERE storyline_id = ? AND kind = 'event' ORDER BY date_start, id`)
       .all(storylineId) as StoryHeaderRow[];
     return rows.map(storyHeaderOf);
   }
