@@ -205,9 +205,9 @@ class TextAnalysis {
         speaker = previous.speaker;
       }
       // "Der Bruder des Papstes, Georg Ratzinger, war eingeweiht. „…“": someone named as the subject of the sentence before a
-      // quote of its own, when nobody was quoted there, speaks rather than an earlier speaker
+      // quote with no speaker of its own, when nobody was quoted there, speaks rather than an earlier speaker
       const before = this.sentences[sentenceIndex - 1];
-      if (!speaker && !partial && before && (!previous || previous.sentence < sentenceIndex - 1)) {
+      if (!speaker && before && (!previous || previous.sentence < sentenceIndex - 1)) {
         const subject = this.mainClauseSubject(before, before.end);
         if (subject && this.speakerRank(subject) >= SPEAKER_RANK_NAMED) speaker = subject;
       }

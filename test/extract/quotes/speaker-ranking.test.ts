@@ -73,7 +73,7 @@ test('the grammatical subject stays the speaker when it names someone, even with
 });
 
 test('a quote without a cue in a sentence whose subject names someone: the subject speaks', () => {
-  const text = 'Die Debatte im Landtag dauerte bis in die Nacht. Die Finanzministerin konstatierte am Ende eine „gefährliche Schieflage in den Haushalten der Kommunen“.';
+  const text = 'Die Debatte im Landtag dauerte bis in die Nacht. Die Finanzministerin sah am Ende eine „gefährliche Schieflage in den Haushalten der Kommunen“.';
   assert.equal(speakerOf(text, 'Schieflage', []), 'Die Finanzministerin');
 });
 
