@@ -4,6 +4,7 @@
  * and shared reuse passages; and whether their event days are close enough at all.
  */
 import type { StoryFeatures } from './story-features.js';
+import { isSpecificEntity } from './link-storylines.js';
 
 /** Document frequencies over the articles seen so far: what makes a shared entity or term telling. */
 export interface CorpusCounts {
@@ -43,6 +44,11 @@ export interface SimilarityOptions {
    * easily: such a score counts this much of a same-language one.
    */
   readonly crossLanguageWeight: number;
+  /**
+   * Across languages, shared names (name words, and entities other than countries and governments)
+   * needed before the pair counts at all: one shared celebrity or head of state is a topic, not a happening.
+   */
+  readonly minSharedNamesAcrossLanguages: number;
   /** Share of the entity evidence in the score when both articles share a language (terms carry the rest). */
   readonly entityShareSameLanguage: number;
   /** Quote terms shared (Jaccard) for one speaker's two quotes to be the same statement. */
@@ -57,6 +63,7 @@ export const DEFAULT_SIMILARITY_OPTIONS: SimilarityOptions = {
   unresolvedEntityWeight: 1,
   entityShareSameLanguage: 0.2,
   crossLanguageWeight: 0.5,
+  minSharedNamesAcrossLanguages: 2,
   sameStatementJaccard: 0.5,
   joinScore: 0.15,
 };
@@ -131,9 +138,12 @@ export function scorePair(
   const quotes = sharedStatements(a, b, options);
   const statements = quotes.map((q) => q.speaker);
   const names = sameLanguage ? { score: 0, shared: [] } : weightedCosine(a.nameWords, b.nameWords, weights.nameWord, norms);
+  const sharedNames = entity.shared.filter(isSpecificEntity).length + names.shared.length;
   let score = sameLanguage
     ? options.entityShareSameLanguage * entity.score + (1 - options.entityShareSameLanguage) * term.score
-    : options.crossLanguageWeight * Math.max(entity.score, names.score);
+    : sharedNames < options.minSharedNamesAcrossLanguages
+      ? 0
+      : options.crossLanguageWeight * Math.max(entity.score, names.score);
   if (statements.length > 0 || sharedPassages > 0) score = Math.max(score, 1);
   return { score, entities: entity.shared, terms: (sameLanguage ? term.shared : names.shared).slice(0, 12), numbers, statements, quotes, passages: sharedPassages, days };
 }
