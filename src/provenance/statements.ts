@@ -74,6 +74,15 @@ export function findStatements(
       .map((quote) => ({ article, quote, speakerKey: speakerKeyOf(quote.speaker), terms: new Set(contentTermsOf(quote.text, tools.stem, tools.functionWords)) }))
       .filter((q) => q.terms.size >= options.minQuoteTerms),
   );
+  // Every pair of quotes is compared: look a pair's links up instead of scanning all links each time.
+  const linksBetween = new Map<string, ReuseLinkRecord[]>();
+  for (const link of links) {
+    for (const key of [`${link.a.articleId} ${link.b.articleId}`, `${link.b.articleId} ${link.a.articleId}`]) {
+      const list = linksBetween.get(key);
+      if (list === undefined) linksBetween.set(key, [link]);
+      else if (list.at(-1) !== link) list.push(link);
+    }
+  }
   const parent = quotes.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   for (let i = 0; i < quotes.length; i++) {
@@ -82,7 +91,8 @@ export function findStatements(
       const y = quotes[j]!;
       if (x.article.id === y.article.id) continue;
       if (x.speakerKey !== null && y.speakerKey !== null && x.speakerKey !== y.speakerKey) continue;
-      if (linkedByReuse(x.article.id, x.quote, y.article.id, y.quote, links) || dice(x.terms, y.terms) >= options.minTermOverlap) {
+      const pairLinks = linksBetween.get(`${x.article.id} ${y.article.id}`) ?? [];
+      if (linkedByReuse(x.article.id, x.quote, y.article.id, y.quote, pairLinks) || dice(x.terms, y.terms) >= options.minTermOverlap) {
         parent[root(i)] = root(j);
       }
     }
