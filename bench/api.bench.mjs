@@ -9,6 +9,8 @@
 // text, entities, quotes and credits), each copy with its own copies of the base's reuse links and
 // stories. Every text thus occurs once per copy: search matches grow with the store as they would.
 // Requests go through app.request (no network), so the numbers are the API and store, not the socket.
+// Each line gives wall-clock and CPU time (this process's, GC threads included): on a busy machine the
+// wall clock also counts waiting for a core, the CPU time only what the request costs.
 // BENCH_API_DB=FILE keeps the store in FILE, and a later run with the same FILE measures it again
 // without building it. Run after `npm run build`:
 //   BENCH_API_ARTICLES=100000 node --expose-gc bench/api.bench.mjs
@@ -221,17 +223,20 @@ async function measure(store, stats, sample) {
     }
     globalThis.gc?.();
     const times = [];
+    const cpuTimes = [];
     // Fewer of the calls whose answer does not depend on the request.
     const count = urlOf(0) === urlOf(1) ? Math.min(REQUESTS, 50) : REQUESTS;
     for (let i = 0; i < count; i++) {
       const start = performance.now();
+      const cpuStart = process.cpuUsage();
       const response = await app.request(urlOf(i));
       await response.arrayBuffer();
       times.push(performance.now() - start);
+      const cpu = process.cpuUsage(cpuStart);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
       if (response.status !== 200) throw new Error(`${urlOf(i)} answered ${response.status}`);
     }
-    times.sort((a, b) => a - b);
-    const at = (quantile) => times[Math.min(times.length - 1, Math.floor(quantile * times.length))].toFixed(1);
-    console.log(`${name.padEnd(52)} p50 ${at(0.5).padStart(7)} ms   p95 ${at(0.95).padStart(7)} ms   (${count} requests)`);
+    const at = (list, quantile) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(quantile * list.length))].toFixed(1).padStart(7);
+    console.log(`${name.padEnd(52)} p50 ${at(times, 0.5)} ms   p95 ${at(times, 0.95)} ms   cpu p50 ${at(cpuTimes, 0.5)} ms   p95 ${at(cpuTimes, 0.95)} ms   (${count} requests)`);
   }
 }
