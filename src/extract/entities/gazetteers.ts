@@ -57,6 +57,8 @@ const PLACE_KINDS: Readonly<Record<string, number>> = {
 };
 /** A compound must keep this many letters before its head ("Bundes|bank", not "B|ank"). */
 const MIN_COMPOUND_MODIFIER_CHARS = 3;
+/** About the vocabulary of a few thousand news articles. */
+const MAX_RECENT_WORDS = 50_000;
 /** Shorter heads count only as whole words: "insgesamt" is no "Amt", "Heirat" no "Rat". */
 const MIN_HEAD_CHARS_IN_COMPOUND = 4;
 
@@ -107,11 +109,23 @@ export function loadGazetteers(): Gazetteers {
     if (isCapitalised(word)) flags |= headEndingFlags(word.toLowerCase(), headFlags);
     return flags;
   };
+  // news repeats its words, and a capitalised word costs a dozen look-ups of its tails: the flags of
+  // recent words are kept, forgotten all at once past a bound so memory stays flat over any corpus
+  const recentFlags = new Map<string, number>();
+  const flagWordOnce = (word: string): number => {
+    let flags = recentFlags.get(word);
+    if (flags === undefined) {
+      if (recentFlags.size >= MAX_RECENT_WORDS) recentFlags.clear();
+      flags = flagWord(word);
+      recentFlags.set(word, flags);
+    }
+    return flags;
+  };
 
   return Object.freeze({
     flagWords(words: readonly string[]): Uint32Array {
       const flags = new Uint32Array(words.length);
-      for (let i = 0; i < words.length; i++) flags[i] = flagWord(words[i]!);
+      for (let i = 0; i < words.length; i++) flags[i] = flagWordOnce(words[i]!);
       for (let i = 0; i < words.length; i++) {
         const candidates = phrases.get(words[i]!);
         const match = candidates?.find((p) => p.words.every((w, k) => words[i + k] === w));
