@@ -358,6 +358,14 @@ test('web: hostile article text is shown as text and nothing in it runs', { skip
   assert.notEqual(await page.title(), 'pwned');
   assert.equal(await page.locator('main script, main img, main [onerror], main a[href^="javascript:"]').count(), 0);
   assert.match((await page.textContent('.article-text')) ?? '', /<script>window.__pwned = 2/);
+  // Its story page draws its title, statements and graph from the same text: still only text.
+  const story = (await getJson(`${server.url}api/stories?limit=200`)).items.find((s: any) => s.articleIds.includes(article.id));
+  assert.ok(story !== undefined, 'the ingest job placed the article in a story');
+  await open(`/story/${encodeURIComponent(story.id)}`);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate('window.__pwned'), undefined);
+  assert.equal(await page.locator('main script, main img, main [onerror], main a[href^="javascript:"]').count(), 0);
+  assert.match((await page.textContent('main')) ?? '', /onerror=/);
 });
 
 test('web: the language switch turns the labels English; the pages fit a phone screen', { skip: SKIP }, async () => {

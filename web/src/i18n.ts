@@ -120,6 +120,11 @@ const LABELS = {
   copiedBy: { de: 'übernommen von', en: 'copied by' },
   sharedWith: { de: 'gemeinsam mit', en: 'shared with' },
   confidence: { de: 'Sicherheit', en: 'confidence' },
+  identical: { de: 'identisch', en: 'identical' },
+  'near-verbatim': { de: 'fast wörtlich', en: 'near verbatim' },
+  'shared-wire': { de: 'gemeinsamer Agenturtext', en: 'shared wire text' },
+  quotation: { de: 'Zitat', en: 'quotation' },
+  paraphrase: { de: 'Umschreibung', en: 'paraphrase' },
   passage: { de: 'Passage', en: 'passage' },
   passages: { de: 'Passagen', en: 'passages' },
   showingFirst: { de: 'Gezeigt werden die ersten', en: 'Showing the first' },
@@ -149,6 +154,14 @@ export function savedLanguage(): Language {
 
 export function saveLanguage(language: Language): void {
   localStorage.setItem(STORAGE_KEY, language);
+}
+
+const REUSE_KINDS = ['identical', 'near-verbatim', 'shared-wire', 'quotation', 'paraphrase'] as const satisfies readonly LabelKey[];
+
+/** A reuse link's kind (src/link/link-kind.ts) in words; a kind this UI does not know yet shows as it is. */
+export function reuseKindLabel(kind: string, t: Translate): string {
+  const known = REUSE_KINDS.find((k) => k === kind);
+  return known === undefined ? kind : t(known);
 }
 
 /** A translator bound to one language, handed to every page. */

@@ -7,7 +7,7 @@ import type { ArticleRecord, Page as ListPage, Quote, ReuseLink } from '../api-t
 import { entityKeyOf } from '../api-types.js';
 import { append, clear, el, routeLink } from '../dom.js';
 import { formatDate, type PageContext } from '../page-context.js';
-import type { Translate } from '../i18n.js';
+import { reuseKindLabel, type Translate } from '../i18n.js';
 import { diffWords, type DiffPiece } from '../word-diff.js';
 
 export async function readerPage({ main, t, args }: PageContext): Promise<void> {
@@ -60,7 +60,7 @@ export async function readerPage({ main, t, args }: PageContext): Promise<void> 
   if (passages.length === 0) append(side, el('p', {}, t('noReuse')));
   const reuseList = el('ol', { class: 'reuse-list' });
   for (const passage of passages) {
-    const button = el('button', { type: 'button', class: 'quote-jump' }, `${passage.link.kind}: ${article.text.slice(passage.here.start, Math.min(passage.here.end, passage.here.start + 80))}…`);
+    const button = el('button', { type: 'button', class: 'quote-jump' }, `${reuseKindLabel(passage.link.kind, t)}: ${article.text.slice(passage.here.start, Math.min(passage.here.end, passage.here.start + 80))}…`);
     button.addEventListener('click', () => showPassage(passage));
     append(reuseList, el('li', {}, button));
   }
@@ -114,7 +114,7 @@ async function compare(target: HTMLDialogElement, article: ArticleRecord, passag
   clear(target);
   append(
     target,
-    el('div', { class: 'dialog-head' }, el('h2', { id: 'reuse-comparison-title' }, `${t('reusedPassage')} (${passage.link.kind}, ${Math.round(passage.link.score * 100)} %) · ${direction}`), close),
+    el('div', { class: 'dialog-head' }, el('h2', { id: 'reuse-comparison-title' }, `${t('reusedPassage')} (${reuseKindLabel(passage.link.kind, t)}, ${Math.round(passage.link.score * 100)} %) · ${direction}`), close),
     el('p', { class: 'diff-legend meta' }, el('del', {}, t('onlyFirst')), ' · ', el('ins', {}, t('onlySecond'))),
     el(
       'div',

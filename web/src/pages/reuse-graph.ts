@@ -5,7 +5,7 @@
  */
 import type { ArticleRef, ReuseLink } from '../api-types.js';
 import { append, el, routeLink, svg } from '../dom.js';
-import type { Translate } from '../i18n.js';
+import { reuseKindLabel, type Translate } from '../i18n.js';
 import { formatDate } from '../page-context.js';
 
 const ROW_HEIGHT = 56;
@@ -135,7 +135,7 @@ export function reuseGraphSection(links: readonly ReuseLink[], articles: readonl
 }
 
 function passagesText(edge: Edge, t: Translate): string {
-  const kinds = [...new Set(edge.links.map((l) => l.kind))].join(', ');
+  const kinds = [...new Set(edge.links.map((l) => reuseKindLabel(l.kind, t)))].join(', ');
   const confidence = edge.directed ? ` · ${t('confidence')} ${Math.round(Math.max(...edge.links.map((l) => l.direction.confidence)) * 100)} %` : '';
   return `${edge.links.length} ${edge.links.length === 1 ? t('passage') : t('passages')} (${kinds})${confidence}`;
 }
