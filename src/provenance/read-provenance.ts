@@ -17,10 +17,9 @@ export async function readArticleProvenance(
   const stored = await store.getArticle(id);
   if (stored === null) return null;
   const provenance = articleProvenanceOf(id, stored.article.text.length, await store.reuse.reuseLinksFor([id]));
-  const outletOf: Record<ArticleId, string | null> = {};
-  for (const p of provenance.passages) {
-    if (!(p.otherArticleId in outletOf)) outletOf[p.otherArticleId] = (await store.getArticle(p.otherArticleId))?.article.outlet ?? null;
-  }
+  const others = [...new Set(provenance.passages.map((p) => p.otherArticleId))];
+  const outletOf: Record<ArticleId, string | null> = Object.fromEntries(others.map((other) => [other, null]));
+  for (const listed of await store.browse.listArticlesById(others)) outletOf[listed.id] = listed.outlet;
   return { ...provenance, outletOf };
 }
 
