@@ -3,11 +3,12 @@
  * until SIGINT or SIGTERM; the round under way is abandoned and everything stored so far stays.
  */
 import { InvalidArgumentError } from 'commander';
-import type { RawDocument } from '../article.js';
+import type { Article, RawDocument } from '../article.js';
 import { buildPipeline } from '../pipeline.js';
 import { DEFAULT_READ_OPTIONS } from '../ingest/read-inputs.js';
 import { watchFeeds } from '../ingest/watch-feeds.js';
-import { ingestDocuments } from './ingest-command.js';
+import { openReuseLinker } from '../provenance/link-reuse.js';
+import { DEFAULT_INGEST_BATCH, ingestDocuments } from './ingest-command.js';
 import { exitCodeFor, makeReporter } from './report.js';
 import { readOptionsFrom, type ReadCliOptions } from './read-options.js';
 import { CommandError, openStoreForWriting, runStoreCommand, type DatabaseOptions } from './store-option.js';
@@ -49,10 +50,18 @@ export function runWatchCommand(urls: string[], options: WatchCommandOptions): P
     try {
       const reporter = makeReporter(options);
       const read = { ...DEFAULT_READ_OPTIONS, ...readOptionsFrom(options) };
+      // Opened once: each round's articles are linked against everything stored before them.
+      const linker = await openReuseLinker(store);
       for await (const { round, documents } of watchFeeds(urls, { everyMs: options.every, read, signal: stopping.signal })) {
-        const totals = await ingestDocuments(store, pipeline, asAsync(documents), reporter);
+        const stored: Article[] = [];
+        const batching = { ...DEFAULT_INGEST_BATCH, afterBatch: (batch: readonly Article[]) => stored.push(...batch) };
+        const totals = await ingestDocuments(store, pipeline, asAsync(documents), reporter, batching);
+        const reuse = await linker.linkArticles(stored);
         if (!options.quiet) {
-          process.stderr.write(`watch: round ${round}: ${documents.length} new item(s), ${totals.articlesAdded} new article(s) stored; next poll in ${options.every / 1000} s\n`);
+          for (const skip of reuse.skipped) process.stderr.write(`reuse: ${skip.articleId}: ${skip.reason}\n`);
+          process.stderr.write(
+            `watch: round ${round}: ${documents.length} new item(s), ${totals.articlesAdded} new article(s) stored, ${reuse.linksAdded} reuse link(s); next poll in ${options.every / 1000} s\n`,
+          );
         }
       }
       reporter.finish('watched');

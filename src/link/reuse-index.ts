@@ -95,11 +95,28 @@ export interface ReuseCandidate {
   readonly paraphrase: boolean;
 }
 
+/** What the index keeps of one article: enough to find it as a candidate, nothing to align it with. */
+export interface ArticleFingerprints {
+  /** Its distinct winnowed shingle hashes, each followed by the token position where it first occurs. */
+  readonly shingles: Uint32Array;
+  /** Hashes of its distinct content terms. */
+  readonly terms: Uint32Array;
+}
+
 export interface ReuseIndex {
   /** Tokenises, shingles and splits an article once; pass the result to the other methods. */
   prepare(article: ReuseArticle): PreparedArticle;
   /** Adds an article's fingerprints and terms. Adding the same id twice is the caller's to avoid. */
   add(article: PreparedArticle): void;
+  /** What `add` indexes of an article, to store it and add it again later with `addFingerprints`. */
+  fingerprintsOf(article: PreparedArticle): ArticleFingerprints;
+  /** Adds an article from its stored fingerprints, without its text. */
+  addFingerprints(id: ArticleId, fingerprints: ArticleFingerprints): void;
+  /**
+   * Names how fingerprints are computed (tokens per shingle, winnowing window, tokeniser and stemmer
+   * version): stored fingerprints of another scheme must be computed again.
+   */
+  readonly fingerprintScheme: string;
   /** Indexed articles (other than itself) the article may share passages or statements with. */
   candidatesFor(article: PreparedArticle): ReuseCandidate[];
   /** Links between two articles, judged with what the index has learned so far. */
@@ -109,6 +126,12 @@ export interface ReuseIndex {
   readonly articleCount: number;
   readonly knowledge: CorpusKnowledge;
 }
+
+/**
+ * Raise it when tokenising, folding, hashing, sentence splitting or stemming changes what an
+ * article's fingerprints are: stored ones of the old version are then computed again.
+ */
+const FINGERPRINT_VERSION = 'reuse-fp-1';
 
 export function loadReuseContext(): ReuseContext {
   const splitter = makeSentenceSplitter();
@@ -211,12 +234,20 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
   const index: ReuseIndex = {
     prepare: (article) => prepareArticle(article, context, o.pair),
     add(article) {
-      const i = ids.length;
-      ids.push(article.article.id);
-      indexOf.set(article.article.id, i);
-      for (const [hash, position] of distinctFingerprints(article)) fingerprints.add(hash, i, position);
-      for (const term of distinctTerms(article)) terms.add(hashToken(term), i, 0);
+      index.addFingerprints(article.article.id, index.fingerprintsOf(article));
     },
+    fingerprintsOf(article) {
+      const shingles = [...distinctFingerprints(article)].flat();
+      return { shingles: Uint32Array.from(shingles), terms: Uint32Array.from(distinctTerms(article), hashToken) };
+    },
+    addFingerprints(id, stored) {
+      const i = ids.length;
+      ids.push(id);
+      indexOf.set(id, i);
+      for (let k = 0; k + 1 < stored.shingles.length; k += 2) fingerprints.add(stored.shingles[k]!, i, stored.shingles[k + 1]!);
+      for (const term of stored.terms) terms.add(term, i, 0);
+    },
+    fingerprintScheme: `${FINGERPRINT_VERSION} k${o.pair.passage.shingleTokens} w${o.windowShingles}`,
     candidatesFor,
     linkPair: (a, b) => findReuseLinks(a, b, knowledge, o.pair),
     linksFor(article, lookup) {

@@ -1,14 +1,16 @@
 /**
  * The reuse step of ingest: links each newly stored article to the stored articles it shares
- * passages or statements with, judges who copied whom, and stores the links. The reuse index lives
- * in memory for one run and is rebuilt from the store when the linker starts (see bench/reuse-ingest).
+ * passages or statements with, judges who copied whom, and stores the links together with the
+ * article's fingerprints. Opening the linker reads the stored fingerprints into the in-memory
+ * reuse index, not the texts: a new article is aligned only with the stored candidates it shares
+ * fingerprints or rare terms with (see bench/reuse-linker.bench.mjs).
  */
 import type { Article, ArticleId } from '../article.js';
-import type { ReuseArticle, ReuseLink } from '../link/find-reuse-links.js';
+import type { PreparedArticle, ReuseArticle, ReuseLink } from '../link/find-reuse-links.js';
 import { judgeCopyDirection, type DirectionEvidence } from '../link/direction.js';
-import { makeReuseIndex, type ReuseIndex } from '../link/reuse-index.js';
+import { makeReuseIndex, type ArticleFingerprints, type ReuseIndex } from '../link/reuse-index.js';
 import { allArticles } from '../store/all-articles.js';
-import type { ReuseLinkRecord } from '../store/reuse-links.js';
+import type { ReuseFingerprintRecord, ReuseLinkRecord } from '../store/reuse-links.js';
 import type { Store } from '../store/store.js';
 
 export interface ReuseLinkerOptions {
@@ -44,19 +46,18 @@ export interface ReuseLinker {
   readonly articleCount: number;
 }
 
-/** Builds the linker, indexing every stored article (first seen first) so new ones are linked against them. */
+/** Builds the linker from the stored fingerprints; articles linked before fingerprints were stored are indexed from their text once. */
 export async function openReuseLinker(store: Store, options: ReuseLinkerOptions = DEFAULT_REUSE_LINKER_OPTIONS): Promise<ReuseLinker> {
   const index = makeReuseIndex();
   const indexed = new Set<ArticleId>();
   const linked = new Set(await store.reuse.linkedArticleIds());
-  let pending: ArticleId[] = [];
-  for await (const stored of allArticles(store)) {
-    const article = reuseArticleOf(stored.article);
-    if (!linked.has(article.id)) pending.push(article.id);
-    if (skipReason(article, options) !== null) continue;
-    index.add(index.prepare(article));
-    indexed.add(article.id);
+  for await (const stored of store.reuse.reuseFingerprints(index.fingerprintScheme)) {
+    if (!linked.has(stored.articleId) || indexed.has(stored.articleId)) continue;
+    if (stored.shingles.length > 0 || stored.terms.length > 0) index.addFingerprints(stored.articleId, stored);
+    indexed.add(stored.articleId);
   }
+  if (indexed.size < linked.size) await indexFromTexts(store, { index, indexed, linked }, options);
+  let pending: readonly ArticleId[] = await store.reuse.unlinkedArticleIds();
   return {
     async linkArticles(articles) {
       const earlier = pending;
@@ -69,9 +70,38 @@ export async function openReuseLinker(store: Store, options: ReuseLinkerOptions 
   };
 }
 
+/** Fingerprints stored per transaction when earlier articles are indexed from their texts. */
+const FINGERPRINTS_PER_WRITE = 500;
+
+/** Linked articles without stored fingerprints (of this scheme): computed from their texts, indexed and stored. */
+async function indexFromTexts(store: Store, state: LinkerState, options: ReuseLinkerOptions): Promise<void> {
+  const { index, indexed, linked } = state;
+  let computed: ReuseFingerprintRecord[] = [];
+  for await (const stored of allArticles(store)) {
+    const article = reuseArticleOf(stored.article);
+    if (!linked.has(article.id) || indexed.has(article.id)) continue;
+    computed.push(fingerprintRecord(index, article, skipReason(article, options) === null ? index.prepare(article) : null));
+    indexed.add(article.id);
+    if (computed.length >= FINGERPRINTS_PER_WRITE) {
+      await store.reuse.putReuseFingerprints(computed);
+      computed = [];
+    }
+  }
+  if (computed.length > 0) await store.reuse.putReuseFingerprints(computed);
+}
+
+/** Indexes a prepared article and returns its record; a skipped article (null) gets an empty one, so it is not computed again. */
+function fingerprintRecord(index: ReuseIndex, article: ReuseArticle, prepared: PreparedArticle | null): ReuseFingerprintRecord {
+  const fingerprints = prepared === null ? NO_FINGERPRINTS : index.fingerprintsOf(prepared);
+  if (prepared !== null) index.addFingerprints(article.id, fingerprints);
+  return { articleId: article.id, scheme: index.fingerprintScheme, ...fingerprints };
+}
+
+const NO_FINGERPRINTS: ArticleFingerprints = { shingles: new Uint32Array(0), terms: new Uint32Array(0) };
+
 interface LinkerState {
   readonly index: ReuseIndex;
-  /** Articles whose fingerprints are in the index. */
+  /** Articles whose fingerprints are in the index (or known to be empty: skipped articles). */
   readonly indexed: Set<ArticleId>;
   /** Articles whose links are stored: a new article links only to these, so no pair is linked twice. */
   readonly linked: Set<ArticleId>;
@@ -88,6 +118,7 @@ async function linkArticles(
   const skipped: ReuseSkip[] = [];
   const links: ReuseLinkRecord[] = [];
   const done: ArticleId[] = [];
+  const fingerprints: ReuseFingerprintRecord[] = [];
   // Articles of this batch are looked up here before they could be read back from the store.
   const batch = new Map<ArticleId, ReuseArticle>(articles.map((a) => [a.id, reuseArticleOf(a)]));
   const lookUp = async (id: ArticleId): Promise<ReuseArticle | undefined> => {
@@ -103,6 +134,8 @@ async function linkArticles(
     const reason = skipReason(article, options);
     if (reason !== null) {
       skipped.push({ articleId: id, reason });
+      if (!indexed.has(id)) fingerprints.push(fingerprintRecord(index, article, null));
+      indexed.add(id);
       linked.add(id);
       done.push(id);
       continue;
@@ -119,13 +152,13 @@ async function linkArticles(
       links.push(withDirection(link, article, candidates.get(link.b.articleId)!));
     }
     if (!indexed.has(id)) {
-      index.add(prepared);
+      fingerprints.push(fingerprintRecord(index, article, prepared));
       indexed.add(id);
     }
     linked.add(id);
     done.push(id);
   }
-  const linksAdded = done.length === 0 ? 0 : await store.reuse.putReuseLinks(links, done);
+  const linksAdded = done.length === 0 ? 0 : await store.reuse.putReuseLinks(links, done, fingerprints);
   return { articlesLinked: done.length - skipped.length, linksAdded, skipped };
 }
 

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -23,24 +23,26 @@ test('intervals and sizes read the way people write them', () => {
   assert.throws(() => parseByteCount('viel'), /not a size/);
 });
 
-test('watch stores new feed items each round and stops cleanly on SIGTERM', async (t) => {
+type FeedItem = [guid: string, title: string, text: string];
+
+/** Serves an RSS feed whose items depend on the poll (1, 2, …); returns its URL. */
+async function serveFeed(t: TestContext, itemsAtPoll: (poll: number) => FeedItem[]): Promise<string> {
   let polls = 0;
   const server = createServer((_request, response) => {
     polls += 1;
-    const items = [
-      ['w-1', 'Deichbau beginnt', 'Am Montag beginnt der Ausbau des Deichs bei Warfendorf, teilte das Landesamt mit.'],
-      ['w-2', 'Fährplan geändert', 'Die Fähre nach Sandoog fährt ab sofort stündlich, auch am Wochenende.'],
-    ];
-    if (polls >= 2) items.push(['w-3', 'Hafen gesperrt', 'Wegen Sturmflut bleibt der Hafen von Nordufer bis Mittwoch gesperrt.']);
-    const body = items.map(([guid, title, text]) => `<item><guid>${guid}</guid><title>${title}</title><description>&lt;p&gt;${text}&lt;/p&gt;</description></item>`).join('');
+    const body = itemsAtPoll(polls)
+      .map(([guid, title, text]) => `<item><guid>${guid}</guid><title>${title}</title><description>&lt;p&gt;${text}&lt;/p&gt;</description></item>`)
+      .join('');
     response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
     response.end(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Küstenticker</title>${body}</channel></rss>`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   t.after(() => server.close());
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
-  const db = join(mkdtempSync(join(tmpdir(), 'st-watch-')), 'watch.db');
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
+}
 
+/** Runs watch until it reports round 2, then stops it with SIGTERM; returns its exit status and stderr. */
+async function watchTwoRounds(url: string, db: string): Promise<{ status: number | null; stderr: string }> {
   const child = spawn(process.execPath, [BIN, 'watch', url, '--every', '1s', '--db', db, '--allow-private']);
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -55,6 +57,20 @@ test('watch stores new feed items each round and stops cleanly on SIGTERM', asyn
   child.kill('SIGTERM');
   const status = await exited;
   clearTimeout(killer);
+  return { status, stderr };
+}
+
+test('watch stores new feed items each round and stops cleanly on SIGTERM', async (t) => {
+  const url = await serveFeed(t, (poll) => {
+    const items: FeedItem[] = [
+      ['w-1', 'Deichbau beginnt', 'Am Montag beginnt der Ausbau des Deichs bei Warfendorf, teilte das Landesamt mit.'],
+      ['w-2', 'Fährplan geändert', 'Die Fähre nach Sandoog fährt ab sofort stündlich, auch am Wochenende.'],
+    ];
+    if (poll >= 2) items.push(['w-3', 'Hafen gesperrt', 'Wegen Sturmflut bleibt der Hafen von Nordufer bis Mittwoch gesperrt.']);
+    return items;
+  });
+  const db = join(mkdtempSync(join(tmpdir(), 'st-watch-')), 'watch.db');
+  const { status, stderr } = await watchTwoRounds(url, db);
   assert.equal(status, 0, stderr);
   assert.match(stderr, /round 1: 2 new item\(s\), 2 new article\(s\) stored/);
   assert.match(stderr, /round 2: 1 new item\(s\), 1 new article\(s\) stored/);
@@ -62,6 +78,23 @@ test('watch stores new feed items each round and stops cleanly on SIGTERM', asyn
   const stats = spawnSync(process.execPath, [BIN, 'stats', '--json', '--db', db], { encoding: 'utf8' });
   assert.equal(stats.status, 0, stats.stderr);
   assert.equal(JSON.parse(stats.stdout).articles, 3);
+});
+
+test('watch links an item of a later round that reposts an earlier one', async (t) => {
+  const report =
+    'Der Küstenschutz an der Warfendorfer Bucht wird teurer als geplant: Das Landesamt rechnet inzwischen mit 48 Millionen Euro, ' +
+    'weil der alte Deichfuß auf einer Länge von drei Kilometern abgetragen und neu gegründet werden muss. ' +
+    'Die Bauarbeiten sollen nach der Sturmflutsaison im April beginnen und bis zum Herbst 2027 dauern.';
+  const url = await serveFeed(t, (poll) => {
+    const items: FeedItem[] = [['r-1', 'Deich wird teurer', report]];
+    if (poll >= 2) items.push(['r-2', 'Deichbau: Kosten steigen', `Wie der Küstenticker berichtet: ${report} Anwohner fordern eine Informationsveranstaltung.`]);
+    return items;
+  });
+  const db = join(mkdtempSync(join(tmpdir(), 'st-watch-reuse-')), 'watch.db');
+  const { status, stderr } = await watchTwoRounds(url, db);
+  assert.equal(status, 0, stderr);
+  assert.match(stderr, /round 1: .*, 0 reuse link\(s\)/);
+  assert.match(stderr, /round 2: .*, [1-9]\d* reuse link\(s\)/);
 });
 
 test('watch refuses what is not a URL as bad usage', () => {

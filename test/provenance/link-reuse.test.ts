@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { openReuseLinker } from '../../src/provenance/link-reuse.js';
 import { makeArticle } from '../store/store-contract.js';
+import type { Store } from '../../src/store/store.js';
 
 const CASE = 'blog-reposts-outlet-with-attribution';
 const read = (file: string) => readFileSync(new URL(`../fixtures/provenance/${CASE}/${file}`, import.meta.url), 'utf8');
@@ -17,10 +18,11 @@ test('linkArticles links a repost to the stored original, with the original as s
   try {
     await store.putArticles([ORIGINAL, UNRELATED]);
     const linker = await openReuseLinker(store);
-    assert.equal(linker.articleCount, 2);
+    assert.equal(linker.articleCount, 0, 'stored but never linked: indexed when they are linked');
     await store.putArticles([COPY]);
     const result = await linker.linkArticles([COPY]);
     assert.equal(result.articlesLinked, 3, 'the two stored before were never linked: they are linked first');
+    assert.equal(linker.articleCount, 3);
     const links = await store.reuse.listReuseLinks();
     assert.ok(links.length >= 1, 'the reposted paragraphs are linked');
     for (const link of links) {
@@ -63,6 +65,47 @@ test('a linker opened after the batch was stored still links it; articles stored
     assert.ok(links.every((l) => new Set([l.a.articleId, l.b.articleId, COPY.id, ORIGINAL.id]).size === 2));
     assert.deepEqual([...(await store.reuse.linkedArticleIds())].sort(), [ORIGINAL.id, UNRELATED.id, COPY.id].sort());
     assert.equal((await (await openReuseLinker(store)).linkArticles([COPY])).linksAdded, 0);
+  } finally {
+    await store.close();
+  }
+});
+
+/** The store, with article reads refused: what a linker opens from must be the stored fingerprints. */
+function withoutArticleReads(store: Store): Store {
+  return new Proxy(store, {
+    get(target, name) {
+      if (name === 'listArticles') return () => Promise.reject(new Error('the linker read the stored texts'));
+      const value = Reflect.get(target, name, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+test('a linker opens from the stored fingerprints, without reading texts, and links a new copy to the stored original', async () => {
+  const store = openSqliteStore(':memory:');
+  try {
+    await store.putArticles([ORIGINAL, UNRELATED]);
+    await (await openReuseLinker(store)).linkArticles([]);
+    const reopened = await openReuseLinker(withoutArticleReads(store));
+    assert.equal(reopened.articleCount, 2);
+    await store.putArticles([COPY]);
+    assert.ok((await reopened.linkArticles([COPY])).linksAdded >= 1);
+    assert.ok((await store.reuse.reuseLinksFor([COPY.id])).every((l) => l.b.articleId === ORIGINAL.id));
+  } finally {
+    await store.close();
+  }
+});
+
+test('articles linked before fingerprints were stored are indexed from their texts once, then from the fingerprints', async () => {
+  const store = openSqliteStore(':memory:');
+  try {
+    await store.putArticles([ORIGINAL]);
+    await store.reuse.putReuseLinks([], [ORIGINAL.id]); // linked, no fingerprints: a database from before migration 9
+    assert.equal((await openReuseLinker(store)).articleCount, 1);
+    const reopened = await openReuseLinker(withoutArticleReads(store));
+    assert.equal(reopened.articleCount, 1);
+    await store.putArticles([COPY]);
+    assert.ok((await reopened.linkArticles([COPY])).linksAdded >= 1);
   } finally {
     await store.close();
   }

@@ -1,8 +1,12 @@
-/** ReuseLinkTables on SQLite: one row per link in `reuse_links` (migration 4), indexed by both articles; linked articles in `reuse_linked` (5). */
+/**
+ * ReuseLinkTables on SQLite: one row per link in `reuse_links` (migration 4), indexed by both
+ * articles; linked articles in `reuse_linked` (5); the reuse index's fingerprints per article in
+ * `reuse_fingerprints` (9), as little-endian uint32 blobs.
+ */
 import type Database from 'better-sqlite3';
 import type { ArticleId } from '../../article.js';
 import type { ReuseKind } from '../../link/link-kind.js';
-import type { ReuseLinkRecord, ReuseLinkTables } from '../reuse-links.js';
+import type { ReuseFingerprintRecord, ReuseLinkRecord, ReuseLinkTables } from '../reuse-links.js';
 
 interface ReuseLinkRow {
   id: string;
@@ -21,6 +25,8 @@ interface ReuseLinkRow {
 
 /** SQLite allows 32766 bound parameters; ids are looked up in chunks well below that. */
 const IDS_PER_QUERY = 500;
+/** Fingerprint rows read per query (a few KB each). */
+const FINGERPRINTS_PER_PAGE = 2000;
 const ROWID_CURSOR = /^\d{1,15}$/;
 
 export function makeSqliteReuseLinks(db: Database.Database): ReuseLinkTables {
@@ -31,18 +37,49 @@ export function makeSqliteReuseLinks(db: Database.Database): ReuseLinkTables {
             @direction_from, @direction_confidence, @direction_reasons_json, @created_at)
     ON CONFLICT (id) DO NOTHING`);
   const markLinked = db.prepare('INSERT INTO reuse_linked (article_id) VALUES (?) ON CONFLICT (article_id) DO NOTHING');
-  const putAll = db.transaction((links: readonly ReuseLinkRecord[], linked: readonly ArticleId[], createdAt: string) => {
-    let added = 0;
-    for (const link of links) added += insert.run({ ...rowOf(link), created_at: createdAt }).changes;
-    for (const id of linked) markLinked.run(id);
-    return added;
-  });
+  const putFingerprint = db.prepare(
+    'INSERT OR REPLACE INTO reuse_fingerprints (article_id, scheme, fingerprints, terms) VALUES (?, ?, ?, ?)',
+  );
+  const putFingerprints = (fingerprints: readonly ReuseFingerprintRecord[]) => {
+    for (const f of fingerprints) putFingerprint.run(f.articleId, f.scheme, blobOf(f.shingles), blobOf(f.terms));
+  };
+  const putAll = db.transaction(
+    (links: readonly ReuseLinkRecord[], linked: readonly ArticleId[], fingerprints: readonly ReuseFingerprintRecord[], createdAt: string) => {
+      let added = 0;
+      for (const link of links) added += insert.run({ ...rowOf(link), created_at: createdAt }).changes;
+      for (const id of linked) markLinked.run(id);
+      putFingerprints(fingerprints);
+      return added;
+    },
+  );
+  const putFingerprintsOnly = db.transaction(putFingerprints);
   return {
-    async putReuseLinks(links, linkedArticleIds = []) {
-      return putAll.immediate(links, linkedArticleIds, new Date().toISOString());
+    async putReuseLinks(links, linkedArticleIds = [], fingerprints = []) {
+      return putAll.immediate(links, linkedArticleIds, fingerprints, new Date().toISOString());
     },
     async linkedArticleIds() {
       return new Set((db.prepare('SELECT article_id FROM reuse_linked').all() as { article_id: string }[]).map((r) => r.article_id));
+    },
+    async unlinkedArticleIds() {
+      const rows = db
+        .prepare('SELECT id FROM articles WHERE NOT EXISTS (SELECT 1 FROM reuse_linked WHERE article_id = articles.id) ORDER BY seq')
+        .all() as { id: ArticleId }[];
+      return rows.map((r) => r.id);
+    },
+    async *reuseFingerprints(scheme) {
+      // Read a page at a time: an open statement would keep the connection busy while the caller awaits.
+      const page = db.prepare(
+        'SELECT rowid, article_id, fingerprints, terms FROM reuse_fingerprints WHERE scheme = ? AND rowid > ? ORDER BY rowid LIMIT ?',
+      );
+      for (let after = 0; ; ) {
+        const rows = page.all(scheme, after, FINGERPRINTS_PER_PAGE) as { rowid: number; article_id: ArticleId; fingerprints: Buffer; terms: Buffer }[];
+        for (const row of rows) yield { articleId: row.article_id, scheme, shingles: uint32sOf(row.fingerprints), terms: uint32sOf(row.terms) };
+        if (rows.length < FINGERPRINTS_PER_PAGE) return;
+        after = rows.at(-1)!.rowid;
+      }
+    },
+    async putReuseFingerprints(fingerprints) {
+      putFingerprintsOnly.immediate(fingerprints);
     },
     async reuseLinksFor(articleIds) {
       const seen = new Set<string>();
@@ -69,6 +106,19 @@ export function makeSqliteReuseLinks(db: Database.Database): ReuseLinkTables {
       return (db.prepare('SELECT * FROM reuse_links ORDER BY rowid').all() as ReuseLinkRow[]).map(recordOf);
     },
   };
+}
+
+/** Little-endian whatever the machine, so a database file moves between machines. */
+function blobOf(values: Uint32Array): Buffer {
+  const blob = Buffer.allocUnsafe(values.length * 4);
+  for (let i = 0; i < values.length; i++) blob.writeUInt32LE(values[i]!, i * 4);
+  return blob;
+}
+
+function uint32sOf(blob: Buffer): Uint32Array {
+  const values = new Uint32Array(blob.length >>> 2);
+  for (let i = 0; i < values.length; i++) values[i] = blob.readUInt32LE(i * 4);
+  return values;
 }
 
 function rowOf(link: ReuseLinkRecord): ReuseLinkRow {
