@@ -2,10 +2,14 @@
  * Fetches one http(s) URL the careful way: an honest User-Agent, one time limit over the whole
  * exchange, a size cap enforced while the body streams in, redirects followed by hand up to a
  * limit, and every address a host resolves to checked against private, loopback and link-local
- * ranges (again after each redirect) unless the caller allows them.
+ * ranges (again after each redirect) unless the caller allows them. The connection itself is made
+ * through a lookup that checks again, so a DNS server that answers differently the second time
+ * (rebinding) cannot steer it to a private address.
  */
+import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions, type LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { Agent, fetch, type Response } from 'undici';
 
 export const USER_AGENT = 'storytrace/0.1 (+https://github.com/storytrace/storytrace)';
 
@@ -67,6 +71,7 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   const privateRanges = options.allowPrivate ? null : buildPrivateRanges();
+  const dispatcher = privateRanges ? new Agent({ connect: { lookup: makeCheckedLookup(privateRanges) } }) : undefined;
   let current = url;
   try {
     for (let redirects = 0; ; redirects++) {
@@ -80,6 +85,7 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
         redirect: 'manual',
         signal,
         headers: requestHeaders(options.cached),
+        ...(dispatcher ? { dispatcher } : {}),
       });
       if (REDIRECT_STATUSES.has(response.status)) {
         await response.body?.cancel();
@@ -114,7 +120,10 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
     if (options.signal?.aborted) return { ok: false, rule: 'stopped', reason: 'stopped before the answer was complete' };
     if (timeout.aborted) return { ok: false, rule: 'timeout', reason: `no complete answer within ${options.timeoutMs / 1000} s; skipped` };
     const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
+    if (cause?.code === PRIVATE_ADDRESS_CODE) return { ok: false, rule: 'private-address', reason: cause.message };
     return { ok: false, rule: 'fetch-failed', reason: `cannot fetch: ${cause?.code ?? cause?.message ?? (error as Error).message}` };
+  } finally {
+    await dispatcher?.destroy();
   }
 }
 
@@ -146,9 +155,8 @@ function parseHttpUrl(text: string): URL | string {
 }
 
 /**
- * The refusal reason when `url`'s host is or resolves to a private address, else null. fetch resolves
- * the name again when it connects, so a DNS server answering differently the second time
- * (rebinding) is not caught here; pinning the address needs a custom dispatcher.
+ * The refusal reason when `url`'s host is or resolves to a private address, else null: a clear message
+ * before connecting. The connection resolves the name again, through makeCheckedLookup.
  */
 async function checkPublicHost(url: URL, privateRanges: BlockList): Promise<string | null> {
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
@@ -170,7 +178,37 @@ async function checkPublicHost(url: URL, privateRanges: BlockList): Promise<stri
   return null;
 }
 
-function buildPrivateRanges(): BlockList {
+/** The error code a checked lookup fails with, so the fetch failure reads as a refusal. */
+const PRIVATE_ADDRESS_CODE = 'ERR_STORYTRACE_PRIVATE_ADDRESS';
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type Resolver = (hostname: string, options: LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+
+/**
+ * A `lookup` for the socket that fails when any address the name resolves to is private, so the address
+ * connected to is one that was checked (`resolve` is node:dns's lookup; tests pass their own).
+ */
+export function makeCheckedLookup(privateRanges: BlockList, resolve: Resolver = dnsLookup) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    resolve(hostname, { all: true, verbatim: true, ...(options.family !== undefined ? { family: options.family } : {}) }, (error, addresses) => {
+      if (error) return callback(error, []);
+      const banned = addresses.find((a) => privateRanges.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'));
+      if (banned) {
+        const refusal: NodeJS.ErrnoException = new Error(
+          `${hostname} resolved to ${banned.address} when connecting, a private, loopback or link-local address; refused (--allow-private allows it)`,
+        );
+        refusal.code = PRIVATE_ADDRESS_CODE;
+        return callback(refusal, []);
+      }
+      if (options.all) return callback(null, addresses);
+      const first = addresses[0];
+      if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+export function buildPrivateRanges(): BlockList {
   const list = new BlockList();
   for (const [network, prefix, family] of PRIVATE_RANGES) list.addSubnet(network, prefix, family);
   return list;

@@ -2,7 +2,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fetchUrl, USER_AGENT, type FetchOptions } from '../../src/ingest/fetch-url.js';
+import type { LookupAddress } from 'node:dns';
+import { buildPrivateRanges, fetchUrl, makeCheckedLookup, USER_AGENT, type FetchOptions } from '../../src/ingest/fetch-url.js';
 import { readInputs, type ReadOptions } from '../../src/ingest/read-inputs.js';
 import type { RawDocument } from '../../src/article.js';
 
@@ -144,4 +145,25 @@ test('only http and https are fetched', async () => {
   const result = await fetchUrl('file:///etc/passwd', LOCAL);
   assert.equal(result.ok, false);
   if (!result.ok) assert.equal(result.rule, 'bad-url');
+});
+
+test('the connection lookup refuses a name that resolves to a private address when connecting (DNS rebinding)', async () => {
+  // the first answer (checked before connecting) was public; the one the socket gets is loopback
+  const rebinding = (_host: string, _options: unknown, callback: (e: NodeJS.ErrnoException | null, a: LookupAddress[]) => void) =>
+    callback(null, [{ address: '93.184.216.34', family: 4 }, { address: '127.0.0.1', family: 4 }]);
+  const lookup = makeCheckedLookup(buildPrivateRanges(), rebinding);
+  const outcome = await new Promise<{ error: NodeJS.ErrnoException | null; address: unknown }>((resolve) =>
+    lookup('news.example', { all: true }, (error, address) => resolve({ error, address })),
+  );
+  assert.match(outcome.error?.message ?? '', /news\.example resolved to 127\.0\.0\.1 when connecting.*refused/);
+});
+
+test('the connection lookup passes public addresses through, one or all as the socket asks', async () => {
+  const publicOnly = (_host: string, _options: unknown, callback: (e: NodeJS.ErrnoException | null, a: LookupAddress[]) => void) =>
+    callback(null, [{ address: '2001:db8::1', family: 6 }, { address: '93.184.216.34', family: 4 }]);
+  const lookup = makeCheckedLookup(buildPrivateRanges(), publicOnly);
+  const one = await new Promise<unknown[]>((resolve) => lookup('news.example', {}, (error, address, family) => resolve([error, address, family])));
+  assert.deepEqual(one, [null, '2001:db8::1', 6]);
+  const all = await new Promise<unknown>((resolve) => lookup('news.example', { all: true }, (_e, addresses) => resolve(addresses)));
+  assert.equal((all as LookupAddress[]).length, 2);
 });
