@@ -85,18 +85,30 @@ export function findStatements(
   }
   const parent = quotes.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  for (let i = 0; i < quotes.length; i++) {
-    for (let j = i + 1; j < quotes.length; j++) {
-      const x = quotes[i]!;
-      const y = quotes[j]!;
-      if (x.article.id === y.article.id) continue;
-      if (x.speakerKey !== null && y.speakerKey !== null && x.speakerKey !== y.speakerKey) continue;
-      const pairLinks = linksBetween.get(`${x.article.id} ${y.article.id}`) ?? [];
-      if (linkedByReuse(x.article.id, x.quote, y.article.id, y.quote, pairLinks) || dice(x.terms, y.terms) >= options.minTermOverlap) {
-        parent[root(i)] = root(j);
-      }
+  const join = (i: number, j: number) => {
+    const x = quotes[i]!;
+    const y = quotes[j]!;
+    // Already one statement through other quotes: nothing this pair could add.
+    if (x.article.id === y.article.id || root(i) === root(j)) return;
+    const pairLinks = linksBetween.get(`${x.article.id} ${y.article.id}`) ?? [];
+    if (linkedByReuse(x.article.id, x.quote, y.article.id, y.quote, pairLinks) || dice(x.terms, y.terms) >= options.minTermOverlap) {
+      parent[root(i)] = root(j);
     }
+  };
+  // Two named speakers must be the same one: quotes are compared within a speaker, and with the unnamed.
+  const bySpeaker = new Map<string | null, number[]>();
+  quotes.forEach((q, i) => {
+    const same = bySpeaker.get(q.speakerKey);
+    if (same === undefined) bySpeaker.set(q.speakerKey, [i]);
+    else same.push(i);
+  });
+  const unnamed = bySpeaker.get(null) ?? [];
+  for (const [speakerKey, named] of bySpeaker) {
+    if (speakerKey === null) continue;
+    for (let a = 0; a < named.length; a++) for (let b = a + 1; b < named.length; b++) join(named[a]!, named[b]!);
+    for (const i of named) for (const j of unnamed) join(i, j);
   }
+  for (let a = 0; a < unnamed.length; a++) for (let b = a + 1; b < unnamed.length; b++) join(unnamed[a]!, unnamed[b]!);
   const groups = new Map<number, typeof quotes>();
   for (const [i, q] of quotes.entries()) groups.set(root(i), [...(groups.get(root(i)) ?? []), q]);
   return [...groups.values()]
