@@ -148,9 +148,15 @@ export function pairTermWeight(a: PreparedArticle, b: PreparedArticle, weightOfT
   };
 }
 
+/** Counted once per article: a wire text is compared with every copy that follows it. */
+const sentencesPerTermOf = new WeakMap<PreparedArticle, Map<string, number>>();
+
 function sentencesPerTerm(article: PreparedArticle): Map<string, number> {
+  const known = sentencesPerTermOf.get(article);
+  if (known !== undefined) return known;
   const counts = new Map<string, number>();
   for (const sentence of article.sentences) for (const term of new Set(sentence.terms)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  sentencesPerTermOf.set(article, counts);
   return counts;
 }
 
