@@ -99,6 +99,8 @@ const lookedUpFor = new WeakMap<readonly QueryPhrase[], Map<string, { key: strin
 export function findQueryWords(text: string, phrases: readonly QueryPhrase[]): SearchTerm[] {
   const exact = new Set(phrases.flatMap((p) => (p.prefix ? p.keys.slice(0, -1) : p.keys)));
   const prefixes = phrases.filter((p) => p.prefix).map((p) => p.keys[p.keys.length - 1]!);
+  // Nothing to find (an article list without a query): no word needs stemming.
+  if (exact.size === 0 && prefixes.length === 0) return [];
   let seen = lookedUpFor.get(phrases);
   if (seen === undefined) lookedUpFor.set(phrases, (seen = new Map()));
   const found: SearchTerm[] = [];

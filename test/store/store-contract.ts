@@ -405,6 +405,11 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.deepEqual(marchAndBrussels.items.map((h) => h.id), [GARANTIEN.id]);
     assert.deepEqual(marchAndBrussels.facets.entities.map((e) => [e.key, e.count]), [['place:bruessel', 1]]);
     assert.deepEqual((await store.browse.searchArticles({ to: '2023-02-26' }, { limit: 10 })).items.map((h) => h.id), [ENGLISH.id]);
+    // A query with an entity, and with an entity and an outlet.
+    assert.deepEqual((await store.browse.searchArticles({ query: 'Sicherheitsgarantie', entity: 'place:bruessel' }, { limit: 10 })).items.map((h) => h.id), [GARANTIEN.id]);
+    assert.deepEqual((await store.browse.searchArticles({ query: 'Erklärung', entity: 'place:bruessel' }, { limit: 10 })).items, []);
+    assert.equal((await store.browse.searchArticles({ query: 'Sicherheitsgarantie', entity: 'place:bruessel', outlet: 'Rheinblatt' }, { limit: 10 })).facets.total, 0);
+    assert.equal((await store.browse.searchArticles({ query: 'Sicherheitsgarantie', entity: 'place:bruessel', outlet: 'Nordkurier Online' }, { limit: 10 })).facets.total, 1);
   });
 
   contractTest('reuse: links are stored once by id and found from either article; linked articles are remembered', async (store) => {

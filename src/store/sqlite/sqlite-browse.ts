@@ -83,43 +83,52 @@ class SqliteBrowse implements BrowseQueries {
     const phrases = filter.query === undefined ? [] : parseSearchQuery(filter.query);
     const hasQuery = filter.query !== undefined && filter.query.trim() !== '';
     if (hasQuery && phrases.length === 0) return emptySearch();
-    const where: string[] = [];
-    const params: unknown[] = [];
+    // Filters on article columns (read from the covering index), and filters that are sets of articles.
+    const columns: string[] = [];
+    const columnParams: unknown[] = [];
     if (filter.outlet !== undefined) {
-      where.push(filter.outlet === UNKNOWN ? 'a.outlet IS NULL' : 'a.outlet = ?');
-      if (filter.outlet !== UNKNOWN) params.push(filter.outlet);
+      columns.push(filter.outlet === UNKNOWN ? 'a.outlet IS NULL' : 'a.outlet = ?');
+      if (filter.outlet !== UNKNOWN) columnParams.push(filter.outlet);
     }
     if (filter.language !== undefined) {
-      where.push(filter.language === UNKNOWN ? 'a.language IS NULL' : 'a.language = ?');
-      if (filter.language !== UNKNOWN) params.push(filter.language);
+      columns.push(filter.language === UNKNOWN ? 'a.language IS NULL' : 'a.language = ?');
+      if (filter.language !== UNKNOWN) columnParams.push(filter.language);
     }
     if (filter.from !== undefined) {
-      where.push('a.published >= ?');
-      params.push(filter.from);
+      columns.push('a.published >= ?');
+      columnParams.push(filter.from);
     }
     if (filter.to !== undefined) {
       // "to 2025-03" includes every day of March: everything before the next prefix, "2025-03\uffff".
-      where.push('a.published < ?');
-      params.push(`${filter.to}\uffff`);
+      columns.push('a.published < ?');
+      columnParams.push(`${filter.to}\uffff`);
     }
+    const sets: string[] = [];
+    const setParams: unknown[] = [];
     if (filter.entity !== undefined) {
-      where.push('a.seq IN (SELECT ae.article_seq FROM article_entities ae JOIN entities en ON en.id = ae.entity_id WHERE en.key = ?)');
-      params.push(filter.entity);
+      sets.push('SELECT ae.article_seq FROM article_entities ae JOIN entities en ON en.id = ae.entity_id WHERE en.key = ?');
+      setParams.push(filter.entity);
     }
     if (filter.story !== undefined) {
-      where.push('a.id IN (SELECT value FROM json_each((SELECT article_ids_json FROM stories WHERE id = ?)))');
-      params.push(filter.story);
+      sets.push('SELECT seq FROM articles WHERE id IN (SELECT value FROM json_each((SELECT article_ids_json FROM stories WHERE id = ?)))');
+      setParams.push(filter.story);
     }
+    // With a query, the "+" keeps a set from being looked up match by match in the search index (each
+    // lookup reads the word's whole list of articles): the matches are walked and checked against it.
+    const inSets = (seq: string) => sets.map((set) => `${seq} IN (${set})`);
     const match = phrases.map((p) => `"${p.keys.join(' ')}"${p.prefix ? ' *' : ''}`).join(' AND ');
     // The matches as (seq, rank) only; article columns come from the covering index.
     const hitsSql = (ranked: boolean) => {
       const rank = ranked ? `bm25(article_search, ${BM25_TITLE_WEIGHT}, ${BM25_BODY_WEIGHT})` : '0';
-      if (!hasQuery) return `SELECT a.seq AS seq, 0 AS rank FROM articles a ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}`;
-      if (where.length === 0) return `SELECT rowid AS seq, ${rank} AS rank FROM article_search WHERE article_search MATCH ?`;
-      return `SELECT article_search.rowid AS seq, ${rank} AS rank FROM article_search JOIN ${refsAs('a')} ON a.seq = article_search.rowid
-              WHERE article_search MATCH ? AND ${where.join(' AND ')}`;
+      if (!hasQuery) {
+        const where = [...columns, ...inSets('a.seq')];
+        return `SELECT a.seq AS seq, 0 AS rank FROM articles a ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}`;
+      }
+      const where = ['article_search MATCH ?', ...columns, ...inSets('+article_search.rowid')].join(' AND ');
+      if (columns.length === 0) return `SELECT article_search.rowid AS seq, ${rank} AS rank FROM article_search WHERE ${where}`;
+      return `SELECT article_search.rowid AS seq, ${rank} AS rank FROM article_search JOIN ${refsAs('a')} ON a.seq = article_search.rowid WHERE ${where}`;
     };
-    const allParams = hasQuery ? [match, ...params] : params;
+    const allParams = [...(hasQuery ? [match] : []), ...columnParams, ...setParams];
     // Ranked once: the best hits serve this page and the facets alike.
     const wanted = Math.max(FACET_SAMPLE, offset + page.limit + 1);
     const bestSql = hasQuery
