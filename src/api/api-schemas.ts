@@ -51,7 +51,7 @@ export const reuseQuery = z.strictObject({
 
 export const storiesQuery = z.strictObject({
   kind: z.enum(['event', 'storyline']).optional().describe('events (one happening) or storylines (events over time); both when absent'),
-  include: z.enum(['coverage']).optional().describe("coverage: each story's articles per publication day (reads every member article)"),
+  include: z.enum(['coverage']).optional().describe("coverage: each story's articles per publication day and its number of outlets"),
   limit,
   cursor,
 });

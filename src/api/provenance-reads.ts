@@ -14,18 +14,22 @@ export interface StoryCoverage {
   readonly days: readonly { readonly day: string; readonly articles: number }[];
   /** Articles with no publication day (undated, or dated to the month or year only). */
   readonly undated: number;
+  /** Distinct outlets of its articles; articles without one count as one more, as the source comparison groups them. */
+  readonly outlets: number;
 }
 
-/** How many of the story's articles came out on each day: its coverage over time. */
+/** How many of the story's articles came out on each day (its coverage over time), and from how many outlets. */
 export async function storyCoverage(store: Store, articleIds: readonly ArticleId[]): Promise<StoryCoverage> {
   const perDay = new Map<string, number>();
   let undated = 0;
-  for (const { published } of await store.browse.listArticlesById(articleIds)) {
+  const outlets = new Set<string | null>();
+  for (const { published, outlet } of await store.browse.listArticlesById(articleIds)) {
+    outlets.add(outlet);
     const day = published !== null && published.length >= 10 ? published.slice(0, 10) : null;
     if (day === null) undated += 1;
     else perDay.set(day, (perDay.get(day) ?? 0) + 1);
   }
-  return { days: [...perDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, articles]) => ({ day, articles })), undated };
+  return { days: [...perDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, articles]) => ({ day, articles })), undated, outlets: outlets.size };
 }
 
 /** Links with both passages inside the story: who copied whom among its articles. */

@@ -89,8 +89,8 @@ test('api: stories with include=coverage carry their articles per publication da
   const app = await appWithStory();
   const page = (await (await app.request('/api/stories?include=coverage')).json()) as any;
   const coverage = Object.fromEntries(page.items.map((s: any) => [s.id, s.coverage]));
-  assert.deepEqual(coverage['event:schleuse'], { days: [{ day: '2025-05-02', articles: 2 }], undated: 0 });
-  assert.deepEqual(coverage['event:markt'], { days: [{ day: '2025-05-03', articles: 1 }], undated: 0 });
+  assert.deepEqual(coverage['event:schleuse'], { days: [{ day: '2025-05-02', articles: 2 }], undated: 0, outlets: 2 });
+  assert.deepEqual(coverage['event:markt'], { days: [{ day: '2025-05-03', articles: 1 }], undated: 0, outlets: 1 });
   const plain = (await (await app.request('/api/stories')).json()) as any;
   assert.equal(plain.items[0].coverage, undefined);
   assert.equal((await app.request('/api/stories?include=everything')).status, 400);

@@ -102,6 +102,7 @@ test('web: the story list shows the stored stories with their count, or says the
     for (const [i, story] of withCoverage.items.entries()) {
       const bars = page.locator('main .story-list > li').nth(i).locator('svg.sparkline rect.sparkline-bar');
       assert.equal(await bars.count(), story.coverage.days.length, `bars of ${story.id}`);
+      assert.match((await page.locator('main .story-list > li').nth(i).locator('.meta').textContent()) ?? '', new RegExp(` · ${story.coverage.outlets} Medien$`));
     }
   }
   assert.deepEqual(await seriousViolations(), []);

@@ -109,7 +109,7 @@ export interface StorySummary {
   articleCount: number;
   summary: unknown;
   /** With ?include=coverage. */
-  coverage?: { days: { day: string; articles: number }[]; undated: number };
+  coverage?: { days: { day: string; articles: number }[]; undated: number; outlets: number };
 }
 export interface StoryDetail extends Omit<StorySummary, 'articleCount'> {
   articles: (ArticleRef & { language: string | null; credits: { name: string }[] })[];

@@ -35,7 +35,11 @@ export async function storiesPage({ main, t }: PageContext): Promise<void> {
           'li',
           {},
           routeLink(`/story/${encodeURIComponent(story.id)}`, story.title ?? story.id),
-          el('span', { class: 'meta' }, [t(story.kind), dates, `${story.articleCount} ${t('articlesCount')}`].filter(Boolean).join(' · ')),
+          el(
+            'span',
+            { class: 'meta' },
+            [t(story.kind), dates, `${story.articleCount} ${t('articlesCount')}`, story.coverage === undefined ? null : `${story.coverage.outlets} ${t('outletsCount')}`].filter(Boolean).join(' · '),
+          ),
           story.coverage === undefined || axis === null ? null : coverageSparkline(story.coverage.days, axis, t),
         ),
       );
