@@ -387,7 +387,16 @@ test('web: the language switch turns the labels English; the pages fit a phone s
   }
   await page.setViewportSize({ width: 375, height: 812 });
   const reused = (await getJson(`${server.url}api/reuse?limit=1`)).items[0];
-  const routes = ['/', '/articles', ...(event === undefined ? [] : [`/story/${encodeURIComponent(event.id)}`]), ...(reused === undefined ? [] : [`/article/${reused.a.articleId}`])];
+  const outlet = (await getJson(`${server.url}api/outlets?limit=1`)).items[0];
+  const person = (await getJson(`${server.url}api/entities?type=person&limit=1`)).items[0];
+  const routes = [
+    '/',
+    '/articles',
+    ...(event === undefined ? [] : [`/story/${encodeURIComponent(event.id)}`]),
+    ...(reused === undefined ? [] : [`/article/${reused.a.articleId}`]),
+    `/outlet/${encodeURIComponent(outlet.name)}`,
+    `/entity/${encodeURIComponent(person.key)}`,
+  ];
   for (const route of routes) {
     await open(route);
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
