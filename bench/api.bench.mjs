@@ -25,7 +25,7 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const articleCount = Number(process.env.BENCH_API_ARTICLES ?? 10_000);
 const baseCount = Math.min(articleCount, Number(process.env.BENCH_API_BASE ?? 2000));
 const seed = Number(process.env.BENCH_SEED ?? 1);
-const COMMAND = `BENCH_API_ARTICLES=${articleCount} BENCH_API_BASE=${baseCount} BENCH_SEED=${seed} node --expose-gc bench/api.bench.mjs`;
+const COMMAND = `${process.env.BENCH_API_DB === undefined ? '' : `BENCH_API_DB=${process.env.BENCH_API_DB} `}BENCH_API_ARTICLES=${articleCount} BENCH_API_BASE=${baseCount} BENCH_SEED=${seed} node --expose-gc bench/api.bench.mjs`;
 const REQUESTS = 200;
 /** As DEFAULT_INGEST_BATCH in src/cli/ingest-command.ts for the base; copies go in larger batches. */
 const BASE_BATCH = 200;
