@@ -127,6 +127,7 @@ const LABELS = {
   paraphrase: { de: 'Umschreibung', en: 'paraphrase' },
   passage: { de: 'Passage', en: 'passage' },
   passages: { de: 'Passagen', en: 'passages' },
+  mostQuotedFirst: { de: 'die von den meisten Medien zitierten zuerst', en: 'those most outlets quoted first' },
   showingFirst: { de: 'Gezeigt werden die ersten', en: 'Showing the first' },
   onlyFirst: { de: 'durchgestrichen: nur im ersten Text', en: 'struck out: only in the first text' },
   onlySecond: { de: 'unterstrichen: nur im zweiten Text', en: 'underlined: only in the second text' },

@@ -13,7 +13,8 @@ const UNKNOWN_OUTLET = '(unknown outlet)';
 /** Speakers shown in the who-quoted-whom table: the most widely quoted first. */
 const MAX_SPEAKER_ROWS = 12;
 
-export function outletName(outlet: string, t: Translate): string {
+/** An outlet's name as the tables head their columns. */
+function outletName(outlet: string, t: Translate): string {
   return outlet === UNKNOWN_OUTLET ? t('unknownOutlet') : outlet;
 }
 
@@ -141,5 +142,7 @@ function speakerMatrix(comparison: SourceComparison, t: Translate): HTMLElement 
     append(body, row);
   }
   append(table, body);
-  return scrollable(table, t('speakerMatrixCaption'));
+  const wrapper = scrollable(table, t('speakerMatrixCaption'));
+  if (comparison.quoteUsage.length <= MAX_SPEAKER_ROWS) return wrapper;
+  return el('div', {}, wrapper, el('p', { class: 'meta' }, `${t('showingFirst')} ${MAX_SPEAKER_ROWS} / ${comparison.quoteUsage.length} (${t('mostQuotedFirst')})`));
 }
