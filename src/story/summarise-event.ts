@@ -51,13 +51,19 @@ export function summariseEvent(articles: readonly Article[], counts: CorpusCount
   }
   const covered = new Set<string>();
   const chosen: Candidate[] = [];
+  // A word's weight does not change while sentences are chosen: weighed once, not once per round.
+  const weights = new Map<string, number>();
+  const weightOf = (w: string) => {
+    let weight = weights.get(w);
+    if (weight === undefined) {
+      weight = (carriers.get(w) ?? carriers.get(w.slice(0, 5)) ?? 0.5) * idfOf(counts.termDf.get(w), counts.articles);
+      weights.set(w, weight);
+    }
+    return weight;
+  };
   const gainOf = (c: Candidate) => {
     let gain = 0;
-    for (const w of c.words) {
-      if (covered.has(w)) continue;
-      const stem = w.slice(0, 5);
-      gain += (carriers.get(w) ?? carriers.get(stem) ?? 0.5) * idfOf(counts.termDf.get(w), counts.articles);
-    }
+    for (const w of c.words) if (!covered.has(w)) gain += weightOf(w);
     return gain / Math.sqrt(c.words.size);
   };
   const candidates = [...byCopyKey.values()];
