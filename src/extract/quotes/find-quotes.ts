@@ -88,6 +88,9 @@ const ENTITY_CODE: Readonly<Record<EntityMention['type'], number>> = { person: E
 const SPEAKER_RANK_PERSON = 3;
 const SPEAKER_RANK_NAMED = 2;
 const SPEAKER_RANK_OTHER = 1;
+const OBJECT_CASE_DETERMINERS_DE = new Set(['den', 'dem', 'einen', 'einem', 'Den', 'Dem', 'Einen', 'Einem']);
+/** Modal verbs: finite verbs, never adjectives before a noun ("Das musste Minister X einräumen"). */
+const MODAL_VERBS_DE = new Set(['muss', 'musste', 'müsse', 'müssen', 'mussten', 'kann', 'konnte', 'könne', 'können', 'konnten', 'will', 'wollte', 'wolle', 'wollen', 'wollten', 'soll', 'sollte', 'solle', 'sollen', 'sollten', 'darf', 'durfte', 'dürfe', 'dürfen', 'durften']);
 const CLAUSE_BREAKS = new Set([',', ':', ';', '–', '—', '„', '“', '”', '»', '«', '"', '‚', '‘']);
 const QUOTE_MARK_TOKENS = new Set(['„', '“', '”', '»', '«', '"', '‚', '‘', '’', '›', '‹']);
 const AUXILIARIES_DE = new Set(['hat', 'hatte', 'habe', 'haben', 'hatten', 'ist', 'war', 'sei', 'wurde', 'wird', 'werde', 'worden', 'sind', 'waren']);
@@ -230,7 +233,7 @@ class TextAnalysis {
     // "Der Präsident habe erklärt, dass er „…“ verstehe, so der Berater weiter": the clause's own speaker speaks,
     // the one named by "so" at the end relays
     const closingSo = closing.cues.find((c) => usable(c) && c.kind === 'so' && c.at > closeToken);
-    const ownVerb = [...sentence.cues].reverse().find((c) => usable(c) && c.kind === 'verb' && c.at < openToken);
+    const ownVerb = [...sentence.cues].reverse().find((c) => usable(c) && c.kind === 'verb' && c.at < openToken && !this.colonBetween(c.at, openToken));
     if (closingSo && ownVerb) return { ...ownVerb, relay: closingSo.speaker };
     // "laut Klinikdirektor Beckmann „…“": a source named right before the quote attributes it
     const adjacentSource = sentence.cues.find((c) => usable(c) && c.kind === 'source' && c.speaker!.last === openToken - 1);
@@ -346,6 +349,11 @@ class TextAnalysis {
     while (finite < end && !(this.quoteOfToken[finite] === container && /^\p{Ll}/u.test(this.tokens[finite]!.text) && this.segmentHasVerb(finite, finite + 1))) finite++;
     if (finite >= end) return null;
     return this.rankedSpeaker(this.nounPhraseAfter(finite + 1, end), first, end, finite);
+  }
+
+  private colonBetween(first: number, end: number): boolean {
+    for (let k = first; k < end; k++) if (this.tokens[k]!.text === ':') return true;
+    return false;
   }
 
   /** A name or title in quotation marks: die Zeitung „Die Welt“, „Aktion Deutschland hilft“, „BILD am Sonntag“. */
@@ -650,10 +658,18 @@ class TextAnalysis {
 
   private subjectOf(t: number, verb: CueVerb, clauseFirst: number, clauseEnd: number, sentence: SentenceInfo): SpeakerMention | null {
     // "David G., der Parteivorsitzende, begründete …": the verb opens its clause after a verbless subject with apposition
+    // "…, die Sprecherin der Fraktion, Sandra Boser (Grüne), erklärte": the verbless parts right before the clause
     const finite = this.finiteVerbIndex(t, verb, clauseFirst);
     if (finite === clauseFirst && clauseFirst > sentence.first && (this.tokens[clauseFirst - 1]!.text === ',' || this.tokens[clauseFirst - 1]!.text === ')') &&
-        !QUOTE_MARK_TOKENS.has(this.tokens[clauseFirst - 2]?.text ?? '') && !this.segmentHasVerb(sentence.first, clauseFirst - 1)) {
-      const np = this.nounPhraseAt(sentence.first, clauseFirst);
+        !QUOTE_MARK_TOKENS.has(this.tokens[clauseFirst - 2]?.text ?? '')) {
+      let chunkStart = clauseFirst - 1;
+      for (let k = clauseFirst - 2; k >= sentence.first - 1; k--) {
+        if (k >= sentence.first && this.tokens[k]!.text !== ',') continue;
+        if (this.segmentHasVerb(k + 1, chunkStart)) break;
+        chunkStart = k + 1;
+        if (k < sentence.first) break;
+      }
+      const np = chunkStart < clauseFirst - 1 ? this.nounPhraseAt(chunkStart, clauseFirst) : null;
       if (np) return np;
     }
     const found = this.subjectInClause(t, verb, clauseFirst, clauseEnd);
@@ -781,8 +797,15 @@ class TextAnalysis {
       const lower = this.tokens[t]!.text.toLowerCase();
       const afterPhrase = out.length > 0 && out[out.length - 1]!.last === t - 1;
       if ((PREPOSITIONS_DE.has(lower) || SOURCE_PREPOSITIONS_DE.has(lower)) && !(afterPhrase && (lower === 'von' || lower === 'vom'))) {
+        // the object of the preposition, or at least its nouns ("an sechs Bundesminister")
         const object = this.nounPhraseAt(t + 1, end);
-        t = object ? object.last + 1 : t + 1;
+        let next = t + 1;
+        if (object) next = object.last + 1;
+        else {
+          while (next < end && next < t + 4 && !this.isNounLike(this.tokens[next]!)) next++;
+          while (next < end && this.isNounLike(this.tokens[next]!)) next++;
+        }
+        t = next;
         continue;
       }
       const np = PREPOSITIONS_DE.has(lower) ? this.nounPhraseAt(t + 1, end) : this.nounPhraseAt(t, end);
@@ -807,6 +830,13 @@ class TextAnalysis {
       const q = this.quoted.find((x) => x.open === this.tokens[quoteMark]!.start);
       return q && this.isQuotedName(q) ? SPEAKER_RANK_NAMED : 0;
     }
+    // "den Bericht", "dem Minister": accusative and dative phrases are objects, never the one who speaks
+    if (OBJECT_CASE_DETERMINERS_DE.has(first)) return Math.min(SPEAKER_RANK_OTHER, this.speakerRankOfHeads(m));
+    return this.speakerRankOfHeads(m);
+  }
+
+  private speakerRankOfHeads(m: SpeakerMention): number {
+    const first = this.tokens[m.first]!.text;
     // "dieser", "der": a demonstrative or relative pronoun stands for someone named before
     let best = m.first === m.last && DETERMINERS_DE.has(first.toLowerCase()) ? SPEAKER_RANK_OTHER : 0;
     let attribute = false;
@@ -965,7 +995,7 @@ class TextAnalysis {
     if (token.kind === 'number') return true;
     const w = token.text;
     return /^\p{Ll}/u.test(w) && !DETERMINERS_DE.has(w) && !PREPOSITIONS_DE.has(w) && !SUBORDINATORS_DE.has(w) &&
-      !SKIPPABLE_ADVERBS_DE.has(w) && w !== 'und' && w !== 'oder' && !this.verbs.has(w) && !AUXILIARIES_DE.has(w) &&
+      !SKIPPABLE_ADVERBS_DE.has(w) && w !== 'und' && w !== 'oder' && !this.verbs.has(w) && !AUXILIARIES_DE.has(w) && !MODAL_VERBS_DE.has(w) &&
       /(e|en|er|es|em|ische[nmrs]?|liche[nmrs]?)$/.test(w);
   }
 

@@ -136,3 +136,23 @@ test('a colon clause of reported content (Konjunktiv) belongs to the clause that
   const text = 'Auch die Ministerin Rita Haas äußerte Zweifel und wagte die Prognose, bei der Wahl würden nicht alle Abgeordneten zustimmen: „Ich rechne mit einigen Gegenstimmen.“';
   assert.match(speakerOf(text, 'Gegenstimmen', ['Rita Haas']) ?? '', /Rita Haas/);
 });
+
+test('an accusative or dative phrase ("den Bericht …") is an object, never the speaker', () => {
+  const text = 'Die Landesregierung hatte den Bericht der Lokalzeitung umgehend als „völlig aus der Luft gegriffen“ zurückgewiesen.';
+  assert.match(speakerOf(text, 'aus der Luft', []) ?? '', /Landesregierung/);
+});
+
+test('verbless parts after an earlier clause are the subject of a verb that opens its clause', () => {
+  const text = 'Der Minister wies die Kritik zurück, die Sprecherin der Fraktion, Lea Sommer (Grüne), erklärte: „Die Debatte schadet allen Schulen.“';
+  assert.match(speakerOf(text, 'Debatte schadet', ['Lea Sommer']) ?? '', /Sprecherin der Fraktion/);
+});
+
+test('the nouns of a prepositional phrase are skipped even when its article is a number word', () => {
+  const text = 'Aus Sorge um das Grundwasser warnte der Verbandschef, Olaf Brink, die Politik in einem Brief an sechs Bundesminister: „Die Vorräte sinken seit Jahren.“';
+  assert.match(speakerOf(text, 'Vorräte', ['Olaf Brink']) ?? '', /Olaf Brink/);
+});
+
+test('"…, so X" after a quote: a speech verb cut off by a colon earlier in the sentence does not take it over', () => {
+  const text = 'Der Anwalt Emil Kranz betonte die Reue, doch die Richterin blieb hart: Eine Bewährung sei nicht vermittelbar, „wenn jemand betrunken einen Radfahrer anfährt“, so Richterin Ute Falk.';
+  assert.match(speakerOf(text, 'Radfahrer anfährt', ['Emil Kranz', 'Ute Falk']) ?? '', /Ute Falk/);
+});
