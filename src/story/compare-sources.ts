@@ -62,11 +62,11 @@ export function compareSources(articles: readonly Article[], coreEntities: reado
     const own = outletEntities.get(outlet)!;
     const speakers = new Map<string, number>();
     for (const q of list.flatMap((a) => a.quotes ?? [])) if (q.speaker) speakers.set(q.speaker, (speakers.get(q.speaker) ?? 0) + 1);
-    const dates = list.map((a) => a.published).filter((p): p is string => p !== null).sort();
+    const earliest = earliestPublished(list);
     return {
       outlet,
       articleIds: list.map((a) => a.id),
-      firstPublished: dates[0] ?? null,
+      firstPublished: earliest?.published ?? null,
       credits: [...new Set(list.flatMap((a) => a.credits.map((c) => c.name)))].sort(),
       uniqueEntities: byOutlet.size > 1 ? [...own].filter((k) => outletsNaming.get(k) === 1).sort() : [],
       leftOut: coreEntities.filter((k) => !own.has(k)),
@@ -77,8 +77,7 @@ export function compareSources(articles: readonly Article[], coreEntities: reado
     };
   });
 
-  const dated = articles.filter((a) => a.published !== null).sort((a, b) => a.published!.localeCompare(b.published!));
-  const first = dated[0];
+  const first = earliestPublished(articles);
   const agencies = new Map<string, Set<string>>();
   for (const a of articles) for (const c of a.credits) if (c.kind === 'agency') agencies.set(c.name, (agencies.get(c.name) ?? new Set()).add(a.outlet ?? UNKNOWN_OUTLET));
   const quoteOutlets = new Map<string, Set<string>>();
@@ -107,4 +106,20 @@ function outletsSharingText(articles: readonly Article[]): string[] {
   const sharing = new Set<string>();
   for (const set of outletsOfSentence.values()) if (set.size > 1) for (const o of set) sharing.add(o);
   return [...sharing].sort();
+}
+
+/** ISO dates with at least a day ("2025-03-13", "2025-03-13T08:00:00+01:00"); "2025-03" only names a month. */
+const DAY_PRECISE = /^\d{4}-\d{2}-\d{2}/;
+
+/**
+ * The earliest published article. Only day-precise dates can be first ("2025-03" sorts before
+ * "2025-03-13" as text but may be later); instants are compared as instants, whatever their offset.
+ * Month- or year-only dates count only when no article has a day.
+ */
+function earliestPublished(list: readonly Article[]): Article | undefined {
+  const dated = list.filter((a) => a.published !== null);
+  const precise = dated.filter((a) => DAY_PRECISE.test(a.published!));
+  const instant = (a: Article) => Date.parse(a.published!.length === 10 ? `${a.published}T00:00:00Z` : a.published!);
+  if (precise.length > 0) return precise.reduce((best, a) => (instant(a) < instant(best) ? a : best));
+  return dated.sort((a, b) => a.published!.localeCompare(b.published!))[0];
 }

@@ -41,3 +41,15 @@ test('compare-sources: a quoted claim without a speaker is listed with its offse
   assert.equal(outlet!.attributedClaims, 1);
   assert.deepEqual(outlet!.unattributedClaims.map((c) => text.slice(c.start, c.end)), ['Die Brücke ist nicht mehr sicher']);
 });
+
+test('compare-sources: only a dated day can be first, and instants compare across time zones', () => {
+  const articles = [
+    makeArticle({ text: 'Die Fähre fährt wieder.', outlet: 'Monatsblatt', published: '2025-03' }),
+    makeArticle({ text: 'Die Fähre nach Kellingen fährt wieder.', outlet: 'Hafenbote', published: '2025-03-13T09:00:00+01:00' }),
+    makeArticle({ text: 'Kellingens Fähre fährt ab heute wieder.', outlet: 'Inselradio', published: '2025-03-13T07:30:00Z' }),
+  ];
+  const comparison = compareSources(articles, [], lexicon);
+  // "2025-03" sorts first as text but names only the month; 07:30 UTC is half an hour before 09:00 in Berlin
+  assert.equal(comparison.firstReported?.outlet, 'Inselradio');
+  assert.equal(comparison.outlets.find((o) => o.outlet === 'Monatsblatt')?.firstPublished, '2025-03', 'a month-only outlet keeps its date');
+});
