@@ -83,6 +83,8 @@ export interface ComparableSentence {
   readonly weights: readonly number[];
   /** Weights with the terms both compared texts repeat throughout discounted (see `minRarestSharedWeight`). */
   readonly distinctiveWeights: readonly number[];
+  /** Terms inside quotation marks: what the sentence quotes someone as saying. */
+  readonly quotedTerms: readonly string[];
   readonly totalWeight: number;
   readonly distinctiveTotalWeight: number;
 }
@@ -104,11 +106,12 @@ export function makeComparableSentence(
   terms: readonly string[],
   weightOf: (term: string) => number,
   distinctiveWeightOf: (term: string) => number = weightOf,
+  quotedTerms: readonly string[] = [],
 ): ComparableSentence {
   const weights = terms.map(weightOf);
   const distinctiveWeights = terms.map(distinctiveWeightOf);
   const sum = (values: readonly number[]) => values.reduce((total, w) => total + w, 0);
-  return { span, terms, weights, distinctiveWeights, totalWeight: sum(weights), distinctiveTotalWeight: sum(distinctiveWeights) };
+  return { span, terms, weights, distinctiveWeights, quotedTerms, totalWeight: sum(weights), distinctiveTotalWeight: sum(distinctiveWeights) };
 }
 
 /**
@@ -118,6 +121,16 @@ export function makeComparableSentence(
 export function scoreSentencePair(s: ComparableSentence, t: ComparableSentence, compoundPartWeight: number): number {
   if (s.totalWeight === 0 || t.totalWeight === 0) return 0;
   return (2 * sharedWeightOf(s, t, compoundPartWeight)) / (s.totalWeight + t.totalWeight);
+}
+
+/**
+ * Two sentences that both quote someone say the same only if the quotes share a word: "X sagte,
+ * die Sanierung sei „zu spät“" and "X sagte, die Sanierung sei „ein Fehler“" share speaker,
+ * subject and frame, but not the statement.
+ */
+function quotesAgree(s: ComparableSentence, t: ComparableSentence): boolean {
+  if (s.quotedTerms.length === 0 || t.quotedTerms.length === 0) return true;
+  return s.quotedTerms.some((term) => t.quotedTerms.includes(term));
 }
 
 /** Dice overlap over distinctive weights (see `ComparableSentence.distinctiveWeights`). */
@@ -189,10 +202,11 @@ export function alignSentences(
   if (a.length === 0 || b.length === 0) return [];
   const { scores, sharedWeights } = scoreSharingPairs(a, b, options.compoundPartWeight);
   const isAnchor = (i: number, j: number, score: number) =>
-    (sharedWeights[i]![j]! >= options.minSharedWeight && heaviestSharedTerm(a[i]!, b[j]!) >= options.minRarestSharedWeight) ||
+    quotesAgree(a[i]!, b[j]!) &&
+    ((sharedWeights[i]![j]! >= options.minSharedWeight && heaviestSharedTerm(a[i]!, b[j]!) >= options.minRarestSharedWeight) ||
     (score >= options.minPlainPairScore &&
       Math.min(a[i]!.terms.length, b[j]!.terms.length) >= options.minPlainTerms &&
-      distinctiveScore(a[i]!, b[j]!, options.compoundPartWeight) >= options.minPlainPairScore);
+      distinctiveScore(a[i]!, b[j]!, options.compoundPartWeight) >= options.minPlainPairScore));
   const anchorScores = scores.map((row, i) => row.map((score, j) => (score >= options.minPairScore && isAnchor(i, j, score) ? score : 0)));
   const anchors = bestMonotonePairs(anchorScores, options.minPairScore);
   const anchored = (side: readonly ComparableSentence[], at: 0 | 1) => anchors.reduce((sum, anchor) => sum + spanLength(side[anchor[at]]!.span), 0);

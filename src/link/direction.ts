@@ -48,10 +48,12 @@ export function judgeCopyDirection(a: DirectionEvidence, b: DirectionEvidence): 
   if (a.outlet !== null && attributionNaming(a.outlet).test(b.text)) {
     return { source: 'a', confidence: CONFIDENCE.namedAttribution, reason: `b attributes its text to ${a.outlet}` };
   }
-  if (b.outlet !== null && a.credits.some((c) => c.name === b.outlet)) {
+  // A credit names the source only when the credited side does not credit that name itself: an
+  // agency's later roundup (outlet dpa, "Quelle: dpa") and its earlier wire both come from dpa.
+  if (b.outlet !== null && a.credits.some((c) => c.name === b.outlet) && !b.credits.some((c) => c.name === b.outlet)) {
     return { source: 'b', confidence: CONFIDENCE.creditsOtherOutlet, reason: `a credits ${b.outlet}` };
   }
-  if (a.outlet !== null && b.credits.some((c) => c.name === a.outlet)) {
+  if (a.outlet !== null && b.credits.some((c) => c.name === a.outlet) && !a.credits.some((c) => c.name === a.outlet)) {
     return { source: 'a', confidence: CONFIDENCE.creditsOtherOutlet, reason: `b credits ${a.outlet}` };
   }
   const byTime = compareTimes(a.published, b.published);

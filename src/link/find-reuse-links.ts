@@ -78,13 +78,15 @@ export interface CorpusKnowledge {
 export interface PreparedArticle {
   readonly article: ReuseArticle;
   readonly shingled: ShingledText;
-  readonly sentences: ReadonlyArray<{ readonly span: Span; readonly terms: readonly string[] }>;
+  readonly sentences: ReadonlyArray<{ readonly span: Span; readonly terms: readonly string[]; readonly quotedTerms: readonly string[] }>;
 }
 
 export function prepareArticle(article: ReuseArticle, context: ReuseContext, options: PairOptions = DEFAULT_PAIR_OPTIONS): PreparedArticle {
-  const sentences = context
-    .splitSentences(article.text)
-    .map((span) => ({ span, terms: contentTermsOf(article.text.slice(span.start, span.end), context.stem, context.functionWords) }));
+  const termsOf = (text: string) => contentTermsOf(text, context.stem, context.functionWords);
+  const sentences = context.splitSentences(article.text).map((span) => {
+    const text = article.text.slice(span.start, span.end);
+    return { span, terms: termsOf(text), quotedTerms: quotedParts(text).flatMap(termsOf) };
+  });
   return { article, shingled: shingleText(article.text, options.passage.shingleTokens), sentences };
 }
 
@@ -114,7 +116,7 @@ export function findReuseLinks(
     const stock = markSpreadTokens(side.shingled, options.passage, knowledge.shingles.isStock);
     return side.sentences
       .filter((s) => !covered.some((c) => c.start < s.span.end && s.span.start < c.end) && !isMostlyStock(s.span, side.shingled, stock))
-      .map((s) => makeComparableSentence(s.span, s.terms, knowledge.weightOfTerm, distinctiveWeight));
+      .map((s) => makeComparableSentence(s.span, s.terms, knowledge.weightOfTerm, distinctiveWeight, s.quotedTerms));
   };
   const pairs = alignSentences(
     comparable(a, passages.map((p) => p.a)),
@@ -158,6 +160,13 @@ function sentencesPerTerm(article: PreparedArticle): Map<string, number> {
   for (const sentence of article.sentences) for (const term of new Set(sentence.terms)) counts.set(term, (counts.get(term) ?? 0) + 1);
   sentencesPerTermOf.set(article, counts);
   return counts;
+}
+
+/** Quoted words: „…“, "…", »…«, «…» (an unclosed quote runs to the end of the sentence). */
+const QUOTED = /„([^“”"]*)|»([^«]*)|«([^»]*)|"([^"]*)"/gu;
+
+function quotedParts(sentence: string): string[] {
+  return [...sentence.matchAll(QUOTED)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
 }
 
 /** Whether most tokens of a sentence lie in stock phrases ("Folgen Sie uns auf Telegram …"). */

@@ -88,3 +88,18 @@ test('one matching sentence is no paraphrase; the same sentence among two retold
   const retold = alignSentences(comparable(`${formula} ${retoldA}`), comparable(`${formula} ${retoldB}`));
   assert.ok(retold.length >= 2, `${retold.length} pairs`);
 });
+
+test('two sentences quoting one speaker with different words are not the same statement', () => {
+  const frame = (day: string, claim: string) =>
+    `Ada Brenner, Bürgermeisterin von Saalheim, sagte am ${day}, die Sanierung des Hallenbads sei „${claim}“. ` +
+    `Laut Ada Brenner gebe es für die Sanierung des Hallenbads in Saalheim bislang keinen tragfähigen Finanzierungsplan der Stadtwerke.`;
+  const options = { ...DEFAULT_SENTENCE_ALIGNMENT_OPTIONS, minAnchoredChars: 0 };
+  const quoting = (text: string) =>
+    comparable(text).map((s) => {
+      const quoted = /„([^“]*)“/.exec(text.slice(s.span.start, s.span.end))?.[1] ?? '';
+      return makeComparableSentence(s.span, s.terms, evenWeight, evenWeight, contentTermsOf(quoted, stemGerman, functionWords));
+    });
+  const differentClaims = alignSentences(quoting(frame('Montag', 'längst überfällig')), quoting(frame('Freitag', 'ein teurer Fehler')), options);
+  assert.deepEqual(differentClaims, [], 'the quoting sentences are no anchor, and one anchor is too few');
+  assert.equal(alignSentences(quoting(frame('Montag', 'ein teurer Fehler')), quoting(frame('Freitag', 'ein teurer Fehler')), options).length, 2);
+});

@@ -24,6 +24,15 @@ test('a credit to the other outlet makes it the source', () => {
   assert.equal(judgeCopyDirection(dpa, portal).source, 'a');
 });
 
+test("an agency's later update crediting itself is no source of its earlier wire: the times decide", () => {
+  const dpa = [{ name: 'dpa', kind: 'agency' as const }];
+  const wire = article({ outlet: 'Nachrichtenwerk', credits: dpa, published: '2025-03-14T15:12+01:00' });
+  const roundup = article({ outlet: 'dpa', credits: dpa, published: '2025-03-14T17:45+01:00' });
+  const direction = judgeCopyDirection(roundup, wire);
+  assert.equal(direction.source, 'b');
+  assert.equal(direction.reason, 'published earlier');
+});
+
 test('the earlier time stamp is the likely source, with less confidence', () => {
   const early = article({ published: '2022-02-04T11:02+01:00' });
   const late = article({ published: '2022-02-04T14:24+01:00' });
