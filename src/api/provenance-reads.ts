@@ -50,6 +50,12 @@ export async function outletSources(store: Store, outlet: string): Promise<Outle
   if (ids.length === 0) return null;
   const links = await store.reuse.reuseLinksFor(ids);
   // The other side of each link is read too: its outlet names the source, its credits a shared agency.
-  const wanted = new Set([...ids, ...links.flatMap((l) => [l.a.articleId, l.b.articleId])]);
-  return outletDependenceOf(await store.browse.listArticleSizes([...wanted]), links).find((d) => d.outlet === outlet) ?? null;
+  // Only this outlet's entry is kept, so the others' texts are left unread (their length counts for theirs alone).
+  const own = new Set(ids);
+  const others = [...new Set(links.flatMap((l) => [l.a.articleId, l.b.articleId]))].filter((id) => !own.has(id));
+  const articles = [
+    ...(await store.browse.listArticleSizes(ids)),
+    ...(await store.browse.listArticlesById(others)).map(({ id, outlet: theirs, credits }) => ({ id, outlet: theirs, credits, textLength: 0 })),
+  ];
+  return outletDependenceOf(articles, links).find((d) => d.outlet === outlet) ?? null;
 }
