@@ -209,8 +209,9 @@ class TextAnalysis {
       }
       // "Der Bruder des Papstes, Georg Ratzinger, war eingeweiht. „…“": someone named as the subject of the sentence before a
       // quote with no speaker of its own, when nobody was quoted there, speaks rather than an earlier speaker
+      // (a headline without a full stop is no such sentence)
       const before = this.sentences[sentenceIndex - 1];
-      if (!speaker && before && (!previous || previous.sentence < sentenceIndex - 1)) {
+      if (!speaker && before && this.tokens[before.end - 1]?.text === '.' && (!previous || previous.sentence < sentenceIndex - 1)) {
         const subject = this.mainClauseSubject(before, before.end);
         if (subject && this.speakerRank(subject) >= SPEAKER_RANK_NAMED) speaker = subject;
       }

@@ -156,3 +156,8 @@ test('"…, so X" after a quote: a speech verb cut off by a colon earlier in the
   const text = 'Der Anwalt Emil Kranz betonte die Reue, doch die Richterin blieb hart: Eine Bewährung sei nicht vermittelbar, „wenn jemand betrunken einen Radfahrer anfährt“, so Richterin Ute Falk.';
   assert.match(speakerOf(text, 'Radfahrer anfährt', ['Emil Kranz', 'Ute Falk']) ?? '', /Ute Falk/);
 });
+
+test('a headline between a speaker and an uncued quote does not take the quote over', () => {
+  const text = '„Wir werden weiter verhandeln“, sagte Ministerin Vera Holm am Abend.\n\nKanzler Paul Weiß reist nach Bern\n\nDie Gespräche sollen am Montag beginnen, „wenn alle Seiten dem Zeitplan zustimmen“.';
+  assert.match(speakerOf(text, 'Zeitplan', ['Vera Holm', 'Paul Weiß']) ?? '', /Vera Holm/);
+});
