@@ -69,9 +69,16 @@ export function findStatements(
   tools: TermTools,
   options: StatementOptions = DEFAULT_STATEMENT_OPTIONS,
 ): Statement[] {
+  // Copied articles carry the same quotes word for word: each text is reduced to its terms once.
+  const termsOfText = new Map<string, ReadonlySet<string>>();
+  const termsOf = (text: string) => {
+    let terms = termsOfText.get(text);
+    if (terms === undefined) termsOfText.set(text, (terms = new Set(contentTermsOf(text, tools.stem, tools.functionWords))));
+    return terms;
+  };
   const quotes = articles.flatMap((article) =>
     article.quotes
-      .map((quote) => ({ article, quote, speakerKey: speakerKeyOf(quote.speaker), terms: new Set(contentTermsOf(quote.text, tools.stem, tools.functionWords)) }))
+      .map((quote) => ({ article, quote, speakerKey: speakerKeyOf(quote.speaker), terms: termsOf(quote.text) }))
       .filter((q) => q.terms.size >= options.minQuoteTerms),
   );
   // Every pair of quotes is compared: look a pair's links up instead of scanning all links each time.
