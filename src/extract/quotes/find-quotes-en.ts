@@ -18,14 +18,21 @@ const SPEECH_VERBS_EN = new Set([
   'noted', 'notes', 'insisted', 'warned', 'warns', 'argued', 'argues', 'claimed', 'claims', 'asked', 'replied', 'announced',
   'declared', 'continued', 'commented', 'remarked', 'acknowledged', 'admitted', 'stressed', 'emphasized', 'emphasised',
   'urged', 'confirmed', 'posted', 'tweeted', 'recalled', 'responded', 'concluded', 'predicted', 'suggested', 'promised',
+  'called', 'calls', 'described', 'describes', 'reads', 'saying',
 ]);
+const NAMING_VERBS_EN = new Set(['called', 'calls', 'described', 'describes']);
+/** Capitalised words that open a sentence without naming anyone. */
+const NOT_NAMES_EN = new Set(['It', 'This', 'That', 'There', 'These', 'Those', 'But', 'And', 'Yet', 'So', 'Then', 'Now', 'Its']);
+/** Words that end a noun phrase opened by a determiner: "his government [had accepted]". */
+const CLAUSE_WORDS_EN = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'can', 'should', 'that', 'who', 'which', 'of', 'in', 'on', 'at', 'to', 'for', 'with']);
 const PRONOUNS_EN = new Set(['he', 'she', 'they', 'He', 'She', 'They', 'we', 'We', 'I']);
 const DETERMINERS_EN = new Set(['the', 'a', 'an', 'The', 'A', 'An', 'his', 'her', 'their', 'its', 'His', 'Her', 'Their']);
-const QUOTE_MARKS = new Set(['“', '”', '"', '„', '‘', '’', '«', '»']);
+/** Marks that end the search for a cue: another quote begins ("’" is left out: "the farmers’ association"). */
+const QUOTE_MARKS = new Set(['“', '”', '"', '„', '«', '»']);
 /** Quotes with fewer words are labels unless a cue attributes them. */
 const MIN_UNCUED_WORDS = 3;
-/** How many tokens a cue may stand from the quote it attributes. */
-const CUE_WINDOW = 10;
+/** How many tokens a cue may stand from the quote it attributes ("“…,” Jo Bell, president of the farmers' union, told …"). */
+const CUE_WINDOW = 16;
 const CONTINUATION_SENTENCES = 2;
 const MAX_TITLE_WORDS = 2;
 
@@ -46,6 +53,8 @@ class EnglishQuotes {
   private readonly speakers: readonly EntityMention[];
   /** The last person or organisation named before the token being read, for pronouns. */
   private lastNamed: Mention | null = null;
+  /** The last speaker mention of any kind ("the declaration"), for "It also states …". */
+  private lastMention: Mention | null = null;
 
   constructor(
     private readonly text: string,
@@ -73,8 +82,11 @@ class EnglishQuotes {
       let words = 0;
       for (let t = open + 1; t < close; t++) if (this.tokens[t]!.kind === 'word' || this.tokens[t]!.kind === 'number') words++;
       const sentence = this.sentenceOfToken[open] ?? -1;
-      const cue = this.cueAfter(close) ?? this.cueBefore(open) ?? this.accordingTo(open, close);
-      if (!cue && words < MIN_UNCUED_WORDS) continue;
+      // a quote ending in a full stop ends its sentence: what follows is no cue of it
+      const endsSentence = /\.\s*$/.test(this.text.slice(q.open + 1, q.close));
+      const cue = (endsSentence ? null : this.cueAfter(close)) ?? this.cueBefore(open) ?? this.accordingTo(open, close);
+      // "called it a “historic” night": a naming verb makes a short quote a label, not speech
+      if (words < MIN_UNCUED_WORDS && (!cue || NAMING_VERBS_EN.has(cue.word))) continue;
       let speaker = cue?.speaker ?? null;
       if (!speaker && previous && sentence - previous.sentence <= CONTINUATION_SENTENCES) speaker = previous.speaker;
       const span = this.sentences[sentence];
@@ -106,6 +118,7 @@ class EnglishQuotes {
       if (QUOTE_MARKS.has(word) || /^[.!?;]$/.test(word)) return null;
       if (!SPEECH_VERBS_EN.has(word)) continue;
       const speaker = v === t ? this.nounPhraseAfter(v + 1) : this.nounPhraseIn(t, v);
+      if (speaker === null && v > t) continue;
       return { word, speaker };
     }
     return null;
@@ -122,11 +135,23 @@ class EnglishQuotes {
       const word = this.tokens[v]!.text;
       if (QUOTE_MARKS.has(word)) return null;
       if (!SPEECH_VERBS_EN.has(word)) continue;
-      let first = v;
-      while (first > from && !/^[,;:.]$/.test(this.tokens[first - 1]!.text) && !QUOTE_MARKS.has(this.tokens[first - 1]!.text)) first--;
-      return { word, speaker: this.nounPhraseIn(first, v) ?? this.nounPhraseAfter(v + 1) };
+      const first = this.clauseStart(v, from);
+      // "Her counterpart, Dario Venkov, said …": the verb opens its clause after the subject and its apposition
+      const subject = first === v && this.tokens[v - 1]?.text === ',' ? this.nounPhraseIn(this.clauseStart(v - 1, from), v - 1) : this.nounPhraseIn(first, v);
+      return { word, speaker: subject ?? this.nounPhraseAfter(v + 1) };
     }
     return null;
+  }
+
+  /** The first token of the comma-delimited clause that ends before token `end`, not before `from`. */
+  private clauseStart(end: number, from: number): number {
+    let first = end;
+    while (first > from && !/^[,;:.]$/.test(this.tokens[first - 1]!.text) && !QUOTE_MARKS.has(this.tokens[first - 1]!.text)) first--;
+    if (end - first > 0 || this.tokens[first - 1]?.text !== ',') return first;
+    // an apposition: the clause before it holds the name ("Dario Venkov, [the minister,] said")
+    let before = first - 1;
+    while (before > from && !/^[;:.]$/.test(this.tokens[before - 1]!.text) && !QUOTE_MARKS.has(this.tokens[before - 1]!.text)) before--;
+    return before;
   }
 
   /** "according to X" in the quote's sentence. */
@@ -145,11 +170,19 @@ class EnglishQuotes {
 
   /** The speaker named in tokens [first, end): the last entity, else a pronoun, else a name or "the spokesman". */
   private nounPhraseIn(first: number, end: number): Mention | null {
-    for (let t = end - 1; t >= first; t--) {
+    for (let t = first; t < end; t++) {
+      const e = this.entityOfToken[t]!;
+      if (e >= 0 && this.speakers[e]!.type === 'person') return this.entityMention(e, t);
+    }
+    for (let t = first; t < end; t++) {
       const e = this.entityOfToken[t]!;
       if (e >= 0) return this.entityMention(e, t);
     }
     for (let t = first; t < end; t++) if (PRONOUNS_EN.has(this.tokens[t]!.text)) return this.pronoun(t);
+    // a name in the range before a role phrase: "Her counterpart, Tomas Berg,"
+    for (let t = first; t < end; t++) {
+      if (this.isName(t) && !DETERMINERS_EN.has(this.tokens[t]!.text) && !NOT_NAMES_EN.has(this.tokens[t]!.text)) return this.nounPhraseAfter(t, end);
+    }
     return this.nounPhraseAfter(first, end);
   }
 
@@ -161,17 +194,22 @@ class EnglishQuotes {
     if (e >= 0) return this.entityMention(e, from);
     if (PRONOUNS_EN.has(token.text)) return this.pronoun(from);
     let last = from;
+    if (NOT_NAMES_EN.has(token.text)) return this.lastMention ? { first: from, last: from, display: this.lastMention.display } : null;
     if (DETERMINERS_EN.has(token.text)) {
-      while (last + 1 < end && this.tokens[last + 1]!.kind === 'word' && !SPEECH_VERBS_EN.has(this.tokens[last + 1]!.text)) last++;
+      while (last + 1 < end && this.tokens[last + 1]!.kind === 'word' && !SPEECH_VERBS_EN.has(this.tokens[last + 1]!.text) && !CLAUSE_WORDS_EN.has(this.tokens[last + 1]!.text)) last++;
       if (last === from) return null;
     } else {
       // "said coach Ben Adler", "said trade commissioner Ellen Marsh": lowercase title words before the name belong to it
       while (last < from + MAX_TITLE_WORDS && !this.isName(last) && this.tokens[last]?.kind === 'word') last++;
       if (!this.isName(last)) return null;
-      while (last + 1 < end && /^\p{Lu}/u.test(this.tokens[last + 1]!.text) && this.tokens[last + 1]!.kind === 'word') last++;
+      // "Foreign minister Helene Brask": a lowercase title word between capitalised ones belongs to the name
+      while (last + 1 < end && (this.isName(last + 1) || (this.tokens[last + 1]!.kind === 'word' && !CLAUSE_WORDS_EN.has(this.tokens[last + 1]!.text) && !SPEECH_VERBS_EN.has(this.tokens[last + 1]!.text) && this.isName(last + 2) && last + 2 < end))) {
+        last += this.isName(last + 1) ? 1 : 2;
+      }
     }
     const mention = this.mention(from, last);
     if (!DETERMINERS_EN.has(token.text)) this.lastNamed = mention;
+    this.lastMention = mention;
     return mention;
   }
 
@@ -193,7 +231,7 @@ class EnglishQuotes {
   /** "he", "she": the mention is the pronoun, its display the last person or organisation named before it. */
   private pronoun(t: number): Mention {
     const before = this.lastEntityBefore(this.tokens[t]!.start);
-    const named = before && (!this.lastNamed || before.last > this.lastNamed.last) ? before : this.lastNamed;
+    const named = before ?? this.lastNamed;
     return { first: t, last: t, display: named?.display ?? this.tokens[t]!.text };
   }
 

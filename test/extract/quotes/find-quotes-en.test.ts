@@ -61,3 +61,20 @@ test('a quote without a cue continues the previous speaker; a one-word label is 
   assert.match(quoteAt(text, 'trained hard').mention ?? '', /Ben Adler/);
   assert.ok(!quotesOf(text).some((q) => q.text.includes('historic')), 'scare quote kept');
 });
+
+test('a name with an apposition before "said", and a long apposition after the quote', () => {
+  const before = 'Her counterpart, Tomas Berg, said his country had made “every reasonable offer to the other side”.';
+  assert.match(quoteAt(before, 'reasonable offer').mention ?? '', /Tomas Berg/);
+  const after = '“We want to know what they agreed about our river,” Ida Lund, president of the regional farmers’ association, told the crowd.';
+  assert.match(quoteAt(after, 'agreed about').mention ?? '', /Ida Lund/);
+});
+
+test('a quote ending its sentence takes no cue from the next sentence', () => {
+  const text = '“The deal is done,” said envoy Kai Moss. “Both sides have signed the text today.” Critics called it a weak compromise.';
+  assert.match(quoteAt(text, 'signed the text').mention ?? '', /Kai Moss/);
+});
+
+test('a capitalised title with a lowercase word before the name stays one mention', () => {
+  const text = 'Foreign minister Helene Brask told lawmakers the agreement was “a decision for the next generation”.';
+  assert.equal(quoteAt(text, 'next generation').mention, 'Foreign minister Helene Brask');
+});
