@@ -18,9 +18,11 @@ const MIN_LETTERS = 20;
 /** fastText's cost grows with length; 600 characters (a lede) decide the language of any news text. */
 const MAX_SAMPLE_CHARS = 600;
 
+/** A C++ vector inside the wasm module: its memory is freed only by delete(). */
 interface PredictVector {
   size(): number;
   get(i: number): [number, string];
+  delete(): void;
 }
 interface LoadedFastText {
   predict(text: string, k: number, threshold: number): PredictVector;
@@ -34,8 +36,13 @@ export async function loadLanguageIdentifier(): Promise<LanguageIdentifier> {
     const sample = text.slice(0, MAX_SAMPLE_CHARS).replace(/\s+/g, ' ').trim();
     if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return null;
     const vector = fastText.predict(sample, 1, 0);
-    if (vector.size() === 0) return null;
-    const [confidence, label] = vector.get(0);
-    return { language: label.replace('__label__', ''), confidence };
+    try {
+      if (vector.size() === 0) return null;
+      const [confidence, label] = vector.get(0);
+      return { language: label.replace('__label__', ''), confidence };
+    } finally {
+      // without it every call leaves its result in wasm memory (about 110 bytes, 11 MB per 100,000 articles)
+      vector.delete();
+    }
   };
 }
