@@ -131,6 +131,8 @@ export function findStatements(
           outlet: article.outlet,
           published: article.published,
         }))
+        // a direct quote inside an indirect one joins the statement twice: the article carries it once, in the inner words
+        .filter((o, _, all) => !all.some((p) => p !== o && p.articleId === o.articleId && p.start >= o.start && p.end <= o.end))
         .sort((x, y) => (x.published ?? '\uffff').localeCompare(y.published ?? '\uffff') || x.articleId.localeCompare(y.articleId));
       const first = occurrences[0]!;
       return {

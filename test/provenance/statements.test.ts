@@ -65,3 +65,18 @@ test('findStatements: two quotes in one long copied passage stay two statements,
   const statements = findStatements([article('a', 100), article('b', 130)], [copied], tools);
   assert.deepEqual(statements.map((s) => s.occurrences.map((o) => `${o.articleId}:${o.start}`)).sort(), [['a:100', 'b:130'], ['a:180', 'b:210']]);
 });
+
+test('findStatements: a direct quote inside an indirect one is one occurrence of its article, in the inner words', () => {
+  const direct = 'Wir werden die Salmbrücke bis 2026 vollständig erneuern';
+  const indirect = `Weiden sagte, die Gemeinde habe versprochen: „${direct}“, und das gelte`;
+  const outer = quoting('a', 'Kreisblatt', '2024-06-01', indirect, 'Karla Weiden', 10);
+  const innerStart = 10 + indirect.indexOf(direct);
+  const inner: Quote = { ...outer.quotes[0]!, text: direct, start: innerStart, end: innerStart + direct.length, kind: 'direct' };
+  const articles = [
+    { ...outer, quotes: [{ ...outer.quotes[0]!, kind: 'indirect' as const }, inner] },
+    quoting('b', 'Talbote', '2024-06-02', 'Wir werden die Salmbrücke bis 2026 vollständig erneuern', 'Karla Weiden'),
+  ];
+  const [statement, ...rest] = findStatements(articles, [], tools);
+  assert.deepEqual(rest, []);
+  assert.deepEqual(statement!.occurrences.map((o) => [o.articleId, o.text]), [['a', direct], ['b', direct]]);
+});
