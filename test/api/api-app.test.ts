@@ -69,7 +69,7 @@ test('api: search finds an inflected German form and narrows by outlet, language
 
 test('api: every parameter is validated and errors are {error: {code, message}}', async () => {
   const { app } = await appWith();
-  for (const url of ['/api/articles?limit=0', '/api/articles?limit=abc', '/api/search?from=März', '/api/entities?type=animal', '/api/articles?unknown=1', '/api/export?format=xml', '/api/quotes?cursor=nonsense']) {
+  for (const url of ['/api/articles?limit=0', '/api/articles?limit=abc', '/api/search?from=März', '/api/entities?type=animal', '/api/articles?unknown=1', '/api/export?format=xml', '/api/quotes?cursor=nonsense', '/api/stories?cursor=x', '/api/reuse?cursor=x', '/api/jobs?cursor=x', '/api/search?story=', '/api/quotes?entity=person%3Ax&role=nobody']) {
     const response = await app.request(url);
     assert.equal(response.status, 400, url);
     const body = await json(response);
