@@ -251,7 +251,9 @@ class TextAnalysis {
       }
     }
     const colonSpeaker = this.subjectBeforeColon(openToken, sentence);
-    const before = [...sentence.cues].reverse().find((c) => usable(c) && c.at < openToken);
+    // "X kritisierte die Haltung Ys, der zum Sturm aufgerufen hatte, als „…“": a relative clause's verb does not attribute
+    const before = [...sentence.cues].reverse().find((c) => usable(c) && c.at < openToken && !this.isRelativeClause(c.clauseFirst)) ??
+      [...sentence.cues].reverse().find((c) => usable(c) && c.at < openToken);
     if (before && (!colonSpeaker || before.clauseEnd >= openToken - 2)) return before;
     if (colonSpeaker) return { kind: 'verb', at: openToken, word: ':', verb: null, speaker: colonSpeaker, clauseFirst: openToken, clauseEnd: openToken };
     // "ElBaradei („Mir fällt …“)": a quote in brackets after a name
@@ -350,6 +352,11 @@ class TextAnalysis {
     while (finite < end && !(this.quoteOfToken[finite] === container && /^\p{Ll}/u.test(this.tokens[finite]!.text) && this.segmentHasVerb(finite, finite + 1))) finite++;
     if (finite >= end) return null;
     return this.rankedSpeaker(this.nounPhraseAfter(finite + 1, end), first, end, finite);
+  }
+
+  /** A clause opened by a relative pronoun after a comma: "…, der zum Sturm aufgerufen hatte". */
+  private isRelativeClause(clauseFirst: number): boolean {
+    return this.tokens[clauseFirst - 1]?.text === ',' && /^(der|die|das|welcher|welche|welches|dessen|deren)$/.test(this.tokens[clauseFirst]?.text ?? '');
   }
 
   private colonBetween(first: number, end: number): boolean {
@@ -866,6 +873,9 @@ class TextAnalysis {
 
   /** Rank of a run of nouns by its last word, and a person when an office precedes a name ("Präsident Gusmão"). */
   private nounRunRank(first: number, last: number): number {
+    // "die Handlungsweise Kozulins": a genitive name after the head is an attribute
+    const genitiveName = last > first && this.entityOfToken[last] === ENTITY_PERSON && this.entityOfToken[last - 1] !== ENTITY_PERSON && /s$/.test(this.tokens[last]!.text);
+    if (genitiveName) return this.nounRunRank(first, last - 1);
     const head = this.tokenSpeakerRank(last);
     for (let t = first; t < last; t++) {
       if (PERSON_NOUN_DE.test(this.tokens[t]!.text)) return head >= SPEAKER_RANK_OTHER ? SPEAKER_RANK_PERSON : Math.max(head, SPEAKER_RANK_NAMED);

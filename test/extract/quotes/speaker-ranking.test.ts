@@ -161,3 +161,8 @@ test('a headline between a speaker and an uncued quote does not take the quote o
   const text = '„Wir werden weiter verhandeln“, sagte Ministerin Vera Holm am Abend.\n\nKanzler Paul Weiß reist nach Bern\n\nDie Gespräche sollen am Montag beginnen, „wenn alle Seiten dem Zeitplan zustimmen“.';
   assert.match(speakerOf(text, 'Zeitplan', ['Vera Holm', 'Paul Weiß']) ?? '', /Vera Holm/);
 });
+
+test('a relative clause\'s verb does not attribute a quote of the main clause; a genitive name is an attribute', () => {
+  const text = 'Nach den Krawallen stieg Rauch auf. Oppositionsführer Ivo Marek kritisierte die Taktik Kellers, der zum Sturm aufgerufen haben soll, als „Provokation, die der Regierung gelegen kam“.';
+  assert.match(speakerOf(text, 'Provokation', ['Ivo Marek', 'Kellers']) ?? '', /Ivo Marek/);
+});
