@@ -31,6 +31,8 @@ export interface SearchResult extends Page<SearchHit> {
     outlets: CountByName[];
     languages: CountByName[];
     entities: { key: string; name: string; type: string; count: number }[];
+    /** Storylines (or events outside one) the matching articles belong to, with how many of them. */
+    stories: { id: string; kind: 'event' | 'storyline'; title: string | null; count: number }[];
     sampled: { outletsAndLanguages: number; entities: number };
   };
 }

@@ -1,13 +1,13 @@
 /** Entity list by type, and one entity's page: its names, its quotes, what others said about it, its mentions in context, its articles. */
 import { getJson } from '../api-client.js';
-import type { EntityDetail, EntitySummary, Page as ListPage, QuoteRecord, SearchResult, StorySummary } from '../api-types.js';
+import type { EntityDetail, EntitySummary, Page as ListPage, QuoteRecord, SearchResult } from '../api-types.js';
 import type { Translate } from '../i18n.js';
 import { append, el, markedText, routeLink } from '../dom.js';
 import { articleLine, formatDate, heading, type PageContext } from '../page-context.js';
 
 const TYPES = ['person', 'organization', 'location', 'other'] as const;
-/** Largest page the API gives: the articles naming an entity and the stories compared to find its stories. */
-const STORY_LOOKUP_LIMIT = 200;
+/** Articles naming the entity listed at the foot of its page. */
+const NAMING_ARTICLES_LIMIT = 200;
 
 export async function entitiesPage({ main, t, query }: PageContext): Promise<void> {
   const type = TYPES.find((x) => x === query.get('type')) ?? 'person';
@@ -27,10 +27,9 @@ export async function entitiesPage({ main, t, query }: PageContext): Promise<voi
 
 export async function entityPage({ main, t, args }: PageContext): Promise<void> {
   const key = args[0] ?? '';
-  const [entity, naming, stories] = await Promise.all([
+  const [entity, naming] = await Promise.all([
     getJson<EntityDetail>(`/api/entities/${encodeURIComponent(key)}`, { limit: '30' }),
-    getJson<SearchResult>('/api/search', { entity: key, limit: String(STORY_LOOKUP_LIMIT) }),
-    getJson<ListPage<StorySummary>>('/api/stories', { limit: String(STORY_LOOKUP_LIMIT) }),
+    getJson<SearchResult>('/api/search', { entity: key, limit: String(NAMING_ARTICLES_LIMIT) }),
   ]);
   append(main, heading(entity.name));
   append(main, el('p', { class: 'meta' }, `${t(entity.type)} · ${entity.articles} ${t('articlesCount')} · ${entity.mentions} ${t('mentions')} · ${t('names')}: ${entity.names.map((n) => n.name).join(', ')}`));
@@ -39,14 +38,12 @@ export async function entityPage({ main, t, args }: PageContext): Promise<void> 
   append(main, el('h2', {}, t('quotes')), quoteList(entity.quotes, t, false));
   append(main, el('h2', {}, t('saidAbout')), quoteList(entity.quotedAbout, t, true));
 
-  // Its stories: those holding an article that names it (among the most recent articles and stories the API pages give).
-  const namingIds = new Set(naming.items.map((hit) => hit.id));
-  const itsStories = stories.items.filter((story) => story.articleIds.some((id) => namingIds.has(id)));
+  // Its stories: the story facet of the articles naming it (the server counts them, however many stories there are).
+  const itsStories = naming.facets.stories;
   append(main, el('h2', {}, t('itsStories')));
   const storyList = el('ul', { class: 'story-list' });
   for (const story of itsStories) {
-    const mentioning = story.articleIds.filter((id) => namingIds.has(id)).length;
-    append(storyList, el('li', {}, routeLink(`/story/${encodeURIComponent(story.id)}`, story.title ?? story.id), el('span', { class: 'meta' }, `${t(story.kind)} · ${formatDate(story.dateStart) ?? t('unknownDate')} · ${mentioning}/${story.articleIds.length} ${t('articlesNaming')}`)));
+    append(storyList, el('li', {}, routeLink(`/story/${encodeURIComponent(story.id)}`, story.title ?? story.id), el('span', { class: 'meta' }, `${t(story.kind)} · ${story.count} ${t('articlesNaming')}`)));
   }
   append(main, itsStories.length > 0 ? storyList : el('p', {}, t('none')));
 
