@@ -198,7 +198,7 @@ class TextAnalysis {
       const inner = this.text.slice(q.open + 1, q.close);
       const sentenceHasSpeech = sentence.cues.length > 0 || this.hasReportedSpeechForm(sentence.first, sentence.end);
       if (words <= opts.maxUncuedPartialWords && !TERMINAL_PUNCTUATION.test(inner) && !sentenceHasSpeech) continue;
-      if (words <= 12 && !TERMINAL_PUNCTUATION.test(inner) && this.isTitle(q)) continue;
+      if (words <= 12 && !TERMINAL_PUNCTUATION.test(inner) && (this.isTitle(q) || (!sentenceHasSpeech && this.looksLikeTitle(q)))) continue;
 
       const partial = !this.coversSentence(q, sentence);
       // "Der Präsident konstatierte eine wachsende „Kluft …“": without a cue, the sentence's subject before the last speaker
@@ -368,6 +368,21 @@ class TextAnalysis {
   private isTitle(q: QuotedSpan): boolean {
     const before = this.tokenBefore(q.open);
     return (before >= 0 && TITLE_NOUNS_DE.test(this.tokens[before]!.text)) || this.isQuotedName(q);
+  }
+
+  /** „Ärzte ohne Grenzen“, „Rat für nationale Sicherheit“: capitalised, mostly capitals, no verb (a name, where nobody speaks). */
+  private looksLikeTitle(q: QuotedSpan): boolean {
+    const first = this.tokenAtOrAfter(q.open + 1);
+    const end = this.tokenAtOrAfter(q.close);
+    if (first >= end || !/^\p{Lu}/u.test(this.tokens[first]!.text) || this.segmentHasVerb(first, end)) return false;
+    let words = 0;
+    let capitalised = 0;
+    for (let t = first; t < end; t++) {
+      if (this.tokens[t]!.kind !== 'word') continue;
+      words++;
+      if (/^\p{Lu}/u.test(this.tokens[t]!.text)) capitalised++;
+    }
+    return capitalised * 2 >= words;
   }
 
   /** Speech has lowercase words (verbs, adjectives); a quoted name („Die Zeit“, „BILD am Sonntag“) only capitals and connectors. */

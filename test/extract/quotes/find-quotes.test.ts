@@ -144,3 +144,8 @@ test('"X habe …, so Y weiter": X speaks, Y relays', () => {
   assert.match(speakerMention(text, q), /Präsident/);
   assert.match(q.relayedBy ?? '', /Anton Reiss/);
 });
+
+test('names in quotation marks with lowercase words („Ärzte ohne Grenzen“) are not speech where nobody speaks', () => {
+  const text = 'Vor Ort helfen auch „Helfer ohne Grenzen“ und der „Rat für regionale Sicherheit“ bei der Versorgung der Verletzten.';
+  assert.deepEqual(findQuotes(text).filter((q) => q.kind === 'direct').map((q) => q.text), []);
+});
