@@ -630,7 +630,10 @@ class TextAnalysis {
     if (ANAPHORIC_OBJECTS_DE.has(this.tokens[clauseFirst]!.text) && clauseFirst === sentence.first && clauseFirst + 1 === this.finiteVerbIndex(t, verb, clauseFirst + 1)) {
       return make('anaphoric', verb, this.nounPhraseAfter(clauseFirst + 2, clauseEnd));
     }
-    const subject = this.subjectOf(t, verb, clauseFirst, clauseEnd, sentence);
+    // "Der Vertreter nannte die Sanktionen gerecht und rief die Armee auf, …": a verb after "und" shares the first subject
+    const finite = this.finiteVerbIndex(t, verb, clauseFirst);
+    const coordinated = finite > sentence.first + 2 && /^(und|oder|sowie)$/.test(this.tokens[finite - 1]!.text) ? this.mainClauseSubjectIn(sentence.first, finite - 1, finite - 1) : null;
+    const subject = coordinated ?? this.subjectOf(t, verb, clauseFirst, clauseEnd, sentence);
     // "Ein Fernsehsender zitierte Papandreou mit den Worten …": the object speaks, the subject relays
     if (verb.lemma === 'zitieren' && subject && !this.isPassive(t, clauseFirst)) {
       const object = this.nounPhraseAfter(Math.max(t, subject.last) + 1, clauseEnd);

@@ -166,3 +166,8 @@ test('a relative clause\'s verb does not attribute a quote of the main clause; a
   const text = 'Nach den Krawallen stieg Rauch auf. Oppositionsführer Ivo Marek kritisierte die Taktik Kellers, der zum Sturm aufgerufen haben soll, als „Provokation, die der Regierung gelegen kam“.';
   assert.match(speakerOf(text, 'Provokation', ['Ivo Marek', 'Kellers']) ?? '', /Ivo Marek/);
 });
+
+test('a cue verb after "und" shares the subject of the first clause, not its object', () => {
+  const text = 'Der Gesandte Omar Said nannte die Sanktionen eine Hilfe gegen das „brutale Regime“ in der Hauptstadt und rief die eigene Armee auf, „die Waffen sofort niederzulegen und nach Hause zu gehen“.';
+  assert.match(speakerOf(text, 'Waffen sofort', ['Omar Said']) ?? '', /Omar Said/);
+});
