@@ -4,7 +4,8 @@
  */
 import type { EntityMention, Quote } from '../../article.js';
 
-const PRONOUN = /^(er|sie|Er|Sie|he|she|He|She)$/;
+/** Personal pronouns, and possessives where the possessor speaks ("nach ihren Worten", "seiner Ansicht nach"). */
+const PRONOUN = /^(er|sie|Er|Sie|he|she|He|She|[sS]eine[nmr]?|[iI]hre[nmr]?|his|her|His|Her)$/;
 
 export function attachSpeakerIds(quotes: readonly Quote[], entities: readonly EntityMention[], text: string): Quote[] {
   const speakers = entities.filter((e) => e.canonical !== null && (e.type === 'person' || e.type === 'organization'));

@@ -608,8 +608,11 @@ class TextAnalysis {
     if (word.toLowerCase() === 'nach' && SOURCE_NOUNS_AFTER_NACH_DE.has(this.tokens[nounAfterNach]?.text ?? '')) {
       const noun = nounAfterNach;
       const after = this.tokens[noun + 1]?.text;
-      const np = this.nounPhraseAt(after === 'von' || after === 'vom' ? noun + 2 : noun + 1, clauseEnd) ?? this.mention(noun, noun);
-      return make('source', null, np, t, np.last + 1);
+      // "nach ihren Worten": the possessor speaks, not "Worten"; the pronoun is resolved like any other
+      const possessive = nounAfterNach === t + 2 && /^(ihren?|seinen?|ihrer|seiner)$/i.test(this.tokens[t + 1]!.text);
+      const np =
+        this.nounPhraseAt(after === 'von' || after === 'vom' ? noun + 2 : noun + 1, clauseEnd) ?? (possessive ? this.mention(t + 1, t + 1) : this.mention(noun, noun));
+      return make('source', null, np, t, (np?.last ?? noun) + 1);
     }
     if (word === 'so' && t > sentence.first && (this.tokens[t - 1]!.text === ',' || QUOTE_MARK_TOKENS.has(this.tokens[t - 1]!.text))) {
       const np = this.nounPhraseAt(t + 1, clauseEnd);

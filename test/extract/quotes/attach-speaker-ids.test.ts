@@ -36,3 +36,10 @@ test('a role noun used before a name earlier stands for that person', () => {
   const [q] = attachSpeakerIds([quote(text, 'der Berater', 40)], entities, text);
   assert.equal(q!.speakerId, 'person:tomas-berg');
 });
+
+test('a possessive pronoun ("nach ihren Worten") takes the nearest person before it', () => {
+  const text = 'Carla Wendt besuchte das Werk. Nach ihren Worten ist es unverzichtbar.';
+  const [q] = attachSpeakerIds([quote(text, 'ihren')], [mention(text, 'Carla Wendt', 'person:carla-wendt')], text);
+  assert.equal(q!.speakerId, 'person:carla-wendt');
+  assert.equal(q!.speaker, 'Carla Wendt');
+});

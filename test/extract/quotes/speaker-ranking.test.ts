@@ -171,3 +171,17 @@ test('a cue verb after "und" shares the subject of the first clause, not its obj
   const text = 'Der Gesandte Omar Said nannte die Sanktionen eine Hilfe gegen das „brutale Regime“ in der Hauptstadt und rief die eigene Armee auf, „die Waffen sofort niederzulegen und nach Hause zu gehen“.';
   assert.match(speakerOf(text, 'Waffen sofort', ['Omar Said']) ?? '', /Omar Said/);
 });
+
+test('"nach ihren Worten": the possessive pronoun is the speaker mention, not "Worten"', () => {
+  const text = 'Die Ministerin Carla Wendt besuchte das Werk. Nach ihren Worten ist der Standort „für die Region unverzichtbar“.';
+  const quotes = quoteFinder(text, tokenize(text), splitter.split(text), personsIn(text, ['Carla Wendt']));
+  const speakers = quotes.map((q) => (q.speakerStart === null ? null : text.slice(q.speakerStart, q.speakerEnd!)));
+  assert.ok(quotes.length > 0);
+  assert.ok(speakers.every((s) => s === 'ihren'), `speakers: ${JSON.stringify(speakers)}`);
+});
+
+test('"nach Polizeiangaben" names its source in the compound', () => {
+  const text = 'Nach Polizeiangaben war die Straße „stundenlang gesperrt“.';
+  const quotes = quoteFinder(text, tokenize(text), splitter.split(text), []);
+  assert.ok(quotes.some((q) => q.speakerStart !== null && text.slice(q.speakerStart, q.speakerEnd!) === 'Polizeiangaben'), JSON.stringify(quotes));
+});
