@@ -251,7 +251,10 @@ export function makeEventClusterer(options: ClusterOptions, seed?: ClusterSeed):
     const [eventId, best] = ranked[0]!;
     const bridges: Bridge[] = [];
     for (const [otherEvent, match] of ranked.slice(1)) {
-      if (match.evidence.score < options.mergeScore || !members.has(otherEvent)) continue;
+      // A lone article is one that came before the rest of its event (an early report): it moves over at the
+      // score that would have let it join, where two grown events need the stronger merge score.
+      const mergeAt = members.get(otherEvent)?.length === 1 ? options.similarity.joinScore : options.mergeScore;
+      if (match.evidence.score < mergeAt || !members.has(otherEvent)) continue;
       if ([...(eventDays.get(otherEvent) ?? [])].some((day) => !fitsEventDays({ ...f, eventDay: day }, eventId))) continue;
       merge(eventId, otherEvent, `article ${f.articleId.slice(0, 12)} matches ${best.id.slice(0, 12)} and ${match.id.slice(0, 12)} (score ${match.evidence.score.toFixed(2)}; shares ${sharedSummary(match.evidence)})`);
       bridges.push({ matched: match.id, evidence: match.evidence });

@@ -55,12 +55,23 @@ const DAY_PRECISION = /^\d{4}-\d{2}-\d{2}/;
 const PARTIAL_DATE = /^\d{4}(-\d{2})?/;
 const TITLE_SEPARATOR = '\n';
 
+/**
+ * The key an entity is compared by. The tagger guesses a name's type mention by mention, so one river is
+ * "org:orla" in one article and "place:orla" in the next: organisations, places and other names compare
+ * by name alone. People, countries and governments keep their ids.
+ */
+const TYPED_NAME = /^(?:org|place|other):/;
+function entityKeyOf(canonical: string | null, text: string): string {
+  if (canonical === null) return `~${foldWord(text)}`;
+  return TYPED_NAME.test(canonical) ? canonical.replace(TYPED_NAME, 'name:') : canonical;
+}
+
 export function storyFeaturesOf(article: Article, tools: FeatureTools): StoryFeatures {
   const text = article.title ? `${article.title}${TITLE_SEPARATOR}${article.text}` : article.text;
   const entities = new Map<string, number>();
   const entityNames = new Map<string, string>();
   for (const mention of article.entities ?? []) {
-    const key = mention.canonical ?? `~${foldWord(mention.text)}`;
+    const key = entityKeyOf(mention.canonical, mention.text);
     entities.set(key, (entities.get(key) ?? 0) + 1);
     if (!entityNames.has(key)) entityNames.set(key, mention.text);
   }

@@ -95,3 +95,12 @@ test('seeds: 000 and 001 share an event; 004 (December 2021) and the undated 003
   assert.equal([...eventOf('003')].some((e) => eventOf('001').has(e) || eventOf('004').has(e)), false);
   assert.deepEqual(storylineOf('003'), storylineOf('001'));
 });
+
+test('story features: a tagged name compares by name whatever type the tagger guessed in each article', () => {
+  const a = article('Der Pegel der Orla steigt.', { entities: [mention('Orla', 'Der Pegel der Orla steigt.', 'place:orla', 'location')] });
+  const b = article('Die Orla führt Hochwasser.', { entities: [mention('Orla', 'Die Orla führt Hochwasser.', 'org:orla', 'organization')] });
+  const keysOf = (x: Article) => [...storyFeaturesOf(x, tools).entities.keys()];
+  assert.deepEqual(keysOf(a), keysOf(b));
+  const person = article('Greta Olsen sprach.', { entities: [mention('Greta Olsen', 'Greta Olsen sprach.', 'person:greta-olsen')] });
+  assert.deepEqual(keysOf(person), ['person:greta-olsen'], 'people keep their ids');
+});

@@ -278,18 +278,33 @@ class ArticleEntities {
       const surname = stripGenitive(this.tokens[f.end - 1]!.text);
       if (!surnames.has(surname)) surnames.set(surname, `person:${slug(this.surface(f.first, f.end, true))}`);
     }
+    // One name, one identity within the article: "Brela" tagged as a place three times and as an
+    // organisation once is a place each time (the tagger decides mention by mention, from context).
+    const nameKey = (f: Found) => slug(this.surface(f.first, f.end, false).split(/\s+/).map((w) => stemGerman(w.toLowerCase())).join(' '));
+    const typeVotes = new Map<string, Map<EntityMention['type'], number>>();
+    for (const f of sorted) {
+      if (f.canonical || f.type === 'person') continue;
+      const votes = typeVotes.get(nameKey(f)) ?? new Map<EntityMention['type'], number>();
+      typeVotes.set(nameKey(f), votes.set(f.type, (votes.get(f.type) ?? 0) + 1));
+    }
+    const majorityType = (f: Found): EntityMention['type'] => {
+      const votes = typeVotes.get(nameKey(f));
+      if (!votes) return f.type;
+      // ties go to the type seen first (Map keeps insertion order)
+      return [...votes].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
+    };
     return sorted.map((f) => {
       const text = this.surface(f.first, f.end, false);
       let canonical = f.canonical;
+      let type = f.type;
       if (!canonical) {
-        const prefix = f.type === 'person' ? 'person' : f.type === 'organization' ? 'org' : f.type === 'location' ? 'place' : 'other';
+        if (type !== 'person') type = majorityType(f);
+        const prefix = type === 'person' ? 'person' : type === 'organization' ? 'org' : type === 'location' ? 'place' : 'other';
         // other names are keyed by their stems: "Olympischen Winterspielen" and "Olympische Winterspiele" are one
         canonical =
-          f.type === 'person'
-            ? surnames.get(stripGenitive(this.tokens[f.end - 1]!.text)) ?? `person:${slug(stripGenitive(text))}`
-            : `${prefix}:${slug(text.split(/\s+/).map((w) => stemGerman(w.toLowerCase())).join(' '))}`;
+          type === 'person' ? surnames.get(stripGenitive(this.tokens[f.end - 1]!.text)) ?? `person:${slug(stripGenitive(text))}` : `${prefix}:${nameKey(f)}`;
       }
-      return { text, start: this.tokens[f.first]!.start, end: this.tokens[f.end - 1]!.end, type: f.type, canonical };
+      return { text, start: this.tokens[f.first]!.start, end: this.tokens[f.end - 1]!.end, type, canonical };
     });
   }
 

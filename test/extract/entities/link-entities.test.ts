@@ -65,3 +65,19 @@ test('offsets point at the mention', () => {
   const text = 'Gestern sprach Olaf Scholz in Berlin.';
   for (const e of entitiesOf(text)) assert.equal(text.slice(e.start, e.end), e.text);
 });
+
+test('a tagged name takes the type most of its mentions in the article have', () => {
+  const text = 'Die Orla führt Hochwasser. An der Orla wurden Deiche verstärkt. Die Orla soll am Freitag sinken.';
+  const at = (n: number) => {
+    let start = -1;
+    for (let k = 0; k <= n; k++) start = text.indexOf('Orla', start + 1);
+    return start;
+  };
+  const tagged: EntityMention[] = [
+    { text: 'Orla', start: at(0), end: at(0) + 4, type: 'organization', canonical: null },
+    { text: 'Orla', start: at(1), end: at(1) + 4, type: 'location', canonical: null },
+    { text: 'Orla', start: at(2), end: at(2) + 4, type: 'location', canonical: null },
+  ];
+  const entities = entitiesOf(text, '2025-03-14', tagged).filter((e) => e.text === 'Orla');
+  assert.deepEqual(entities.map((e) => [e.type, e.canonical]), Array(3).fill(['location', 'place:orla']));
+});
