@@ -243,9 +243,11 @@ class ArticleEntities {
   /** The statistical tagger's mentions, where the knowledge base found nothing. */
   private addTagged(tagged: readonly EntityMention[]): void {
     for (const m of tagged) {
-      const first = this.tokenAt(m.start);
+      let first = this.tokenAt(m.start);
       let end = first;
       while (end < this.tokens.length && this.tokens[end]!.start < m.end) end++;
+      // "Das Landsting" at a sentence start: the article is not part of the name
+      while (end - first > 1 && NOT_A_NAME.test(this.tokens[first]!.text)) first++;
       if (end <= first) continue;
       this.add({ first, end, type: m.type, canonical: null });
     }

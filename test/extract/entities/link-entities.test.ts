@@ -81,3 +81,9 @@ test('a tagged name takes the type most of its mentions in the article have', ()
   const entities = entitiesOf(text, '2025-03-14', tagged).filter((e) => e.text === 'Orla');
   assert.deepEqual(entities.map((e) => [e.type, e.canonical]), Array(3).fill(['location', 'place:orla']));
 });
+
+test('a tagged name loses a leading article: "Das Landsting" is the Landsting', () => {
+  const text = 'Das Landsting billigte die Erklärung.';
+  const entities = entitiesOf(text, '2025-03-27', [{ text: 'Das Landsting', start: 0, end: 13, type: 'organization', canonical: null }]);
+  assert.deepEqual(entities.map((e) => [e.text, e.canonical]), [['Landsting', 'org:landsting']]);
+});
