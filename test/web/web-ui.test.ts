@@ -22,6 +22,13 @@ import { loadFeatureTools, updateStories } from '../../src/story/update-stories.
 import { openReuseLinker } from '../../src/provenance/link-reuse.js';
 import type { Article } from '../../src/article.js';
 
+/** The page's globals as the predicates given to waitForFunction see them: those functions run in the browser. */
+declare const location: { readonly hash: string };
+declare const document: {
+  querySelector(selector: string): { readonly textContent: string | null } | null;
+  getElementById(id: string): { readonly textContent: string | null } | null;
+};
+
 const CHROMIUM = '/usr/bin/chromium';
 const SKIP = existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM} (apt-get install chromium)`;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -182,7 +189,7 @@ test('web: a story page compares its sources in tables, lists shared statements 
   await node.focus();
   assert.ok(await page.locator('.reuse-graph svg path.graph-edge.active').count() > 0, 'focus lights up the node\'s edges');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(`location.hash === '#/article/${target}'`);
+  await page.waitForFunction((hash) => location.hash === hash, `#/article/${target}`);
   await page.waitForSelector('article.reader');
 });
 
@@ -298,7 +305,7 @@ test('web: an outlet page says from whom it reuses its text', { skip: SKIP }, as
   assert.ok((await rows.nth(chosen.sources.indexOf(other)).textContent())?.includes(percent));
   // A source that is an outlet leads to its own page.
   await page.click(`.sources-table a[href="#/outlet/${encodeURIComponent(other.source)}"]`);
-  await page.waitForFunction(`document.querySelector('main h1')?.textContent === ${JSON.stringify(other.source)}`);
+  await page.waitForFunction((name) => document.querySelector('main h1')?.textContent === name, other.source);
   await open(`/outlet/${encodeURIComponent(chosen.outlet)}`);
   assert.deepEqual(await seriousViolations(), []);
 });
@@ -324,7 +331,7 @@ test('web: searching an inflected German form finds the articles with another fo
   await open('/articles');
   await page.fill('input[name="q"]', 'Einigungen');
   await page.click('.search-form button[type="submit"]');
-  await page.waitForFunction("location.hash.includes('q=Einigungen')");
+  await page.waitForFunction(() => location.hash.includes('q=Einigungen'));
   await page.waitForSelector('.hit-list li mark');
   const marked = await page.locator('.hit-list li mark').allTextContents();
   assert.ok(marked.some((w) => /^Einigung$/i.test(w)), `marked words: ${marked.join(', ')}`);
@@ -376,18 +383,18 @@ test('web: hostile article text is shown as text and nothing in it runs', { skip
 test('web: the language switch turns the labels English; the pages fit a phone screen', { skip: SKIP }, async () => {
   await open('/');
   await page.click('#language-switch');
-  await page.waitForFunction("document.querySelector('main h1')?.textContent === 'Stories'");
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Stories');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.click('#language-switch');
-  await page.waitForFunction("document.querySelector('main h1')?.textContent === 'Geschichten'");
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Geschichten');
   const event = await biggestEvent();
   if (event !== undefined) {
     await open(`/story/${encodeURIComponent(event.id)}`);
     await page.click('#language-switch');
-    await page.waitForFunction("document.getElementById('comparison-heading')?.textContent === 'Source comparison'");
+    await page.waitForFunction(() => document.getElementById('comparison-heading')?.textContent === 'Source comparison');
     assert.equal(await page.textContent('#reuse-graph-heading'), 'Who copied whom');
     await page.click('#language-switch');
-    await page.waitForFunction("document.getElementById('comparison-heading')?.textContent === 'Quellenvergleich'");
+    await page.waitForFunction(() => document.getElementById('comparison-heading')?.textContent === 'Quellenvergleich');
   }
   await page.setViewportSize({ width: 375, height: 812 });
   const reused = (await getJson(`${server.url}api/reuse?limit=1`)).items[0];
