@@ -34,6 +34,7 @@ import type { StoryRecord } from '../stories.js';
 import { parseSearchQuery } from '../search-terms.js';
 import { makeSnippet } from '../search-snippet.js';
 import { UNKNOWN } from './analysis-tables.js';
+import type { StoryRow } from './sqlite-stories.js';
 
 /**
  * bm25 costs a few microseconds per match, so a word in most of 100,000 articles would take a
@@ -402,16 +403,8 @@ class SqliteBrowse implements BrowseQueries {
   }
 }
 
-interface StoryHeaderRow {
-  id: string;
-  kind: StoryRecord['kind'];
-  storyline_id: string | null;
-  title: string | null;
-  date_start: string | null;
-  date_end: string | null;
-  article_ids_json: string;
-  summary_json: string;
-}
+/** What a story list reads of a stories row: all but the evidence. */
+type StoryHeaderRow = Omit<StoryRow, 'evidence_json'>;
 
 function storyHeaderOf(row: StoryHeaderRow): StoryHeader {
   return {

@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import type { OutletColumns } from '../../story/outlets/outlet-registry.js';
 import type { EventCoreRow, StoryMemberRow, StoryRecord, StoryChangeRow, StoryTables, StoryUpdate } from '../stories.js';
 
-interface StoryRow {
+/** A row of the stories table. */
+export interface StoryRow {
   id: string;
   kind: 'event' | 'storyline';
   storyline_id: string | null;
