@@ -3,7 +3,7 @@
  * folded ("Gespräche", "Gesprächen" → one term), numbers kept as written. Paraphrases share these
  * terms where they share almost no word sequence.
  */
-import { readFileSync } from 'node:fs';
+import { readListFile } from '../text/list-file.js';
 import { foldWord } from './reuse-tokens.js';
 
 /** A German stemmer: word in, stem out (lower case, umlauts folded). */
@@ -15,8 +15,7 @@ const DIGITS = /^\p{Nd}+$/u;
 const MIN_TERM_CHARS = 2;
 
 export function loadFunctionWordsDe(): ReadonlySet<string> {
-  const lines = readFileSync(new URL('./function-words.de.txt', import.meta.url), 'utf8').split('\n');
-  return new Set(lines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')));
+  return new Set(readListFile(new URL('./function-words.de.txt', import.meta.url)));
 }
 
 /** Content terms of a stretch of text, in order, duplicates kept. */

@@ -5,7 +5,7 @@
 import type { Article, TextDate } from '../article.js';
 import { contentTermsOf, type Stemmer } from '../link/content-terms.js';
 import { foldWord } from '../link/reuse-tokens.js';
-import { readFileSync } from 'node:fs';
+import { readListFile } from '../text/list-file.js';
 
 /** Language tools the features need, loaded once by the caller. */
 export interface FeatureTools {
@@ -165,8 +165,7 @@ export function eventDayOf(published: string | null, dates: readonly TextDate[])
 
 /** English function words (function-words.en.txt), for the English side of German–English pairs. */
 export function loadFunctionWordsEn(): ReadonlySet<string> {
-  const lines = readFileSync(new URL('./function-words.en.txt', import.meta.url), 'utf8').split('\n');
-  return new Set(lines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')));
+  return new Set(readListFile(new URL('./function-words.en.txt', import.meta.url)));
 }
 
 /** Features as JSON for the store (maps and sets as arrays). */

@@ -5,7 +5,7 @@
  * by German linking letters (Sicherheit|s|garantie), so an unknown word is left whole rather than cut
  * at random.
  */
-import { readFileSync } from 'node:fs';
+import { readListFile } from './list-file.js';
 import { normaliseForSearch, searchKeyOf } from './stem.de.js';
 
 /** The parts of a compound, folded (lower case, no umlauts, ß → ss); empty when the word is not one. */
@@ -18,12 +18,8 @@ const MIN_PART_CHARS = 3;
 const NOT_A_COMPOUND: readonly string[] = [];
 
 export function loadCompoundPartsDe(): ReadonlySet<string> {
-  const text = readFileSync(new URL('./compound-parts.de.txt', import.meta.url), 'utf8');
-  const words = text
-    .split('\n')
-    .filter((line) => !line.startsWith('#'))
-    .flatMap((line) => line.split(/\s+/))
-    .filter((word) => word !== '');
+  // several words to a line: the list is grouped by topic
+  const words = readListFile(new URL('./compound-parts.de.txt', import.meta.url)).flatMap((line) => line.split(/\s+/));
   return new Set(words.map(normaliseForSearch));
 }
 

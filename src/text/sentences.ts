@@ -4,7 +4,7 @@
  * initials ("John F. Kennedy") and quotes that close after the full stop ("… aufgeben.“ Dann …").
  * A paragraph break always ends a sentence.
  */
-import { readFileSync } from 'node:fs';
+import { readListFile } from './list-file.js';
 import type { Span } from '../article.js';
 
 export type Sentence = Span;
@@ -27,8 +27,7 @@ const MONTHS_DE =
   /^(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Febr|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b/u;
 
 export function loadAbbreviations(): ReadonlySet<string> {
-  const lines = readFileSync(new URL('./abbreviations.de.txt', import.meta.url), 'utf8').split('\n');
-  return new Set(lines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')));
+  return new Set(readListFile(new URL('./abbreviations.de.txt', import.meta.url)));
 }
 
 export function makeSentenceSplitter(abbreviations: ReadonlySet<string> = loadAbbreviations()): SentenceSplitter {
