@@ -101,6 +101,7 @@ export function findQueryWords(text: string, phrases: readonly QueryPhrase[]): S
   const prefixes = phrases.filter((p) => p.prefix).map((p) => p.keys[p.keys.length - 1]!);
   // Nothing to find (an article list without a query): no word needs stemming.
   if (exact.size === 0 && prefixes.length === 0) return [];
+  const exactKeys = [...exact];
   let seen = lookedUpFor.get(phrases);
   if (seen === undefined) lookedUpFor.set(phrases, (seen = new Map()));
   const found: SearchTerm[] = [];
@@ -115,7 +116,7 @@ export function findQueryWords(text: string, phrases: readonly QueryPhrase[]): S
       const matches =
         exact.has(key) ||
         prefixes.some((p) => folded.startsWith(p)) ||
-        ([...exact].some((k) => folded.includes(k)) && indexedWordOf(word).partKeys.some((k) => exact.has(k)));
+        (exactKeys.some((k) => folded.includes(k)) && indexedWordOf(word).partKeys.some((k) => exact.has(k)));
       looked = { key, matches };
       seen.set(word, looked);
     }
