@@ -92,6 +92,10 @@ export interface StoryTables {
   listStories(kind?: StoryRecord['kind']): Promise<readonly StoryRecord[]>;
   getStory(id: string): Promise<StoryRecord | null>;
   listStoryChanges(): Promise<readonly StoryChangeRow[]>;
+  /** Merges and splits into or out of any of these events or storylines, oldest first. */
+  storyChangesOf(storyIds: readonly string[]): Promise<readonly StoryChangeRow[]>;
+  /** Stored articles no event holds (an ingest killed after storing them, before placing them), first stored first. */
+  unplacedArticleIds(): Promise<readonly ArticleId[]>;
   /** The user's outlet registry rows (`storytrace sources set|add`), which override the shipped ones. */
   listOutletOverrides(): Promise<readonly OutletColumns[]>;
   putOutletOverride(row: OutletColumns): Promise<void>;

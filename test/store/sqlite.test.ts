@@ -61,7 +61,7 @@ test('sqlite: migration 10 re-indexes stored articles so their compounds are fou
   const raw = new Database(path);
   const seq = (raw.prepare('SELECT seq FROM articles WHERE id = ?').get(article.id) as { seq: number }).seq;
   const wordKeys = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(searchKeyOf).join(' ');
-  raw.exec("INSERT INTO article_search (article_search) VALUES ('delete-all'); DELETE FROM schema_migrations WHERE version = 10");
+  raw.exec("INSERT INTO article_search (article_search) VALUES ('delete-all'); DELETE FROM schema_migrations WHERE version >= 10");
   raw.prepare('INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)').run(seq, wordKeys(article.title!), wordKeys(article.text));
   raw.close();
   const old = new Database(path);

@@ -463,6 +463,21 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.deepEqual(await store.stories.listStories('storyline'), []);
   });
 
+  contractTest('stories: one story\'s changes are read by its id; articles no event holds are listed', async (store) => {
+    await store.putArticles([GARANTIEN, ERKLAERUNG, WETTER]);
+    const members = [{ articleId: ERKLAERUNG.id, eventId: 'event:a', eventDay: null, matchedId: null, evidence: null }];
+    const changes = [
+      { kind: 'merge', into: 'event:a', from: 'event:b', reason: 'first' },
+      { kind: 'split', into: 'event:c', from: 'event:d', reason: 'elsewhere' },
+      { kind: 'split', into: 'event:e', from: 'event:a', reason: 'second' },
+    ];
+    await store.stories.replaceStories([], members, changes);
+    assert.deepEqual((await store.stories.storyChangesOf(['event:a'])).map((c) => c.reason), ['first', 'second']);
+    assert.deepEqual((await store.stories.storyChangesOf(['event:c', 'event:b'])).map((c) => c.reason), ['first', 'elsewhere']);
+    assert.deepEqual(await store.stories.storyChangesOf(['event:none']), []);
+    assert.deepEqual(await store.stories.unplacedArticleIds(), [GARANTIEN.id, WETTER.id]);
+  });
+
   contractTest('stories: outlet registry edits are kept by name, case-insensitively, the last edit winning', async (store) => {
     await store.stories.putOutletOverride({ name: 'Nordkurier Online', domains: 'nordkurier.example', country: 'DE', type: 'newspaper', sanctions: '' });
     await store.stories.putOutletOverride({ name: 'nordkurier online', domains: 'nordkurier.example', country: 'DE', type: 'online news', sanctions: '' });

@@ -267,6 +267,14 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `INSERT INTO article_search (article_search) VALUES ('delete-all');`,
     backfill: reindexSearch,
   },
+  {
+    version: 11,
+    name: 'story changes by event: one story\'s merges and splits read through an index, not the whole log',
+    sql: `
+      CREATE INDEX IF NOT EXISTS story_changes_by_into ON story_changes (into_id);
+      CREATE INDEX IF NOT EXISTS story_changes_by_from ON story_changes (from_id);
+    `,
+  },
 ];
 
 /** Writes every stored article into the (empty) search index, as putArticles does for new ones. */

@@ -223,5 +223,18 @@ export function makeSqliteStories(db: Database.Database): StoryTables {
     async listStoryChanges() {
       return db.prepare('SELECT kind, into_id AS "into", from_id AS "from", reason, at FROM story_changes ORDER BY seq').all() as StoryChangeRow[];
     },
+    async storyChangesOf(storyIds) {
+      return db
+        .prepare(
+          `SELECT kind, into_id AS "into", from_id AS "from", reason, at FROM story_changes
+           WHERE seq IN (SELECT seq FROM story_changes WHERE into_id ${IN_JSON} UNION SELECT seq FROM story_changes WHERE from_id ${IN_JSON})
+           ORDER BY seq`,
+        )
+        .all(JSON.stringify(storyIds), JSON.stringify(storyIds)) as StoryChangeRow[];
+    },
+    async unplacedArticleIds() {
+      const rows = db.prepare('SELECT id FROM articles WHERE NOT EXISTS (SELECT 1 FROM story_members WHERE article_id = articles.id) ORDER BY seq').raw().all() as [string][];
+      return rows.map(([id]) => id);
+    },
   };
 }
