@@ -1,7 +1,8 @@
 /** `storytrace story ID`: one event or storyline with its summary, members and why each is there. */
 import type { StoryChangeRow, StoryRecord } from '../store/stories.js';
 import type { SourceComparison } from '../story/compare-sources.js';
-import type { TimelineEntry } from '../story/update-stories.js';
+import type { MemberEvidence, TimelineEntry } from '../story/update-stories.js';
+import type { MatchEvidence } from '../story/cluster-events.js';
 import { entryOf, findOutletEntry, loadShippedRegistry, mergeRegistry, type OutletEntry } from '../story/outlets/outlet-registry.js';
 import type { Store } from '../store/store.js';
 import { writeLine } from './output.js';
@@ -31,8 +32,7 @@ export function runStoryCommand(id: string, options: StoryCommandOptions): Promi
         }),
       );
       // Merges and splits that made or changed these events, oldest first.
-      const ids = new Set([story.id, ...events.map((e) => e.id)]);
-      const changes = (await store.stories.listStoryChanges()).filter((c) => ids.has(c.into) || ids.has(c.from));
+      const changes = await store.stories.storyChangesOf([story.id, ...events.map((e) => e.id)]);
       await writeLine(options.json ? JSON.stringify({ story, events, changes, outletLabels }, null, 2) : await formatStory(store, story, events, changes, outletLabels));
       return 0;
     } finally {
@@ -41,8 +41,11 @@ export function runStoryCommand(id: string, options: StoryCommandOptions): Promi
   });
 }
 
+/** The storyline's events in date order, read by their ids (not every event's evidence). */
 async function eventsOf(store: Store, storyline: StoryRecord): Promise<StoryRecord[]> {
-  return (await store.stories.listStories('event')).filter((e) => e.storylineId === storyline.id);
+  const ids = (await store.browse.eventsOf(storyline.id)).map((e) => e.id);
+  const records = new Map((await store.stories.storiesById(ids)).map((e) => [e.id, e]));
+  return ids.map((id) => records.get(id)!);
 }
 
 interface SummaryLine {
@@ -72,15 +75,38 @@ async function formatStory(
   for (const event of events) {
     lines.push(`${event.dateStart ?? 'undated'}  ${event.title ?? '(untitled)'}  [${event.id}]`);
     for (const s of (event.summary as SummaryLine[]) ?? []) lines.push(`  • ${s.text} (${s.articleIds.length} article${s.articleIds.length === 1 ? '' : 's'})`);
+    const evidence = new Map(((event.evidence as { members?: MemberEvidence[] }).members ?? []).map((m) => [m.articleId, m]));
     for (const articleId of event.articleIds) {
       const stored = await store.getArticle(articleId);
       const a = stored?.article;
       lines.push(`    ${articleId.slice(0, 12)}  ${a?.published ?? '?'}  ${a?.outlet ?? '(unknown outlet)'}  ${a?.title ?? ''}`);
+      lines.push(...formatMembership(evidence.get(articleId)));
     }
     lines.push(...formatComparison((event.evidence as { comparison?: SourceComparison }).comparison, labels));
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** Why an article is in its event: the member it matched and what they share, down to the passages. */
+function formatMembership(member: MemberEvidence | undefined): string[] {
+  if (member === undefined || member.matched === null || member.shared === null) return [];
+  return [
+    `      joined through ${member.matched.slice(0, 12)}: ${formatShared(member.shared)}`,
+    ...member.bridges.map((b) => `      merged its event in through ${b.matched.slice(0, 12)}: ${formatShared(b.evidence)}`),
+  ];
+}
+
+function formatShared(shared: MatchEvidence): string {
+  const parts = [`score ${shared.score.toFixed(2)}`];
+  if (shared.entities.length > 0) parts.push(`entities ${shared.entities.slice(0, 5).join(', ')}`);
+  if (shared.terms.length > 0) parts.push(`words ${shared.terms.slice(0, 5).join(', ')}`);
+  if (shared.quotes.length > 0) parts.push(`statements ${shared.quotes.map((q) => `${q.speaker} „${q.text.slice(0, 60)}“`).join(', ')}`);
+  if (shared.days !== null) parts.push(`event days ${shared.days[0]} / ${shared.days[1]}`);
+  // Each passage by its reuse link and its offsets in both texts, so it can be checked (`storytrace show`, the export's reuse records).
+  for (const p of shared.passageLinks ?? []) parts.push(`${p.kind} passage ${p.linkId.slice(0, 12)} at ${p.article.start}–${p.article.end} here, ${p.matched.start}–${p.matched.end} there`);
+  if ((shared.passageLinks ?? []).length === 0 && shared.passages > 0) parts.push(`${shared.passages} reuse passage${shared.passages === 1 ? '' : 's'}`);
+  return parts.join('; ');
 }
 
 /** Outlets side by side: what each carried, left out or framed; evidence, not a verdict. */

@@ -3,7 +3,8 @@
  * an event; an article that binds two events strongly merges them (recorded with the reason). Work per
  * article is bounded: candidates come from postings of its rarest entities and terms, not all pairs.
  */
-import type { ArticleId } from '../article.js';
+import type { ArticleId, Span } from '../article.js';
+import type { ReuseKind } from '../link/link-kind.js';
 import { countArticle, dayBeforeBound, dayGap, daysConflict, emptyCorpusCounts, featureNorms, idfOf, rememberNorms, scorePair, type CorpusCounts, type FeatureNorms, type NormCache, type PairEvidence, type SimilarityOptions } from './pair-similarity.js';
 import type { StoryFeatures } from './story-features.js';
 
@@ -32,20 +33,37 @@ export interface ClusterOptions {
   readonly splitScore: number;
 }
 
+/** A reuse passage between an article and the member it matched, named so a user can check it. */
+export interface SharedPassage {
+  /** The stored reuse link (the export's `reuse` record with this id). */
+  readonly linkId: string;
+  readonly kind: ReuseKind;
+  /** Offsets into the text of the article whose evidence this is. */
+  readonly article: Span;
+  /** Offsets into the text of the member it matched. */
+  readonly matched: Span;
+}
+
+/** What two articles share, with the reuse passages that link them (`passages` counts them). */
+export type MatchEvidence = PairEvidence & {
+  /** Absent from evidence stored before passages were named. */
+  readonly passageLinks?: readonly SharedPassage[];
+};
+
 /** Why an article is in its event: the member it matched and what they share. */
 export interface Membership {
   readonly articleId: ArticleId;
   readonly eventId: string;
   /** The member it matched best, or null for the article that started the event (or a part split off). */
   readonly matched: ArticleId | null;
-  readonly evidence: PairEvidence | null;
+  readonly evidence: MatchEvidence | null;
   /** Members of other events it matched as strongly, whose events were merged into this one through it. */
   readonly bridges: readonly Bridge[];
 }
 
 export interface Bridge {
   readonly matched: ArticleId;
-  readonly evidence: PairEvidence;
+  readonly evidence: MatchEvidence;
 }
 
 export interface EventChange {
@@ -77,8 +95,8 @@ export interface EventCluster {
 
 /** Reuse passages between articles (src/link/, stored at ingest): the strongest same-event signal. */
 export interface PassageLookup {
-  /** Articles sharing at least one passage with this one, with how many passages. */
-  linkedTo(articleId: ArticleId): ReadonlyMap<ArticleId, number>;
+  /** Articles sharing at least one passage with this one, with those passages (`article` is this one's span). */
+  linkedTo(articleId: ArticleId): ReadonlyMap<ArticleId, readonly SharedPassage[]>;
 }
 
 const NO_PASSAGES: PassageLookup = { linkedTo: () => new Map() };
@@ -233,13 +251,14 @@ export function makeEventClusterer(options: ClusterOptions, seed?: ClusterSeed):
 
   const place = (f: StoryFeatures, passages: PassageLookup): Membership => {
     // Best match per event, so an article bound to two events can merge them.
-    const bestPerEvent = new Map<string, { id: ArticleId; evidence: PairEvidence }>();
+    const bestPerEvent = new Map<string, { id: ArticleId; evidence: MatchEvidence }>();
     const linked = passages.linkedTo(f.articleId);
     const candidates = [...new Set([...[...linked.keys()].filter((id) => features.has(id)).sort(), ...candidatesOf(f)])];
     for (const candidateId of candidates) {
       const other = features.get(candidateId)!;
       if (daysConflict(f, other, options.similarity)) continue;
-      const evidence = scorePair(f, other, counts, options.similarity, linked.get(candidateId) ?? 0, normCache);
+      const passageLinks = linked.get(candidateId) ?? [];
+      const evidence: MatchEvidence = { ...scorePair(f, other, counts, options.similarity, passageLinks.length, normCache), passageLinks };
       if (evidence.score < options.similarity.joinScore) continue;
       const eventId = memberships.get(candidateId)!.eventId;
       if (!fitsEventDays(f, eventId)) continue;

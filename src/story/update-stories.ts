@@ -6,11 +6,12 @@ import type { Article } from '../article.js';
 import type { Store } from '../store/store.js';
 import type { EventCoreRow, StoryRecord, StoryMemberRow } from '../store/stories.js';
 import { allArticles } from '../store/all-articles.js';
+import type { LinkSide } from '../link/find-reuse-links.js';
 import { loadFunctionWordsDe } from '../link/content-terms.js';
 import { stemGerman } from '../text/stem.de.js';
 import { countedKeysOf, featuresFromStored, storedFeaturesOf, storyFeaturesOf, loadFunctionWordsEn, type FeatureTools, type StoredFeatures, type StoryFeatures } from './story-features.js';
-import { makeEventClusterer, topCandidates, DEFAULT_CLUSTER_OPTIONS, type Bridge, type ClusterSeed, type EventCluster, type EventClusterer, type Membership, type PassageLookup, type RestoredMember } from './cluster-events.js';
-import { DEFAULT_SIMILARITY_OPTIONS, emptyCorpusCounts, idfOf, type CorpusCounts, type FeatureNorms, type PairEvidence } from './pair-similarity.js';
+import { makeEventClusterer, topCandidates, DEFAULT_CLUSTER_OPTIONS, type Bridge, type ClusterSeed, type EventCluster, type EventClusterer, type Membership, type MatchEvidence, type PassageLookup, type RestoredMember, type SharedPassage } from './cluster-events.js';
+import { DEFAULT_SIMILARITY_OPTIONS, emptyCorpusCounts, idfOf, type CorpusCounts, type FeatureNorms } from './pair-similarity.js';
 import { summariseEvent } from './summarise-event.js';
 import { isSpecificEntity, linkStorylines, type EventCore, type Storyline } from './link-storylines.js';
 import { compareSources, type SourceComparison } from './compare-sources.js';
@@ -168,7 +169,7 @@ function memberRowOf(articleId: string, clusterer: EventClusterer, withFeatures:
 }
 
 function membershipOf(row: StoryMemberRow): Membership {
-  const { bridges = [], ...evidence } = (row.evidence ?? {}) as PairEvidence & { bridges?: Bridge[] };
+  const { bridges = [], ...evidence } = (row.evidence ?? {}) as MatchEvidence & { bridges?: Bridge[] };
   return { articleId: row.articleId, eventId: row.eventId, matched: row.matchedId, evidence: row.evidence === null ? null : evidence, bridges };
 }
 
@@ -199,16 +200,16 @@ function addStoredCounts(counts: CorpusCounts, stored: ReadonlyMap<string, numbe
  * different days may paraphrase the same background; verbatim copies and quotations are one text.
  */
 async function passagesOf(store: Store, articleIds: readonly string[]): Promise<PassageLookup> {
-  const linked = new Map<string, Map<string, number>>();
-  const add = (from: string, to: string) => {
-    const row = linked.get(from) ?? new Map<string, number>();
-    row.set(to, (row.get(to) ?? 0) + 1);
-    linked.set(from, row);
+  const linked = new Map<string, Map<string, SharedPassage[]>>();
+  const add = (from: LinkSide, to: LinkSide, passage: Pick<SharedPassage, 'linkId' | 'kind'>) => {
+    const row = linked.get(from.articleId) ?? new Map<string, SharedPassage[]>();
+    row.set(to.articleId, [...(row.get(to.articleId) ?? []), { ...passage, article: { start: from.start, end: from.end }, matched: { start: to.start, end: to.end } }]);
+    linked.set(from.articleId, row);
   };
   for (const link of await store.reuse.reuseLinksFor(articleIds)) {
     if (link.kind === 'paraphrase' || link.a.articleId === link.b.articleId) continue;
-    add(link.a.articleId, link.b.articleId);
-    add(link.b.articleId, link.a.articleId);
+    add(link.a, link.b, { linkId: link.id, kind: link.kind });
+    add(link.b, link.a, { linkId: link.id, kind: link.kind });
   }
   return { linkedTo: (id) => linked.get(id) ?? new Map() };
 }
@@ -225,7 +226,7 @@ export interface MemberEvidence {
   readonly articleId: string;
   readonly matched: string | null;
   readonly eventDay: string | null;
-  readonly shared: PairEvidence | null;
+  readonly shared: MatchEvidence | null;
   readonly bridges: readonly Bridge[];
 }
 
