@@ -275,6 +275,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS story_changes_by_from ON story_changes (from_id);
     `,
   },
+  {
+    version: 12,
+    name: 'event digests: what an event\'s summary and source comparison are updated from, so a new member does not re-read the others',
+    sql: `
+      -- One row per event (src/story/event-digest.ts): the members it covers, the source tallies and the
+      -- summary's candidate sentences. An event without one (made before) is digested from its members once.
+      CREATE TABLE story_event_digests (
+        event_id     TEXT PRIMARY KEY,
+        digest_json  TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Writes every stored article into the (empty) search index, as putArticles does for new ones. */
