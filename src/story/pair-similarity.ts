@@ -1,6 +1,7 @@
 /**
  * How strongly two articles report the same happening, with the evidence: shared canonical entities
- * (rarer and more specific weigh more), shared content terms, shared numbers, shared quoted statements
+ * (rarer and more specific weigh more), shared content terms (across German and English through a word
+ * list), shared numbers, shared quoted statements
  * and shared reuse passages; and whether their event days are close enough at all.
  */
 import type { StoryFeatures } from './story-features.js';
@@ -40,12 +41,13 @@ export interface SimilarityOptions {
   /** Weight of an unresolved name ("~name"). */
   readonly unresolvedEntityWeight: number;
   /**
-   * Across languages only names and entities can meet, and topic-level names (a country, a party) meet
-   * easily: such a score counts this much of a same-language one.
+   * Across languages without a word list (German–English has one: news-words.en-de.tsv) only names and
+   * entities can meet, and topic-level names (a country, a party) meet easily: such a score counts this
+   * much of a same-language one.
    */
   readonly crossLanguageWeight: number;
   /**
-   * Across languages, shared names (name words, and entities other than countries and governments)
+   * Across languages without a word list, shared names (name words, and entities other than countries and governments)
    * needed before the pair counts at all: one shared celebrity or head of state is a topic, not a happening.
    */
   readonly minSharedNamesAcrossLanguages: number;
@@ -135,16 +137,31 @@ export function scorePair(
   const quotes = sharedStatements(a, b, options);
   const statements = quotes.map((q) => q.speaker);
   const names = sameLanguage ? { score: 0, shared: [] } : weightedCosine(a.nameWords, b.nameWords, weights.nameWord, norms);
+  const translated = sameLanguage ? null : translatedTermsCosine(a, b, weights.term, norms);
   const sharedNames = entity.shared.filter(isSpecificEntity).length + names.shared.length;
   // In one language the names are among the content terms already; an entity cosine on top counted a shared
   // person twice (weighted up as a person), which joined reports of one person's different doings (dev F1 0.734 -> 0.777).
+  // An English and a German report compare by content too, the English terms put into German: that tells one
+  // happening from another far better than shared names (dev de-en ranking AUC 0.83 -> 0.94), so it replaces them.
   let score = sameLanguage
     ? term.score
-    : sharedNames < options.minSharedNamesAcrossLanguages
+    : translated !== null
+      ? translated.score
+      : sharedNames < options.minSharedNamesAcrossLanguages
       ? 0
       : options.crossLanguageWeight * Math.max(entity.score, names.score);
   if (statements.length > 0 || sharedPassages > 0) score = Math.max(score, 1);
-  return { score, entities: entity.shared, terms: (sameLanguage ? term.shared : names.shared).slice(0, 12), numbers, statements, quotes, passages: sharedPassages, days };
+  return { score, entities: entity.shared, terms: (sameLanguage ? term.shared : (translated ?? names).shared).slice(0, 12), numbers, statements, quotes, passages: sharedPassages, days };
+}
+
+/**
+ * German and English: the German article's terms against the English one's terms put into German (null for
+ * other pairs of languages, and for English features stored before they had German terms).
+ */
+function translatedTermsCosine(a: StoryFeatures, b: StoryFeatures, termWeight: (key: string) => number, norms: NormCache): { score: number; shared: string[] } | null {
+  const [english, german] = a.language === 'en' ? [a, b] : [b, a];
+  if (english.language !== 'en' || german.language !== 'de' || english.termsAsGerman.size === 0) return null;
+  return weightedCosine(german.terms, english.termsAsGerman, termWeight, norms);
 }
 
 function keyWeights(counts: CorpusCounts, options: SimilarityOptions) {

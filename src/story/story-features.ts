@@ -12,6 +12,8 @@ export interface FeatureTools {
   readonly stemGerman: Stemmer;
   readonly functionWordsDe: ReadonlySet<string>;
   readonly functionWordsEn: ReadonlySet<string>;
+  /** English content term (lightly stemmed) → its German content terms (news-words.en-de.tsv). */
+  readonly germanOfEnglish: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface QuoteFeature {
@@ -31,6 +33,12 @@ export interface StoryFeatures {
   readonly entityNames: ReadonlyMap<string, string>;
   /** Content term → count; German stems or folded English words. */
   readonly terms: ReadonlyMap<string, number>;
+  /**
+   * An English article's terms as German content terms, to compare it with German articles: news words
+   * through the word list, other words (names, mostly) through the German stemmer, as a German text's names
+   * are. Empty for other languages and for features stored before it existed.
+   */
+  readonly termsAsGerman: ReadonlyMap<string, number>;
   /** Numbers of two or more digits, which match across languages ("2022", "150"). */
   readonly numbers: ReadonlySet<string>;
   /**
@@ -93,6 +101,7 @@ export function storyFeaturesOf(article: Article, tools: FeatureTools): StoryFea
     entities,
     entityNames,
     terms,
+    termsAsGerman: article.language === 'en' ? termsAsGermanOf(terms, tools) : new Map(),
     numbers,
     quotes,
     eventDay: eventDayOf(article.published, article.dates ?? []),
@@ -129,6 +138,38 @@ function termsOf(text: string, language: string | null, tools: FeatureTools): st
     return words;
   }
   return contentTermsOf(text, tools.stemGerman, tools.functionWordsDe);
+}
+
+function termsAsGermanOf(englishTerms: ReadonlyMap<string, number>, tools: FeatureTools): Map<string, number> {
+  const germanTerms = new Map<string, number>();
+  for (const [term, count] of englishTerms) {
+    for (const german of tools.germanOfEnglish.get(term) ?? contentTermsOf(term, tools.stemGerman, tools.functionWordsDe)) {
+      germanTerms.set(german, (germanTerms.get(german) ?? 0) + count);
+    }
+  }
+  return germanTerms;
+}
+
+/**
+ * The English–German news word list (news-words.en-de.tsv): each English term, as termsOf makes it, with the
+ * German terms of its translations. A headword also stands for its plural ("case" for "cases", "country" for
+ * "countries"); the light stemming covers "-ed" and "-ing".
+ */
+export function loadGermanOfEnglish(stemGerman: Stemmer): ReadonlyMap<string, readonly string[]> {
+  const germanOf = new Map<string, Set<string>>();
+  for (const line of readListFile(new URL('./news-words.en-de.tsv', import.meta.url))) {
+    const [english, german] = line.split('\t');
+    if (!english || !german) throw new Error(`news-words.en-de.tsv: "${line}" is not "english<TAB>german"`);
+    const germanTerms = contentTermsOf(german, stemGerman, new Set());
+    const folded = foldWord(english);
+    const forms = [folded, `${folded}s`, ...(folded.endsWith('y') ? [`${folded.slice(0, -1)}ies`] : [])];
+    for (const form of new Set(forms.map(stemEnglishLightly))) {
+      const targets = germanOf.get(form) ?? new Set();
+      for (const term of germanTerms) targets.add(term);
+      germanOf.set(form, targets);
+    }
+  }
+  return new Map([...germanOf].map(([english, german]) => [english, [...german]]));
 }
 
 /** Plural and verb endings only: enough for "talks"/"talk", no dictionary needed. */
@@ -174,6 +215,8 @@ export interface StoredFeatures {
   readonly entities: readonly [string, number][];
   readonly entityNames: readonly [string, string][];
   readonly terms: readonly [string, number][];
+  /** Absent in features stored before it existed. */
+  readonly termsAsGerman?: readonly [string, number][];
   readonly numbers: readonly string[];
   readonly nameWords: readonly [string, number][];
   readonly quotes: readonly { readonly speaker: string; readonly terms: readonly string[]; readonly text: string }[];
@@ -188,6 +231,7 @@ export function storedFeaturesOf(f: StoryFeatures): StoredFeatures {
     entities: [...f.entities],
     entityNames: [...f.entityNames],
     terms: [...f.terms],
+    ...(f.termsAsGerman.size > 0 ? { termsAsGerman: [...f.termsAsGerman] } : {}),
     numbers: [...f.numbers],
     nameWords: [...f.nameWords],
     quotes: f.quotes.map((q) => ({ speaker: q.speaker, terms: [...q.terms], text: q.text })),
@@ -204,6 +248,7 @@ export function featuresFromStored(articleId: string, s: StoredFeatures): StoryF
     entities: new Map(s.entities),
     entityNames: new Map(s.entityNames),
     terms: new Map(s.terms),
+    termsAsGerman: new Map(s.termsAsGerman ?? []),
     numbers: new Set(s.numbers),
     nameWords: new Map(s.nameWords),
     quotes: s.quotes.map((q) => ({ speaker: q.speaker, terms: new Set(q.terms), text: q.text })),

@@ -9,7 +9,7 @@ import { allArticles } from '../store/all-articles.js';
 import type { LinkSide } from '../link/find-reuse-links.js';
 import { loadFunctionWordsDe } from '../link/content-terms.js';
 import { stemGerman } from '../text/stem.de.js';
-import { countedKeysOf, featuresFromStored, storedFeaturesOf, storyFeaturesOf, loadFunctionWordsEn, type FeatureTools, type StoredFeatures, type StoryFeatures } from './story-features.js';
+import { countedKeysOf, featuresFromStored, storedFeaturesOf, storyFeaturesOf, loadFunctionWordsEn, loadGermanOfEnglish, type FeatureTools, type StoredFeatures, type StoryFeatures } from './story-features.js';
 import { makeEventClusterer, topCandidates, DEFAULT_CLUSTER_OPTIONS, type Bridge, type ClusterSeed, type EventCluster, type EventClusterer, type Membership, type MatchEvidence, type PassageLookup, type RestoredMember, type SharedPassage } from './cluster-events.js';
 import { DEFAULT_SIMILARITY_OPTIONS, emptyCorpusCounts, idfOf, type CorpusCounts, type FeatureNorms } from './pair-similarity.js';
 import { summariseEvent } from './summarise-event.js';
@@ -23,7 +23,8 @@ export interface StoryTools extends FeatureTools {
 }
 
 export function loadFeatureTools(): StoryTools {
-  return { stemGerman: rememberStems(stemGerman), functionWordsDe: loadFunctionWordsDe(), functionWordsEn: loadFunctionWordsEn(), framing: loadFramingLexicon() };
+  const stem = rememberStems(stemGerman);
+  return { stemGerman: stem, functionWordsDe: loadFunctionWordsDe(), functionWordsEn: loadFunctionWordsEn(), germanOfEnglish: loadGermanOfEnglish(stem), framing: loadFramingLexicon() };
 }
 
 /** News vocabulary repeats: remembering stems halves the feature time. Forgets all at the cap, so memory stays bounded. */

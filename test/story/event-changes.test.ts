@@ -11,6 +11,7 @@ function features(articleId: string, terms: readonly string[], eventDay: string)
     entities: new Map(),
     entityNames: new Map(),
     terms: new Map(terms.map((t) => [t, 1])),
+    termsAsGerman: new Map(),
     numbers: new Set(),
     nameWords: new Map(),
     quotes: [],
