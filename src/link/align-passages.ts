@@ -20,6 +20,15 @@ export interface PassageOptions {
    */
   readonly minPassageChars: number;
   /**
+   * A shorter passage is kept when it is at least this long (characters), copies whole sentences
+   * in both texts (at least `minWholeSentences` of them) word for word, and holds no common or
+   * stock shingle: a two-sentence teaser run as another text's lede (about 140 characters). A
+   * single copied formula sentence ("Der Gemeinderat von X will am Montag über die Sanierung
+   * entscheiden.") is what independent reports of one story share by chance, so one is not enough.
+   */
+  readonly minSentencesPassageChars: number;
+  readonly minWholeSentences: number;
+  /**
    * A passage mostly made of common shingles (spread over several articles, see
    * `ShingleSpread.isCommon`) must be at least this long (characters): a widely shared long
    * stretch is a wire text run by many outlets, a widely shared sentence is a formula.
@@ -59,6 +68,8 @@ export interface PassageOptions {
 export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = {
   shingleTokens: 5,
   minPassageChars: 150,
+  minSentencesPassageChars: 100,
+  minWholeSentences: 2,
   minCommonPassageChars: 250,
   minCommonMatchedShare: 0.9,
   minMatchedShare: 0.75,
@@ -76,6 +87,12 @@ export interface ShingleSpread {
 }
 
 const NO_SPREAD: ShingleSpread = { isStock: () => false, isCommon: () => false };
+
+/** Sentence spans of both texts (offsets into each text), when the caller has split them. */
+export interface SentenceBounds {
+  readonly a: readonly Span[];
+  readonly b: readonly Span[];
+}
 
 /** One reused stretch: where it lies in each text and how much of it matches word for word. */
 export interface Passage {
@@ -126,22 +143,76 @@ export function alignPassages(
   b: ShingledText,
   options: PassageOptions = DEFAULT_PASSAGE_OPTIONS,
   spread: ShingleSpread = NO_SPREAD,
+  sentences?: SentenceBounds,
 ): Passage[] {
   const runs = chainSeeds(findSeeds(a, b, options), options.shingleTokens);
   // Stock shingles seed too: a long stretch of them is still a copy (a wire text so widely run that its
   // phrases look stock); like common ones they only count in passages of minCommonPassageChars.
   const commonTokens = markSpreadTokens(a, options, (hash) => spread.isCommon(hash) || spread.isStock(hash));
+  const sentencesA = sentences === undefined ? null : sentenceTokenBounds(a, sentences.a);
+  const sentencesB = sentences === undefined ? null : sentenceTokenBounds(b, sentences.b);
   return mergeRuns(runs, options.maxGapTokens)
     .filter((p) => {
       const chars = Math.min(a.tokens.ends[p.aEnd - 1]! - a.tokens.starts[p.aStart]!, b.tokens.ends[p.bEnd - 1]! - b.tokens.starts[p.bStart]!);
       const tokens = p.aEnd - p.aStart;
       const matched = coveredTokens(p.runs);
-      if (chars < options.minPassageChars || matched < options.minMatchedShare * tokens) return false;
       let common = 0;
       for (let t = p.aStart; t < p.aEnd; t++) common += commonTokens[t]!;
+      if (chars < options.minPassageChars) {
+        return (
+          chars >= options.minSentencesPassageChars &&
+          common === 0 &&
+          matched === tokens &&
+          p.bEnd - p.bStart === tokens &&
+          sentencesA !== null &&
+          sentencesB !== null &&
+          wholeSentencesIn(sentencesA, p.aStart, p.aEnd) >= options.minWholeSentences &&
+          wholeSentencesIn(sentencesB, p.bStart, p.bEnd) >= options.minWholeSentences
+        );
+      }
+      if (matched < options.minMatchedShare * tokens) return false;
       return common * 2 <= tokens || (chars >= options.minCommonPassageChars && matched >= options.minCommonMatchedShare * tokens);
     })
     .map((p) => toPassage(p, a, b));
+}
+
+/** Each sentence as the token index of its first word and the index just past its last (empty sentences left out). */
+interface SentenceTokens {
+  readonly starts: readonly number[];
+  readonly ends: ReadonlySet<number>;
+}
+
+function sentenceTokenBounds(text: ShingledText, spans: readonly Span[]): SentenceTokens {
+  const starts: number[] = [];
+  const ends = new Set<number>();
+  for (const span of spans) {
+    const first = firstAtOrAfter(text.tokens.starts, span.start);
+    const end = firstAtOrAfter(text.tokens.starts, span.end);
+    if (end <= first) continue;
+    starts.push(first);
+    ends.add(end);
+  }
+  return { starts, ends };
+}
+
+/** How many whole sentences the token range [from, to) covers; 0 unless it starts and ends on sentence bounds. */
+function wholeSentencesIn(sentences: SentenceTokens, from: number, to: number): number {
+  if (!sentences.ends.has(to)) return 0;
+  const first = firstAtOrAfter(sentences.starts, from);
+  if (sentences.starts[first] !== from) return 0;
+  return firstAtOrAfter(sentences.starts, to) - first;
+}
+
+/** Index of the first value at or after `value` in an ascending list. */
+export function firstAtOrAfter(values: ArrayLike<number>, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Seeds as (token index in a, token index in b) pairs, packed for sorting by diagonal. */

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ArticleId, Credit, Span } from '../article.js';
-import { alignPassages, markSpreadTokens, shingleText, DEFAULT_PASSAGE_OPTIONS, type PassageOptions, type ShingleSpread, type ShingledText } from './align-passages.js';
+import { alignPassages, firstAtOrAfter, markSpreadTokens, shingleText, DEFAULT_PASSAGE_OPTIONS, type PassageOptions, type ShingleSpread, type ShingledText } from './align-passages.js';
 import {
   alignSentences,
   makeComparableSentence,
@@ -13,7 +13,7 @@ import {
   type SentenceAlignmentOptions,
 } from './align-sentences.js';
 import { contentTermsOf, type Stemmer } from './content-terms.js';
-import { decideVerbatimKind, verbatimScore, DEFAULT_LINK_KIND_OPTIONS, type LinkKindOptions, type ReuseKind } from './link-kind.js';
+import { decideRetoldKind, decideVerbatimKind, verbatimScore, DEFAULT_LINK_KIND_OPTIONS, type LinkKindOptions, type ReuseKind } from './link-kind.js';
 
 /** The fields of an Article reuse detection reads. */
 export interface ReuseArticle {
@@ -38,7 +38,7 @@ export interface ReuseLink {
   readonly kind: ReuseKind;
   readonly a: LinkSide;
   readonly b: LinkSide;
-  /** 0–1: share matched word for word (verbatim kinds) or weighted term overlap (paraphrase). */
+  /** 0–1: share matched word for word (passages), or weighted term overlap (sentences retold: paraphrase, shared wire in other words). */
   readonly score: number;
 }
 
@@ -101,7 +101,8 @@ export function findReuseLinks(
   options: PairOptions = DEFAULT_PAIR_OPTIONS,
   alignParaphrases = true,
 ): ReuseLink[] {
-  const passages = alignPassages(a.shingled, b.shingled, options.passage, knowledge.shingles);
+  const sentenceBounds = { a: a.sentences.map((s) => s.span), b: b.sentences.map((s) => s.span) };
+  const passages = alignPassages(a.shingled, b.shingled, options.passage, knowledge.shingles, sentenceBounds);
   const sideA = { text: a.article.text, tokenCount: a.shingled.tokens.norms.length, credits: a.article.credits ?? [] };
   const sideB = { text: b.article.text, tokenCount: b.shingled.tokens.norms.length, credits: b.article.credits ?? [] };
   const links = passages.map((p) =>
@@ -123,7 +124,8 @@ export function findReuseLinks(
     comparable(b, passages.map((p) => p.b)),
     options.sentences,
   );
-  for (const pair of pairs) links.push(makeLink('paraphrase', a.article.id, pair.a, b.article.id, pair.b, pair.score));
+  const retoldKind = decideRetoldKind(sideA, sideB);
+  for (const pair of pairs) links.push(makeLink(retoldKind, a.article.id, pair.a, b.article.id, pair.b, pair.score));
   return links;
 }
 
@@ -174,22 +176,11 @@ function isMostlyStock(span: Span, text: ShingledText, stockTokens: Uint8Array):
   let tokens = 0;
   let stock = 0;
   const starts = text.tokens.starts;
-  for (let t = firstTokenAtOrAfter(starts, span.start); t < starts.length && starts[t]! < span.end; t++) {
+  for (let t = firstAtOrAfter(starts, span.start); t < starts.length && starts[t]! < span.end; t++) {
     tokens++;
     stock += stockTokens[t]!;
   }
   return tokens > 0 && stock * 2 > tokens;
-}
-
-function firstTokenAtOrAfter(starts: Int32Array, offset: number): number {
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (starts[mid]! < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function makeLink(kind: ReuseKind, aId: ArticleId, a: Span, bId: ArticleId, b: Span, score: number): ReuseLink {

@@ -52,11 +52,30 @@ function isAttributed(text: string, passageStart: number): boolean {
   return ATTRIBUTION_BEFORE_PASSAGE_DE.test(text.slice(Math.max(0, passageStart - ATTRIBUTION_WINDOW_CHARS), passageStart));
 }
 
+/**
+ * Sentences retold in other words are shared wire when both articles credit one agency: two
+ * rewrites of one dpa text word it differently, each outlet its own way (seed 001 and the dpa-AFX
+ * roundup in seed 000). Otherwise they are a paraphrase.
+ */
+export function decideRetoldKind(a: Pick<PassageSide, 'credits'>, b: Pick<PassageSide, 'credits'>): 'shared-wire' | 'paraphrase' {
+  return shareAgencyCredit(a.credits, b.credits) ? 'shared-wire' : 'paraphrase';
+}
+
+/** Whether both sides credit one agency, counting an agency's own service as the agency (see agencyFamilyOf). */
 export function shareAgencyCredit(
   a: readonly Pick<Credit, 'name' | 'kind'>[],
   b: readonly Pick<Credit, 'name' | 'kind'>[],
 ): boolean {
-  return a.some((x) => x.kind === 'agency' && b.some((y) => y.kind === 'agency' && y.name === x.name));
+  const families = new Set(a.filter((x) => x.kind === 'agency').map((x) => agencyFamilyOf(x.name)));
+  return b.some((y) => y.kind === 'agency' && families.has(agencyFamilyOf(y.name)));
+}
+
+/**
+ * The agency behind a credited name: a service named after its agency with a suffix ("dpa-AFX",
+ * dpa's business wire) runs that agency's text, so it counts as the agency ("dpa").
+ */
+export function agencyFamilyOf(name: string): string {
+  return name.split('-')[0]!.trim().toLowerCase();
 }
 
 /** 0–1: how much of the passage matched word for word (1 − edit density), over the longer side. */

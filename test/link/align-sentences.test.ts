@@ -99,7 +99,13 @@ test('two sentences quoting one speaker with different words are not the same st
       const quoted = /„([^“]*)“/.exec(text.slice(s.span.start, s.span.end))?.[1] ?? '';
       return makeComparableSentence(s.span, s.terms, evenWeight, evenWeight, contentTermsOf(quoted, stemGerman, functionWords));
     });
-  const differentClaims = alignSentences(quoting(frame('Montag', 'längst überfällig')), quoting(frame('Freitag', 'ein teurer Fehler')), options);
-  assert.deepEqual(differentClaims, [], 'the quoting sentences are no anchor, and one anchor is too few');
+  const a = frame('Montag', 'längst überfällig');
+  const differentClaims = alignSentences(quoting(a), quoting(frame('Freitag', 'ein teurer Fehler')), options);
+  // the long second sentence, the same word for word and made of rare terms, is strong enough alone
+  assert.deepEqual(
+    differentClaims.map((p) => a.slice(p.a.start, p.a.end)),
+    [a.slice(a.indexOf('Laut'))],
+    'the quoting sentences are no anchor',
+  );
   assert.equal(alignSentences(quoting(frame('Montag', 'ein teurer Fehler')), quoting(frame('Freitag', 'ein teurer Fehler')), options).length, 2);
 });

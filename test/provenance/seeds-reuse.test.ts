@@ -30,18 +30,25 @@ function exportSeeds() {
   const data = JSON.parse(readFileSync(out, 'utf8')) as Exported;
   const byId = new Map(data.articles.map((a) => [a.id, a]));
   const seedOf = (id: string) => /(\d{3})_[0-9a-f]+\.txt$/.exec(byId.get(id)?.origin.path ?? '')?.[1];
-  return (seeds: [string, string], phrase: RegExp) =>
+  return (seeds: [string, string], phrase: RegExp, kind?: string) =>
     data.reuse.some((l) => {
+      if (kind !== undefined && l.kind !== kind) return false;
       const sides = [l.a, l.b].map((s) => ({ seed: seedOf(s.articleId), text: byId.get(s.articleId)!.text.slice(s.start, s.end) }));
       return [sides[0]!.seed, sides[1]!.seed].sort().join() === seeds.join() && sides.every((s) => phrase.test(s.text));
     });
 }
 
 let linked: ReturnType<typeof exportSeeds> | undefined;
-const linkedText = (seeds: [string, string], phrase: RegExp) => (linked ??= exportSeeds())(seeds, phrase);
+const linkedText = (seeds: [string, string], phrase: RegExp, kind?: string) => (linked ??= exportSeeds())(seeds, phrase, kind);
 
 test('seeds: the wire passage of 000 and 001 on "die ideologischen Ansätze der Ära des Kalten Krieges" is linked', { skip: SKIP }, () => {
   assert.ok(linkedText(['000', '001'], /ideologischen Ansätze[\s\S]*Kalten Krieges/));
+});
+
+// Seed 001 credits dpa, the roundup in 000 is dpa-AFX's: two rewrites of one agency text.
+test('seeds: the wire text of 000 and 001, retold in other words, is shared wire', { skip: SKIP }, () => {
+  assert.ok(linkedText(['000', '001'], /ideologischen Ansätze[\s\S]*Kalten Krieges/, 'shared-wire'));
+  assert.ok(linkedText(['000', '001'], /Geiste der Freundschaft/, 'shared-wire'));
 });
 
 test('seeds: the paraphrased passage on the analysts in 000 (RT) and 002 is linked', { skip: SKIP }, () => {
