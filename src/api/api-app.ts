@@ -14,7 +14,8 @@ import type { z } from 'zod';
 import type { Store } from '../store/store.js';
 import type { Pipeline } from '../pipeline.js';
 import { allArticles } from '../store/all-articles.js';
-import { loadFeatureTools, updateStories, type StoryTools } from '../story/update-stories.js';
+import { loadFeatureTools } from '../story/update-stories.js';
+import { openStoryPlacer, type StoryPlacer } from '../story/story-placer.js';
 import { openReuseLinker, type ReuseLinker } from '../provenance/link-reuse.js';
 import { toStoredArticleRecord } from '../export/article-record.js';
 import { readArticleProvenance } from '../provenance/read-provenance.js';
@@ -98,9 +99,11 @@ export function createApiApp(options: ApiOptions): Hono {
   const app = new Hono();
   const { store } = options;
   let pipeline: Promise<Pipeline> | undefined;
-  let storyTools: StoryTools | undefined;
   // Built when the first job starts (it indexes every article stored so far), then kept: it links each new article incrementally.
   let reuseLinker: Promise<ReuseLinker> | undefined;
+  // Opened with it: stored articles no event holds yet (a killed run's) are placed with the first job's.
+  let storyPlacer: Promise<StoryPlacer> | undefined;
+  const openRunners = () => Promise.all([(reuseLinker ??= openReuseLinker(store)), (storyPlacer ??= openStoryPlacer(store, loadFeatureTools()))]);
   // Loaded when the first story's statements are asked for (the stemmer and function words).
   let termTools: TermTools | undefined;
   const jobs = makeIngestJobs({
@@ -109,10 +112,11 @@ export function createApiApp(options: ApiOptions): Hono {
     read: { allowPrivate: options.allowPrivateUrls ?? false, maxInputBytes: options.maxBodyBytes },
     keepJobs: 200,
     // As `storytrace ingest` does once articles are stored: link reused passages, then update the stories.
-    beforeIngest: () => (reuseLinker ??= openReuseLinker(store)),
+    beforeIngest: openRunners,
     afterIngest: async (articles) => {
-      await (await (reuseLinker ??= openReuseLinker(store))).linkArticles(articles);
-      await updateStories(store, articles, (storyTools ??= loadFeatureTools()));
+      const [linker, placer] = await openRunners();
+      await linker.linkArticles(articles);
+      await placer.placeArticles(articles);
     },
   });
   const ingestLimiter = makeRateLimiter(options.ingestRate);

@@ -9,7 +9,8 @@ import { readInputs } from '../ingest/read-inputs.js';
 import type { Store } from '../store/store.js';
 import { DEFAULT_INGEST_BATCH, ingestDocuments } from './ingest-command.js';
 import { openReuseLinker } from '../provenance/link-reuse.js';
-import { loadFeatureTools, updateStories } from '../story/update-stories.js';
+import { loadFeatureTools } from '../story/update-stories.js';
+import { openStoryPlacer } from '../story/story-placer.js';
 import type { Article } from '../article.js';
 import { exitCodeFor, makeReporter } from './report.js';
 import { formatStats } from './stats-command.js';
@@ -50,11 +51,12 @@ export function runDemoCommand(options: DemoCommandOptions): Promise<number> {
       const reporter = makeReporter({ quiet: options.quiet ?? false });
       const stored: Article[] = [];
       const linker = await openReuseLinker(store);
+      const placer = await openStoryPlacer(store, loadFeatureTools());
       const batching = { ...DEFAULT_INGEST_BATCH, afterBatch: (batch: readonly Article[]) => stored.push(...batch) };
       const totals = await ingestDocuments(store, pipeline, readInputs([corpus]), reporter, batching);
       // As `ingest` does (reuse links, then stories), so the web UI has reused passages and events to show.
       await linker.linkArticles(stored);
-      await updateStories(store, stored, loadFeatureTools());
+      await placer.placeArticles(stored);
       reporter.finish('ingested');
       const dbPath = databasePathOf(options);
       await writeLine(`\nstorytrace demo: ${totals.articlesAdded} new articles from ${corpus}\n`);

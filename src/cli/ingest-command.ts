@@ -8,7 +8,8 @@ import { diagnostic } from '../diagnostic.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { Store } from '../store/store.js';
 import type { Article } from '../article.js';
-import { loadFeatureTools, updateStories } from '../story/update-stories.js';
+import { loadFeatureTools } from '../story/update-stories.js';
+import { openStoryPlacer } from '../story/story-placer.js';
 import { openReuseLinker } from '../provenance/link-reuse.js';
 import { exitCodeFor, makeReporter, type Reporter } from './report.js';
 import { readOptionsFrom, type ReadCliOptions } from './read-options.js';
@@ -91,13 +92,15 @@ export function runIngestCommand(paths: string[], options: IngestCommandOptions)
       const stored: Article[] = [];
       // Opened before the new articles are stored: it indexes what was there, then links the new ones.
       const linker = await openReuseLinker(store);
+      // Opened before storing too: articles an earlier, killed run stored but never placed are placed first.
+      const placer = await openStoryPlacer(store, loadFeatureTools());
       const batching = { ...DEFAULT_INGEST_BATCH, afterBatch: (batch: readonly Article[]) => stored.push(...batch) };
       const totals = await ingestDocuments(store, pipeline, readInputs(paths, readOptionsFrom(options)), reporter, batching);
       // Reuse links first: clustering into stories may read them as a signal.
       const reuse = await linker.linkArticles(stored);
       if (!options.quiet) for (const skip of reuse.skipped) process.stderr.write(`reuse: ${skip.articleId}: ${skip.reason}\n`);
       // After storing: clustering reads the whole store, and a crash here loses no article.
-      const events = await updateStories(store, stored, loadFeatureTools());
+      const events = await placer.placeArticles(stored);
       reporter.finish('ingested');
       if (!options.quiet) {
         process.stdout.write(

@@ -1,4 +1,9 @@
-/** `storytrace stories`: the events and storylines in the database, one line each, by start date. */
+/**
+ * `storytrace stories`: the events and storylines in the database, one line each, by start date.
+ * Stored articles no event holds yet (an ingest killed before placing them) are placed first.
+ */
+import { loadFeatureTools } from '../story/update-stories.js';
+import { openStoryPlacer } from '../story/story-placer.js';
 import { writeLine } from './output.js';
 import { openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
 
@@ -10,6 +15,12 @@ export function runStoriesCommand(options: StoriesCommandOptions): Promise<numbe
   return runStoreCommand(async () => {
     const store = openExistingStore(options);
     try {
+      const placer = await openStoryPlacer(store, loadFeatureTools());
+      if (placer.unplacedCount > 0) {
+        const unplaced = placer.unplacedCount;
+        await placer.placeArticles([]);
+        process.stderr.write(`stories: placed ${unplaced} stored article(s) that no event held yet (an earlier ingest stopped before placing them)\n`);
+      }
       const stories = await store.stories.listStories();
       if (options.json) {
         await writeLine(JSON.stringify(stories, null, 2));

@@ -97,6 +97,33 @@ test('watch links an item of a later round that reposts an earlier one', async (
   assert.match(stderr, /round 2: .*, [1-9]\d* reuse link\(s\)/);
 });
 
+test('watch places each round\'s new articles in events: a repost of an earlier item joins its event through the shared passage', async (t) => {
+  const report =
+    'Die Gemeinde Sandoog baut ihren Fähranleger für 12 Millionen Euro um: Der alte Steg aus den Sechzigerjahren wird abgerissen, ' +
+    'ein schwimmender Ponton soll künftig auch bei Niedrigwasser das Anlegen erlauben. Die Arbeiten beginnen im Mai und ruhen während der Hauptsaison.';
+  const url = await serveFeed(t, (poll) => {
+    const items: FeedItem[] = [
+      ['s-1', 'Neuer Anleger für Sandoog', report],
+      ['s-2', 'Deichbau beginnt', 'Am Montag beginnt der Ausbau des Deichs bei Warfendorf, teilte das Landesamt mit.'],
+    ];
+    if (poll >= 2) items.push(['s-3', 'Sandoog: Anleger wird ersetzt', `Wie der Küstenticker meldet: ${report} Der Fährbetrieb läuft weiter.`]);
+    return items;
+  });
+  const db = join(mkdtempSync(join(tmpdir(), 'st-watch-stories-')), 'watch.db');
+  const { status, stderr } = await watchTwoRounds(url, db);
+  assert.equal(status, 0, stderr);
+  assert.match(stderr, /round 1: .*, 2 event\(s\) in all/);
+  assert.match(stderr, /round 2: .*, 2 event\(s\) in all/);
+  const shown = spawnSync(process.execPath, [BIN, 'stories', '--json', '--db', db], { encoding: 'utf8' });
+  assert.equal(shown.status, 0, shown.stderr);
+  assert.equal(shown.stderr, '', 'nothing was left unplaced');
+  const events = (JSON.parse(shown.stdout) as { kind: string; articleIds: string[]; evidence: { members: { matched: string | null; shared: { passages: number } | null }[] } }[]).filter((s) => s.kind === 'event');
+  const sizes = events.map((e) => e.articleIds.length).sort();
+  assert.deepEqual(sizes, [1, 2]);
+  const joined = events.find((e) => e.articleIds.length === 2)!.evidence.members.find((m) => m.matched !== null)!;
+  assert.ok(joined.shared!.passages >= 1, 'joined through the reused passage');
+});
+
 test('watch refuses what is not a URL as bad usage', () => {
   const result = spawnSync(process.execPath, [BIN, 'watch', 'feed.xml', '--db', join(tmpdir(), 'st-unused.db')], { encoding: 'utf8' });
   assert.equal(result.status, 2);
