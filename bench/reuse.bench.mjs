@@ -2,12 +2,12 @@
 // shortened, reordered and edited copies, plus planted paraphrases (each sentence of an earlier
 // article with its words reordered and some replaced), linked incrementally article by article.
 // Prints precision and recall on the planted links, time and its growth as the index fills, peak
-// RSS, and a brute-force all-pairs passage alignment on a sample beside the index's answer.
+// RSS, and brute force (every pair linked, every kind) on a sample beside the index's answer.
 //   node bench/reuse.bench.mjs            (20,000 articles; BENCH_REUSE_COUNT=100000 for the full run)
-//   BENCH_REUSE_SAMPLE=2000               (articles of the brute-force comparison)
+//   BENCH_REUSE_SAMPLE=2000               (articles of the brute-force comparison: about 2 million pairs, the slow part; 300 for a quick look)
 import { generateArticles } from './generate-corpus.mjs';
 import { makeReuseIndex } from '../dist/link/reuse-index.js';
-import { alignPassages } from '../dist/link/align-passages.js';
+import { DEFAULT_SENTENCE_ALIGNMENT_OPTIONS } from '../dist/link/align-sentences.js';
 
 const COUNT = Number(process.env.BENCH_REUSE_COUNT ?? 20_000);
 const SAMPLE = Number(process.env.BENCH_REUSE_SAMPLE ?? 2_000);
@@ -128,30 +128,68 @@ for (const link of run.falseLinks) {
   console.log(`false link ${link.kind} ${link.score}: ${link.a.articleId} ${passage(link.a)}\n  ~ ${link.b.articleId} ${passage(link.b)}`);
 }
 
-// Brute force on a sample: every pair aligned, except pairs with fewer than two shared shingles (a merge of sorted hash sets), which cannot hold a passage.
+// Brute force on a sample: every pair of the first SAMPLE articles linked with every kind (passages and
+// retold sentences), judged with what an index of the whole sample learned (stock phrases, term
+// weights), beside the pairs the run above linked among them: it met them in the same order, with
+// what it had learned by then, and compared each only with its candidates.
 const sample = corpus.slice(0, SAMPLE);
-const sampleRun = runIndex(sample);
-const verbatimPairsByIndex = sampleRun.verbatimPairs;
+const sampleIds = new Set(sample.map((a) => a.id));
+const inSample = (pair) => pair.split(' ').every((id) => sampleIds.has(id));
+const pairsByIndex = new Set([...run.linkedPairs].filter(inSample));
+const verbatimPairsByIndex = new Set([...run.verbatimPairs].filter(inSample));
+const learned = makeReuseIndex();
+const prepared = sample.map((a) => learned.prepare(a));
+for (const p of prepared) learned.add(p);
 const bruteStart = performance.now();
-const prepared = sample.map((a) => sampleRun.index.prepare(a));
-const hashSets = prepared.map((p) => Uint32Array.from(new Set(p.shingled.shingles)).sort());
-const verbatimPairsByBrute = new Set();
+const mayLink = makeLinkPrefilter(prepared, learned.knowledge.weightOfTerm);
+/** Linked pair → whether a link of a verbatim kind joins it (as runIndex counts verbatimPairs). */
+const pairsByBrute = new Map();
+let compared = 0;
 for (let i = 0; i < sample.length; i++) {
   for (let j = 0; j < i; j++) {
-    // a passage of minPassageChars with 75 % matched holds at least two shared shingles: fewer cannot change the answer
-    if (sharedCount(hashSets[i], hashSets[j], 2) < 2) continue;
-    if (alignPassages(prepared[i].shingled, prepared[j].shingled, undefined, sampleRun.index.knowledge.shingles).length > 0) {
-      verbatimPairsByBrute.add([sample[i].id, sample[j].id].sort().join(' '));
-    }
+    if (!mayLink(i, j)) continue;
+    compared++;
+    const links = learned.linkPair(prepared[i], prepared[j]);
+    if (links.length > 0) pairsByBrute.set([sample[i].id, sample[j].id].sort().join(' '), links.some((l) => l.kind !== 'paraphrase'));
   }
 }
 const bruteSeconds = (performance.now() - bruteStart) / 1000;
-const both = [...verbatimPairsByBrute].filter((p) => verbatimPairsByIndex.has(p)).length;
+const inBoth = (pairs, found) => [...pairs].filter((p) => found.has(p)).length;
+const verbatimPairsByBrute = new Set([...pairsByBrute].filter(([, verbatim]) => verbatim).map(([pair]) => pair));
+const missed = [...pairsByBrute.keys()].filter((p) => !pairsByIndex.has(p));
+const outsideFamily = (pairs) => [...pairs].filter((pair) => {
+  const [x, y] = pair.split(' ');
+  return familyOf(run.byId, x) !== familyOf(run.byId, y);
+}).length;
 console.log(
-  `brute force, ${sample.length} articles (${(sample.length * (sample.length - 1)) / 2} pairs): ${bruteSeconds.toFixed(1)} s, ${verbatimPairsByBrute.size} verbatim pairs; ` +
-    `index ${sampleRun.seconds.toFixed(1)} s (with paraphrase), ${verbatimPairsByIndex.size} verbatim pairs, ${both} in both ` +
-    `(index finds ${(verbatimPairsByBrute.size ? both / verbatimPairsByBrute.size : 1).toFixed(3)} of brute force's; brute force judged with the stock and common phrases learned from the whole sample)`,
+  `brute force, ${sample.length} articles (${(sample.length * (sample.length - 1)) / 2} pairs, ${compared} sharing enough to be compared; every kind): ${bruteSeconds.toFixed(1)} s, ` +
+    `${pairsByBrute.size} linked pairs (${verbatimPairsByBrute.size} of a verbatim kind; ${outsideFamily(pairsByBrute.keys())} outside a planted family); ` +
+    `index ${pairsByIndex.size} pairs (${verbatimPairsByIndex.size} of a verbatim kind), ${inBoth(pairsByBrute.keys(), pairsByIndex)} in both: ` +
+    `index finds ${(pairsByBrute.size ? inBoth(pairsByBrute.keys(), pairsByIndex) / pairsByBrute.size : 1).toFixed(3)} of brute force's pairs, ` +
+    `${(verbatimPairsByBrute.size ? inBoth(verbatimPairsByBrute, verbatimPairsByIndex) / verbatimPairsByBrute.size : 1).toFixed(3)} of its verbatim-kind pairs; ` +
+    `missed ${missed.length} (${outsideFamily(missed)} of them outside a planted family), linked ${[...pairsByIndex].filter((p) => !pairsByBrute.has(p)).length} brute force did not ` +
+    `(it learned stock phrases and term weights only as the articles came)`,
 );
+
+/**
+ * Whether articles i and j can hold a link at all, so brute force skips the rest: a passage needs
+ * two shared shingles (one of minPassageChars with 75 % matched holds more), a sentence link needs
+ * an anchor, which shares a term of weight minRarestSharedWeight or is a sentence made of the same
+ * everyday words (minPlainTerms or more). Left out: an anchor between sentences of ten or more
+ * everyday words differing in one (a Dice score of 0.9 all the same).
+ */
+function makeLinkPrefilter(articles, weightOfTerm) {
+  const { minRarestSharedWeight, minPlainTerms } = DEFAULT_SENTENCE_ALIGNMENT_OPTIONS;
+  const shingles = articles.map((p) => Uint32Array.from(new Set(p.shingled.shingles)).sort());
+  const rareTerms = articles.map((p) => new Set(p.sentences.flatMap((s) => s.terms).filter((t) => weightOfTerm(t) >= minRarestSharedWeight)));
+  const termSets = articles.map((p) => new Set(p.sentences.filter((s) => s.terms.length >= minPlainTerms).map((s) => [...new Set(s.terms)].sort().join(' '))));
+  const meet = (x, y) => {
+    const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+    for (const item of small) if (large.has(item)) return true;
+    return false;
+  };
+  return (i, j) => sharedCount(shingles[i], shingles[j], 2) >= 2 || meet(rareTerms[i], rareTerms[j]) || meet(termSets[i], termSets[j]);
+}
 
 function sharedCount(x, y, enough) {
   let count = 0;
