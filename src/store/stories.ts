@@ -61,6 +61,8 @@ export interface StoryUpdate {
   /** The storyline of events whose record is otherwise unchanged. */
   readonly storylineOf: ReadonlyMap<string, string>;
   readonly changes: readonly StoryChangeRow[];
+  /** Digest of each event written (shape set by src/story/event-digest.ts); a removed event's goes with it. */
+  readonly digests: ReadonlyMap<string, unknown>;
 }
 
 /** An event as storyline linking sees it. */
@@ -81,11 +83,13 @@ export interface StoryTables {
   /** Events with any of these core entities, in any of these storylines, or with these ids, with their cores. */
   eventCores(query: { readonly entityKeys?: readonly string[]; readonly storylineIds?: readonly string[]; readonly eventIds?: readonly string[] }): Promise<readonly EventCoreRow[]>;
   storiesById(ids: readonly string[]): Promise<readonly StoryRecord[]>;
+  /** The stored digests of these events (absent for events stored without one). */
+  eventDigests(eventIds: readonly string[]): Promise<ReadonlyMap<string, unknown>>;
   countStories(kind: StoryRecord['kind']): Promise<number>;
   /** Whether the story index must be built from the stored articles (memberships exist but no counts). */
   storyIndexMissing(): Promise<boolean>;
   applyStoryUpdate(update: StoryUpdate): Promise<void>;
-  /** Replaces all events and storylines, upserts memberships and appends changes, in one transaction (the story index is left as it is). */
+  /** Replaces all events and storylines (their digests dropped), upserts memberships and appends changes, in one transaction (the story index is left as it is). */
   replaceStories(stories: readonly StoryRecord[], members: readonly StoryMemberRow[], changes: readonly StoryChangeRow[]): Promise<void>;
   listStoryMembers(): Promise<readonly StoryMemberRow[]>;
   /** Ordered by start date. */

@@ -5,6 +5,7 @@
  */
 import type { Article } from '../article.js';
 import { foldWord } from '../link/reuse-tokens.js';
+import { hashToken } from '../link/shingles.js';
 import { findFramingMarkers, type FramingLexicon, type FramingMarker } from './framing-markers.js';
 
 export interface OutletCoverage {
@@ -50,76 +51,171 @@ const SENTENCE = /[^.!?\n]+[.!?]+/g;
 /** A shared sentence this long (words) is copy, not coincidence. */
 const COPY_SENTENCE_WORDS = 12;
 
-export function compareSources(articles: readonly Article[], coreEntities: readonly string[], lexicon: FramingLexicon): SourceComparison {
-  const byOutlet = new Map<string, Article[]>();
-  for (const a of articles) byOutlet.set(a.outlet ?? UNKNOWN_OUTLET, [...(byOutlet.get(a.outlet ?? UNKNOWN_OUTLET) ?? []), a]);
-  const entitiesOf = (list: readonly Article[]) => new Set(list.flatMap((a) => (a.entities ?? []).map((e) => e.canonical).filter((c): c is string => c !== null)));
-  const outletEntities = new Map([...byOutlet].map(([o, list]) => [o, entitiesOf(list)]));
-  const outletsNaming = new Map<string, number>();
-  for (const set of outletEntities.values()) for (const key of set) outletsNaming.set(key, (outletsNaming.get(key) ?? 0) + 1);
+interface Dated {
+  readonly articleId: string;
+  readonly published: string;
+}
 
-  const outlets: OutletCoverage[] = [...byOutlet].sort(([a], [b]) => a.localeCompare(b)).map(([outlet, list]) => {
-    const own = outletEntities.get(outlet)!;
-    const speakers = new Map<string, number>();
-    for (const q of list.flatMap((a) => a.quotes ?? [])) if (q.speaker) speakers.set(q.speaker, (speakers.get(q.speaker) ?? 0) + 1);
-    const earliest = earliestPublished(list);
+/** What one outlet's articles of an event carried, as far as they have been tallied. */
+interface OutletTally {
+  articleIds: string[];
+  /** Earliest day-precise publication, and the earliest coarser one (month or year), as earliestOf picks them. */
+  firstDay: Dated | null;
+  firstCoarse: Dated | null;
+  credits: string[];
+  entities: string[];
+  speakers: Record<string, number>;
+  framing: (FramingMarker & { readonly articleId: string })[];
+  attributedClaims: number;
+  unattributedClaims: { readonly articleId: string; readonly start: number; readonly end: number }[];
+}
+
+/**
+ * Everything a comparison is made from, tallied article by article (JSON, kept with the event): an
+ * event that gains members adds theirs to it, and two merged events add their tallies, instead of
+ * reading every member again. Tallying articles one batch at a time, in order, gives the comparison
+ * of all of them at once.
+ */
+export interface SourceTally {
+  outlets: Record<string, OutletTally>;
+  firstDay: Dated | null;
+  firstCoarse: Dated | null;
+  /** Agency → outlets crediting it. */
+  agencies: Record<string, string[]>;
+  /** Speaker → outlets quoting them. */
+  quoteOutlets: Record<string, string[]>;
+  /** Hash of each long sentence (folded words) → outlets carrying it word for word. */
+  copySentences: Record<string, string[]>;
+}
+
+export function compareSources(articles: readonly Article[], coreEntities: readonly string[], lexicon: FramingLexicon): SourceComparison {
+  return comparisonOf(tallySources(emptySourceTally(), articles, lexicon), coreEntities);
+}
+
+export function emptySourceTally(): SourceTally {
+  return { outlets: {}, firstDay: null, firstCoarse: null, agencies: {}, quoteOutlets: {}, copySentences: {} };
+}
+
+/** Adds articles to a tally (changed in place and returned). */
+export function tallySources(tally: SourceTally, articles: readonly Article[], lexicon: FramingLexicon): SourceTally {
+  for (const a of articles) {
+    const outlet = a.outlet ?? UNKNOWN_OUTLET;
+    const dated = a.published === null ? null : { articleId: a.id, published: a.published };
+    const speakers: Record<string, number> = {};
+    for (const q of a.quotes ?? []) if (q.speaker) speakers[q.speaker] = (speakers[q.speaker] ?? 0) + 1;
+    addOutletTally(tally, outlet, {
+      articleIds: [a.id],
+      firstDay: dated !== null && DAY_PRECISE.test(dated.published) ? dated : null,
+      firstCoarse: dated !== null && !DAY_PRECISE.test(dated.published) ? dated : null,
+      credits: a.credits.map((c) => c.name),
+      entities: (a.entities ?? []).map((e) => e.canonical).filter((c): c is string => c !== null),
+      speakers,
+      framing: findFramingMarkers(a.text, lexicon).map((m) => ({ ...m, articleId: a.id })),
+      attributedClaims: (a.quotes ?? []).filter((q) => q.speaker !== null).length,
+      unattributedClaims: (a.quotes ?? []).filter((q) => q.speaker === null).map((q) => ({ articleId: a.id, start: q.start, end: q.end })),
+    });
+    for (const c of a.credits) if (c.kind === 'agency') addOutlets(tally.agencies, c.name, [outlet]);
+    for (const q of a.quotes ?? []) if (q.speaker) addOutlets(tally.quoteOutlets, q.speaker, [outlet]);
+    for (const [sentence] of a.text.matchAll(SENTENCE)) {
+      const words = sentence.match(/[\p{L}\p{Nd}]+/gu) ?? [];
+      if (words.length >= COPY_SENTENCE_WORDS) addOutlets(tally.copySentences, sentenceHash(words.map(foldWord).join(' ')), [outlet]);
+    }
+  }
+  return tally;
+}
+
+/** Adds the tally of other articles (those of a merged event) to `tally`, as if they had been tallied after it. */
+export function mergeSourceTallies(tally: SourceTally, other: SourceTally): SourceTally {
+  for (const [outlet, o] of Object.entries(other.outlets)) addOutletTally(tally, outlet, o);
+  for (const [agency, outlets] of Object.entries(other.agencies)) addOutlets(tally.agencies, agency, outlets);
+  for (const [speaker, outlets] of Object.entries(other.quoteOutlets)) addOutlets(tally.quoteOutlets, speaker, outlets);
+  for (const [hash, outlets] of Object.entries(other.copySentences)) addOutlets(tally.copySentences, hash, outlets);
+  return tally;
+}
+
+export function comparisonOf(tally: SourceTally, coreEntities: readonly string[]): SourceComparison {
+  const byOutlet = Object.entries(tally.outlets);
+  const outletsNaming = new Map<string, number>();
+  for (const [, o] of byOutlet) for (const key of o.entities) outletsNaming.set(key, (outletsNaming.get(key) ?? 0) + 1);
+  const outlets: OutletCoverage[] = byOutlet.sort(([a], [b]) => a.localeCompare(b)).map(([outlet, o]) => {
+    const own = new Set(o.entities);
     return {
       outlet,
-      articleIds: list.map((a) => a.id),
-      firstPublished: earliest?.published ?? null,
-      credits: [...new Set(list.flatMap((a) => a.credits.map((c) => c.name)))].sort(),
-      uniqueEntities: byOutlet.size > 1 ? [...own].filter((k) => outletsNaming.get(k) === 1).sort() : [],
+      articleIds: o.articleIds,
+      firstPublished: (o.firstDay ?? o.firstCoarse)?.published ?? null,
+      credits: [...o.credits].sort(),
+      uniqueEntities: byOutlet.length > 1 ? o.entities.filter((k) => outletsNaming.get(k) === 1).sort() : [],
       leftOut: coreEntities.filter((k) => !own.has(k)),
-      quotes: [...speakers].map(([speaker, count]) => ({ speaker, count })).sort((a, b) => b.count - a.count || a.speaker.localeCompare(b.speaker)),
-      framing: list.flatMap((a) => findFramingMarkers(a.text, lexicon).map((m) => ({ ...m, articleId: a.id }))),
-      attributedClaims: list.reduce((n, a) => n + (a.quotes ?? []).filter((q) => q.speaker !== null).length, 0),
-      unattributedClaims: list.flatMap((a) => (a.quotes ?? []).filter((q) => q.speaker === null).map((q) => ({ articleId: a.id, start: q.start, end: q.end }))),
+      quotes: Object.entries(o.speakers).map(([speaker, count]) => ({ speaker, count })).sort((a, b) => b.count - a.count || a.speaker.localeCompare(b.speaker)),
+      framing: o.framing,
+      attributedClaims: o.attributedClaims,
+      unattributedClaims: o.unattributedClaims,
     };
   });
-
-  const first = earliestPublished(articles);
-  const agencies = new Map<string, Set<string>>();
-  for (const a of articles) for (const c of a.credits) if (c.kind === 'agency') agencies.set(c.name, (agencies.get(c.name) ?? new Set()).add(a.outlet ?? UNKNOWN_OUTLET));
-  const quoteOutlets = new Map<string, Set<string>>();
-  for (const a of articles) for (const q of a.quotes ?? []) if (q.speaker) quoteOutlets.set(q.speaker, (quoteOutlets.get(q.speaker) ?? new Set()).add(a.outlet ?? UNKNOWN_OUTLET));
+  const first = tally.firstDay ?? tally.firstCoarse;
+  const outletOf = new Map(byOutlet.flatMap(([outlet, o]) => o.articleIds.map((id) => [id, outlet] as const)));
+  const sharing = new Set(Object.values(tally.copySentences).filter((list) => list.length > 1).flat());
   return {
     outlets,
-    firstReported: first ? { outlet: first.outlet ?? UNKNOWN_OUTLET, articleId: first.id, published: first.published! } : null,
-    agencyDependence: [...agencies]
-      .map(([agency, set]) => ({ agency, outlets: [...set].sort(), ofOutlets: byOutlet.size, text: `${set.size} of ${byOutlet.size} outlets credit ${agency}` }))
+    firstReported: first ? { outlet: outletOf.get(first.articleId)!, articleId: first.articleId, published: first.published } : null,
+    agencyDependence: Object.entries(tally.agencies)
+      .map(([agency, list]) => ({ agency, outlets: [...list].sort(), ofOutlets: byOutlet.length, text: `${list.length} of ${byOutlet.length} outlets credit ${agency}` }))
       .sort((a, b) => b.outlets.length - a.outlets.length || a.agency.localeCompare(b.agency)),
-    sharedTextOutlets: outletsSharingText(articles),
-    quoteUsage: [...quoteOutlets].map(([speaker, set]) => ({ speaker, outlets: [...set].sort() })).sort((a, b) => b.outlets.length - a.outlets.length || a.speaker.localeCompare(b.speaker)),
+    sharedTextOutlets: [...sharing].sort(),
+    quoteUsage: Object.entries(tally.quoteOutlets).map(([speaker, list]) => ({ speaker, outlets: [...list].sort() })).sort((a, b) => b.outlets.length - a.outlets.length || a.speaker.localeCompare(b.speaker)),
   };
 }
 
-function outletsSharingText(articles: readonly Article[]): string[] {
-  const outletsOfSentence = new Map<string, Set<string>>();
-  for (const a of articles) {
-    for (const [sentence] of a.text.matchAll(SENTENCE)) {
-      const words = sentence.match(/[\p{L}\p{Nd}]+/gu) ?? [];
-      if (words.length < COPY_SENTENCE_WORDS) continue;
-      const key = words.map(foldWord).join(' ');
-      outletsOfSentence.set(key, (outletsOfSentence.get(key) ?? new Set()).add(a.outlet ?? UNKNOWN_OUTLET));
-    }
+function addOutletTally(tally: SourceTally, outlet: string, added: OutletTally): void {
+  const o = tally.outlets[outlet];
+  tally.firstDay = earliestOf(tally.firstDay, added.firstDay);
+  tally.firstCoarse = earliestOf(tally.firstCoarse, added.firstCoarse);
+  if (o === undefined) {
+    // Copied, so pushing to it later leaves the tally it came from as it was.
+    tally.outlets[outlet] = {
+      ...added,
+      articleIds: [...added.articleIds],
+      credits: [...new Set(added.credits)],
+      entities: [...new Set(added.entities)],
+      speakers: { ...added.speakers },
+      framing: [...added.framing],
+      unattributedClaims: [...added.unattributedClaims],
+    };
+    return;
   }
-  const sharing = new Set<string>();
-  for (const set of outletsOfSentence.values()) if (set.size > 1) for (const o of set) sharing.add(o);
-  return [...sharing].sort();
+  o.articleIds.push(...added.articleIds);
+  o.firstDay = earliestOf(o.firstDay, added.firstDay);
+  o.firstCoarse = earliestOf(o.firstCoarse, added.firstCoarse);
+  o.credits = [...new Set([...o.credits, ...added.credits])];
+  o.entities = [...new Set([...o.entities, ...added.entities])];
+  for (const [speaker, n] of Object.entries(added.speakers)) o.speakers[speaker] = (o.speakers[speaker] ?? 0) + n;
+  o.framing.push(...added.framing);
+  o.attributedClaims += added.attributedClaims;
+  o.unattributedClaims.push(...added.unattributedClaims);
+}
+
+function addOutlets(outletsOf: Record<string, string[]>, key: string, outlets: readonly string[]): void {
+  const list = outletsOf[key];
+  if (list === undefined) outletsOf[key] = [...outlets];
+  else for (const o of outlets) if (!list.includes(o)) list.push(o);
+}
+
+/** A sentence's key is kept as 64 bits (FNV-1a from two starting points): an event keeps thousands, and a collision takes about 2^32. */
+function sentenceHash(key: string): string {
+  return `${hashToken(key).toString(36)}.${hashToken(`\u0001${key}`).toString(36)}`;
 }
 
 /** ISO dates with at least a day ("2025-03-13", "2025-03-13T08:00:00+01:00"); "2025-03" only names a month. */
 const DAY_PRECISE = /^\d{4}-\d{2}-\d{2}/;
 
 /**
- * The earliest published article. Only day-precise dates can be first ("2025-03" sorts before
- * "2025-03-13" as text but may be later); instants are compared as instants, whatever their offset.
- * Month- or year-only dates count only when no article has a day.
+ * The earlier of two publications; the one tallied first on a tie. Day-precise dates are compared as
+ * instants, whatever their offset; coarser ones ("2025-03") as text, and count only when no article
+ * has a day ("2025-03" sorts before "2025-03-13" as text but may be later).
  */
-function earliestPublished(list: readonly Article[]): Article | undefined {
-  const dated = list.filter((a) => a.published !== null);
-  const precise = dated.filter((a) => DAY_PRECISE.test(a.published!));
-  const instant = (a: Article) => Date.parse(a.published!.length === 10 ? `${a.published}T00:00:00Z` : a.published!);
-  if (precise.length > 0) return precise.reduce((best, a) => (instant(a) < instant(best) ? a : best));
-  return dated.sort((a, b) => a.published!.localeCompare(b.published!))[0];
+function earliestOf(kept: Dated | null, added: Dated | null): Dated | null {
+  if (kept === null || added === null) return kept ?? added;
+  if (!DAY_PRECISE.test(kept.published)) return added.published < kept.published ? added : kept;
+  const instant = (d: Dated) => Date.parse(d.published.length === 10 ? `${d.published}T00:00:00Z` : d.published);
+  return instant(added) < instant(kept) ? added : kept;
 }

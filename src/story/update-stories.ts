@@ -12,9 +12,10 @@ import { stemGerman } from '../text/stem.de.js';
 import { countedKeysOf, featuresFromStored, storedFeaturesOf, storyFeaturesOf, loadFunctionWordsEn, loadGermanOfEnglish, type FeatureTools, type StoredFeatures, type StoryFeatures } from './story-features.js';
 import { makeEventClusterer, topCandidates, DEFAULT_CLUSTER_OPTIONS, type Bridge, type ClusterSeed, type EventCluster, type EventClusterer, type Membership, type MatchEvidence, type PassageLookup, type RestoredMember, type SharedPassage } from './cluster-events.js';
 import { DEFAULT_SIMILARITY_OPTIONS, emptyCorpusCounts, idfOf, type CorpusCounts, type FeatureNorms } from './pair-similarity.js';
-import { summariseEvent } from './summarise-event.js';
-import { isSpecificEntity, linkStorylines, type EventCore, type Storyline } from './link-storylines.js';
-import { compareSources, type SourceComparison } from './compare-sources.js';
+import { termCarriers } from './summarise-event.js';
+import { digestEvent, planEventDigest, type EventDigest, type StoredEventDigest } from './event-digest.js';
+import { linkStorylines, storylineEntitiesOf, type EventCore, type Storyline } from './link-storylines.js';
+import { comparisonOf, type SourceComparison } from './compare-sources.js';
 import { loadFramingLexicon, type FramingLexicon } from './framing-markers.js';
 
 /** Everything story building reads from data files, loaded once. */
@@ -93,9 +94,17 @@ export async function updateStories(store: Store, added: readonly Article[], too
   const changed = new Set([...touched, ...clusterer.changes.flatMap((c) => [c.into, c.from])]);
   const liveEvents = clusterer.events().filter((e) => changed.has(e.id));
   for (const e of liveEvents) removed.delete(e.id);
+  // Each changed event is built from the stored digests of the events it grew from and the articles
+  // of its new members; other members are read only where no digest covers them (a split, an old store).
+  const storedDigests = [...(await store.stories.eventDigests([...changed, ...removed])).values()] as StoredEventDigest[];
+  const digestStartingAt = new Map(storedDigests.map((d) => [d.articleIds[0]!, d]));
+  const plans = liveEvents.map((e) => planEventDigest(e.articleIds, e.articleIds.flatMap((id) => digestStartingAt.get(id) ?? [])));
+  const centrals = liveEvents.map((e) => centralArticleOf(e.articleIds, clusterer));
   const articles = new Map(freshArticles.map((a) => [a.id, a]));
-  for (const stored of await store.getArticles(liveEvents.flatMap((e) => e.articleIds).filter((id) => !articles.has(id)))) articles.set(stored.article.id, stored.article);
-  const eventRecords = liveEvents.map((e) => eventRecordOf(e, clusterer, articles, tools.framing));
+  const unread = [...new Set([...plans.flatMap((p) => p.uncovered), ...centrals])].filter((id) => !articles.has(id));
+  for (const stored of await store.getArticles(unread)) articles.set(stored.article.id, stored.article);
+  const built = liveEvents.map((e, i) => eventOf(e, clusterer, digestEvent(plans[i]!, (id) => articles.get(id), tools.framing), articles.get(centrals[i]!)?.title ?? null));
+  const eventRecords = built.map((b) => b.record);
   const lines = await relinkStorylines(store, eventRecords, [...removed]);
   // Rows are written for the new articles and for members a merge or split moved, not for every member of a changed event.
   const storedRows = new Map([...candidateRows, ...eventRows].map((m) => [m.articleId, m]));
@@ -111,10 +120,11 @@ export async function updateStories(store: Store, added: readonly Article[], too
     postingsCap: DEFAULT_CLUSTER_OPTIONS.maxPostings,
     members: [...memberIds].map((id) => memberRowOf(id, clusterer, fresh.some((f) => f.articleId === id))),
     stories: [...eventRecords.map((e) => ({ ...e, storylineId: lines.storylineOf.get(e.id) ?? null })), ...lines.records],
-    eventCores: new Map(eventRecords.map((e) => [e.id, e.evidence.coreEntities.map((c) => c.key)])),
+    eventCores: new Map(eventRecords.map((e) => [e.id, e.evidence.storylineEntities])),
     removed: [...removed, ...lines.removed],
     storylineOf: new Map([...lines.storylineOf].filter(([id]) => !changed.has(id))),
     changes: clusterer.changes,
+    digests: new Map(built.map((b) => [b.record.id, b.digest])),
   });
   return store.stories.countStories('event');
 }
@@ -137,7 +147,8 @@ async function rebuildStoryIndex(store: Store, tools: StoryTools): Promise<void>
     restored.push({ features, membership: membershipOf(member), eventDay: member.eventDay });
   }
   clusterer.restore(restored);
-  const events = clusterer.events().map((e) => eventRecordOf(e, clusterer, articles, tools.framing));
+  const built = eventsOf(clusterer, articles, tools.framing);
+  const events = built.map((b) => b.record);
   const lines = storylinesOf(events);
   const counts = new Map<string, number>([['', restored.length]]);
   for (const r of restored) for (const key of countedKeysOf(r.features!)) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -148,10 +159,11 @@ async function rebuildStoryIndex(store: Store, tools: StoryTools): Promise<void>
     postingsCap: DEFAULT_CLUSTER_OPTIONS.maxPostings,
     members: restored.map((r) => memberRowOf(r.membership.articleId, clusterer, true)),
     stories: [...events.map((e) => ({ ...e, storylineId: lines.storylineOf.get(e.id) ?? null })), ...lines.records],
-    eventCores: new Map(events.map((e) => [e.id, e.evidence.coreEntities.map((c) => c.key)])),
+    eventCores: new Map(events.map((e) => [e.id, e.evidence.storylineEntities])),
     removed: [],
     storylineOf: new Map(),
     changes: [],
+    digests: new Map(built.map((b) => [b.record.id, b.digest])),
   });
 }
 
@@ -233,41 +245,61 @@ export interface MemberEvidence {
 
 export type EventRecord = StoryRecord & {
   readonly kind: 'event';
-  readonly evidence: { readonly coreEntities: readonly CoreEntity[]; readonly comparison: SourceComparison; readonly members: readonly MemberEvidence[] };
+  readonly evidence: {
+    readonly coreEntities: readonly CoreEntity[];
+    /** What links it into storylines (storylineEntitiesOf): wider than its core. */
+    readonly storylineEntities: readonly string[];
+    readonly comparison: SourceComparison;
+    readonly members: readonly MemberEvidence[];
+  };
 };
 
-export function eventRecordOf(event: EventCluster, clusterer: EventClusterer, articles: ReadonlyMap<string, Article>, framing: FramingLexicon): EventRecord {
-  const memberArticles = event.articleIds.map((id) => articles.get(id)).filter((a): a is Article => a !== undefined);
+/**
+ * An event's record, and its digest as stored (the summary's candidates pruned past their cap).
+ * `centralTitle` is the headline of the member most others joined through (centralArticleOf).
+ */
+function eventOf(event: EventCluster, clusterer: EventClusterer, digest: EventDigest, centralTitle: string | null): { record: EventRecord; digest: StoredEventDigest } {
   const features = event.articleIds.map((id) => clusterer.featuresOf(id)).filter((f): f is StoryFeatures => f !== undefined);
   const known = features.map((f) => f.eventDay).filter((d): d is string => d !== null).sort();
   // Days when any member gives one: a month-only member ("2025-03") would otherwise open every range.
   const precise = known.filter((d) => d.length === 10);
   const days = precise.length > 0 ? precise : known;
-  const central = centralArticleOf(event.articleIds, clusterer);
   const coreEntities = coreEntitiesOf(features, clusterer);
-  return {
+  const carriers = termCarriers(features);
+  const record: EventRecord = {
     id: event.id,
     kind: 'event',
     storylineId: null,
     articleIds: event.articleIds,
-    title: cleanHeadline(articles.get(central)?.title ?? memberArticles.find((a) => a.title)?.title ?? null),
+    title: cleanHeadline(centralTitle ?? digest.firstTitle),
     dateStart: days[0] ?? null,
     dateEnd: days.at(-1) ?? null,
-    summary: summariseEvent(memberArticles, clusterer.counts, (a) => clusterer.featuresOf(a.id)!),
+    summary: digest.summaryPool.summary(carriers, clusterer.counts),
     evidence: {
       coreEntities,
-      comparison: compareSources(memberArticles, coreEntities.map((c) => c.key), framing),
+      storylineEntities: storylineEntitiesOf(features.map((f) => f.entities)),
+      comparison: comparisonOf(digest.sources, coreEntities.map((c) => c.key)),
       members: event.articleIds.map((id) => {
         const m = clusterer.membershipOf(id)!;
         return { articleId: id, matched: m.matched, eventDay: clusterer.featuresOf(id)?.eventDay ?? null, shared: m.evidence, bridges: m.bridges };
       }),
     },
   };
+  const { articleIds, firstTitle, sources, summaryPool } = digest;
+  return { record, digest: { articleIds, firstTitle, sources, summaryPool: summaryPool.kept(carriers, clusterer.counts) } };
+}
+
+/** Every event the clusterer holds, each digested from all its members' articles. */
+function eventsOf(clusterer: EventClusterer, articles: ReadonlyMap<string, Article>, framing: FramingLexicon): { record: EventRecord; digest: StoredEventDigest }[] {
+  return clusterer.events().map((e) => {
+    const digest = digestEvent(planEventDigest(e.articleIds, []), (id) => articles.get(id), framing);
+    return eventOf(e, clusterer, digest, articles.get(centralArticleOf(e.articleIds, clusterer))?.title ?? null);
+  });
 }
 
 /** Event and storyline records for everything the clusterer holds (a whole corpus in memory: tests, demo). */
 export function storyRecordsOf(clusterer: EventClusterer, articles: ReadonlyMap<string, Article>, framing: FramingLexicon): StoryRecord[] {
-  const events = clusterer.events().map((event) => eventRecordOf(event, clusterer, articles, framing));
+  const events = eventsOf(clusterer, articles, framing).map((b) => b.record);
   const lines = storylinesOf(events);
   return [...events.map((e) => ({ ...e, storylineId: lines.storylineOf.get(e.id) ?? null })), ...lines.records];
 }
@@ -284,8 +316,8 @@ interface LinkedStorylines {
 type TimelineEvent = Pick<StoryRecord, 'id' | 'title' | 'dateStart' | 'dateEnd' | 'articleIds'> & { readonly evidence: unknown };
 
 /** Storylines over a closed set of events (every event that could link to one of them is in it). */
-function storylinesOf(events: readonly (TimelineEvent & { readonly evidence: { readonly coreEntities: readonly CoreEntity[] } })[]): LinkedStorylines {
-  const lines = linkStorylines(events.map((e) => ({ id: e.id, dateStart: e.dateStart, core: e.evidence.coreEntities.map((c) => c.key) })));
+function storylinesOf(events: readonly (TimelineEvent & { readonly evidence: { readonly storylineEntities: readonly string[] } })[]): LinkedStorylines {
+  const lines = linkStorylines(events.map((e) => ({ id: e.id, dateStart: e.dateStart, core: e.evidence.storylineEntities })));
   return storylinesOver(lines, new Map(events.map((e) => [e.id, e])), []);
 }
 
@@ -325,12 +357,12 @@ async function relinkStorylines(store: Store, changed: readonly EventRecord[], r
   const gone = new Set(removed);
   const lineIds = (rows: readonly EventCoreRow[]) => [...new Set(rows.map((r) => r.storylineId).filter((id): id is string => id !== null))];
   const before = await store.stories.eventCores({ eventIds: [...changedIds, ...removed] });
-  const specific = [...new Set(changed.flatMap((e) => e.evidence.coreEntities.map((c) => c.key)).filter(isSpecificEntity))];
+  const specific = [...new Set(changed.flatMap((e) => e.evidence.storylineEntities))];
   const partners = await store.stories.eventCores({ entityKeys: specific, storylineIds: lineIds(before) });
   const around = await store.stories.eventCores({ storylineIds: lineIds(partners) });
   const stored = new Map([...partners, ...around].filter((e) => !changedIds.has(e.eventId) && !gone.has(e.eventId)).map((e) => [e.eventId, e]));
   const cores: EventCore[] = [
-    ...changed.map((e) => ({ id: e.id, dateStart: e.dateStart, core: e.evidence.coreEntities.map((c) => c.key) })),
+    ...changed.map((e) => ({ id: e.id, dateStart: e.dateStart, core: e.evidence.storylineEntities })),
     ...[...stored.values()].map((e) => ({ id: e.eventId, dateStart: e.dateStart, core: e.core })),
   ];
   const lines = linkStorylines(cores);

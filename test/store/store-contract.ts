@@ -463,6 +463,14 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.deepEqual(await store.stories.listStories('storyline'), []);
   });
 
+  contractTest('stories: an event\'s digest is kept with it, replaced by the next update, and goes when the event is removed', async (store) => {
+    const update = { counts: new Map([['', 1]]), postings: [], postingsCap: 400, members: [], eventCores: new Map(), storylineOf: new Map(), changes: [] };
+    const story = (id: string) => ({ id, kind: 'event' as const, storylineId: null, title: null, dateStart: null, dateEnd: null, articleIds: [GARANTIEN.id], summary: [], evidence: {} });
+    await store.stories.applyStoryUpdate({ ...update, stories: [story('event:a'), story('event:b')], removed: [], digests: new Map([['event:a', { n: 1 }], ['event:b', { n: 2 }]]) });
+    await store.stories.applyStoryUpdate({ ...update, stories: [story('event:a')], removed: ['event:b'], digests: new Map([['event:a', { n: 3 }]]) });
+    assert.deepEqual(await store.stories.eventDigests(['event:a', 'event:b', 'event:none']), new Map([['event:a', { n: 3 }]]));
+  });
+
   contractTest('stories: one story\'s changes are read by its id; articles no event holds are listed', async (store) => {
     await store.putArticles([GARANTIEN, ERKLAERUNG, WETTER]);
     const members = [{ articleId: ERKLAERUNG.id, eventId: 'event:a', eventDay: null, matchedId: null, evidence: null }];

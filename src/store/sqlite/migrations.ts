@@ -281,7 +281,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       -- One row per event (src/story/event-digest.ts): the members it covers, the source tallies and the
       -- summary's candidate sentences. An event without one (made before) is digested from its members once.
-      CREATE TABLE story_event_digests (
+      CREATE TABLE IF NOT EXISTS story_event_digests (
         event_id     TEXT PRIMARY KEY,
         digest_json  TEXT NOT NULL
       ) WITHOUT ROWID;

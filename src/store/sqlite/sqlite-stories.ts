@@ -74,6 +74,8 @@ export function makeSqliteStories(db: Database.Database): StoryTables {
   const deleteCores = db.prepare('DELETE FROM story_event_cores WHERE event_id = ?');
   const insertCore = db.prepare('INSERT OR IGNORE INTO story_event_cores (event_id, entity_key) VALUES (?, ?)');
   const deleteStory = db.prepare('DELETE FROM stories WHERE id = ?');
+  const upsertDigest = db.prepare('INSERT INTO story_event_digests (event_id, digest_json) VALUES (?, ?) ON CONFLICT (event_id) DO UPDATE SET digest_json = excluded.digest_json');
+  const deleteDigest = db.prepare('DELETE FROM story_event_digests WHERE event_id = ?');
   const setStoryline = db.prepare('UPDATE stories SET storyline_id = ? WHERE id = ?');
   const writeStory = (s: StoryRecord, at: string) =>
     insertStory.run({
@@ -138,6 +140,10 @@ export function makeSqliteStories(db: Database.Database): StoryTables {
     async storiesById(ids) {
       return (db.prepare(`SELECT * FROM stories WHERE id ${IN_JSON}`).all(JSON.stringify(ids)) as StoryRow[]).map(recordOf);
     },
+    async eventDigests(eventIds) {
+      const rows = db.prepare(`SELECT event_id, digest_json FROM story_event_digests WHERE event_id ${IN_JSON}`).raw().all(JSON.stringify(eventIds)) as [string, string][];
+      return new Map(rows.map(([id, json]) => [id, JSON.parse(json)]));
+    },
     async countStories(kind) {
       return (db.prepare('SELECT count(*) AS n FROM stories WHERE kind = ?').get(kind) as { n: number }).n;
     },
@@ -148,7 +154,7 @@ export function makeSqliteStories(db: Database.Database): StoryTables {
     async applyStoryUpdate(update: StoryUpdate) {
       const at = new Date().toISOString();
       db.transaction(() => {
-        if (update.replaceAll) for (const table of ['stories', 'story_event_cores', 'story_counts', 'story_postings']) db.prepare(`DELETE FROM ${table}`).run();
+        if (update.replaceAll) for (const table of ['stories', 'story_event_cores', 'story_counts', 'story_postings', 'story_event_digests']) db.prepare(`DELETE FROM ${table}`).run();
         addCounts.run(JSON.stringify([...update.counts]));
         addPostings.run({ postings: JSON.stringify(update.postings), cap: update.postingsCap });
         for (const m of update.members) {
@@ -164,7 +170,9 @@ export function makeSqliteStories(db: Database.Database): StoryTables {
         for (const id of update.removed) {
           deleteStory.run(id);
           deleteCores.run(id);
+          deleteDigest.run(id);
         }
+        for (const [eventId, digest] of update.digests) upsertDigest.run(eventId, JSON.stringify(digest));
         for (const s of update.stories) {
           deleteStory.run(s.id);
           writeStory(s, at);
@@ -181,6 +189,7 @@ export function makeSqliteStories(db: Database.Database): StoryTables {
       const at = new Date().toISOString();
       db.transaction(() => {
         db.prepare('DELETE FROM stories').run();
+        db.prepare('DELETE FROM story_event_digests').run();
         for (const s of stories) writeStory(s, at);
         for (const m of members) {
           upsertMember.run({
