@@ -111,7 +111,7 @@ test('articles linked before fingerprints were stored are indexed from their tex
   }
 });
 
-test('empty and over-long texts are skipped with a reason; one sentence repeated for 1 MB stays quick', async () => {
+test('empty and over-long texts are skipped with a reason; an article that is one sentence repeated is linked (its speed: bench/reuse-bad-input.bench.mjs)', async () => {
   const store = openSqliteStore(':memory:');
   try {
     const empty = makeArticle({ text: '' });
@@ -119,9 +119,7 @@ test('empty and over-long texts are skipped with a reason; one sentence repeated
     const repeated = makeArticle({ text: 'Die Sitzung beginnt um neun Uhr. '.repeat(3000) });
     const linker = await openReuseLinker(store, { maxTextChars: 200_000 });
     await store.putArticles([empty, huge, repeated]);
-    const started = performance.now();
     const result = await linker.linkArticles([empty, huge, repeated, { ...repeated }]);
-    assert.ok(performance.now() - started < 10_000);
     assert.deepEqual(result.skipped.map((s) => s.articleId).sort(), [empty.id, huge.id].sort());
     assert.match(result.skipped.find((s) => s.articleId === huge.id)!.reason, /longer than 200000/);
     assert.equal(result.articlesLinked, 1);
