@@ -4,6 +4,7 @@
  * rewrites of one dpa text published the same day.
  */
 import type { Credit } from '../article.js';
+import { commonAgencyCredit } from './link-kind.js';
 
 export interface DirectionEvidence {
   readonly text: string;
@@ -58,8 +59,8 @@ export function judgeCopyDirection(a: DirectionEvidence, b: DirectionEvidence): 
   }
   const byTime = compareTimes(a.published, b.published);
   if (byTime !== null) return byTime;
-  const common = a.credits.find((x) => x.kind === 'agency' && b.credits.some((y) => y.name === x.name));
-  const reason = common ? `both credit ${common.name}: likely rewrites of one agency text` : 'no attribution, credit or usable time';
+  const common = commonAgencyCredit(a.credits, b.credits);
+  const reason = common !== undefined ? `both credit ${common}: likely rewrites of one agency text` : 'no attribution, credit or usable time';
   return { source: 'unknown', confidence: 0, reason };
 }
 

@@ -66,8 +66,16 @@ export function shareAgencyCredit(
   a: readonly Pick<Credit, 'name' | 'kind'>[],
   b: readonly Pick<Credit, 'name' | 'kind'>[],
 ): boolean {
-  const families = new Set(a.filter((x) => x.kind === 'agency').map((x) => agencyFamilyOf(x.name)));
-  return b.some((y) => y.kind === 'agency' && families.has(agencyFamilyOf(y.name)));
+  return commonAgencyCredit(a, b) !== undefined;
+}
+
+/** The agency a credits that b credits too (or b credits its agency), as a names it. */
+export function commonAgencyCredit(
+  a: readonly Pick<Credit, 'name' | 'kind'>[],
+  b: readonly Pick<Credit, 'name' | 'kind'>[],
+): string | undefined {
+  const families = new Set(b.filter((y) => y.kind === 'agency').map((y) => agencyFamilyOf(y.name)));
+  return a.find((x) => x.kind === 'agency' && families.has(agencyFamilyOf(x.name)))?.name;
 }
 
 /**

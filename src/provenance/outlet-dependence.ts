@@ -4,6 +4,7 @@
  * the rest of an article that credits an agency counts for that agency; what is left is its own.
  */
 import type { ArticleId, Credit } from '../article.js';
+import { commonAgencyCredit } from '../link/link-kind.js';
 import type { ReuseLinkRecord } from '../store/reuse-links.js';
 import { articleProvenanceOf, mergeSpans } from './article-provenance.js';
 
@@ -78,8 +79,7 @@ export function outletDependenceOf(articles: readonly OutletArticle[], links: re
 /** The source outlet; with no direction, an agency both sides credit (two rewrites of one wire text). */
 function sourceNameOf(source: OutletArticle | undefined, article: OutletArticle, other: OutletArticle | undefined): string {
   if (source !== undefined) return source.outlet ?? UNKNOWN_SOURCE;
-  const common = article.credits.find((c) => c.kind === 'agency' && (other?.credits ?? []).some((o) => o.name === c.name));
-  return common?.name ?? UNKNOWN_SOURCE;
+  return commonAgencyCredit(article.credits, other?.credits ?? []) ?? UNKNOWN_SOURCE;
 }
 
 function uncoveredChars(span: { start: number; end: number }, counted: readonly { start: number; end: number }[]): number {

@@ -56,3 +56,12 @@ test('time stamps less than an hour apart are no evidence', () => {
   const direction = judgeCopyDirection(article({ published: '2022-02-04T11:02+01:00' }), article({ published: '2022-02-04T11:40+01:00' }));
   assert.equal(direction.source, 'unknown');
 });
+
+test("an agency's service counts as the agency when both sides' credits are compared", () => {
+  const direction = judgeCopyDirection(
+    article({ published: '2022-02-04', credits: [{ name: 'dpa-AFX', kind: 'agency' }], outlet: 'Börsenblick' }),
+    article({ published: '2022-02-04', credits: [{ name: 'dpa', kind: 'agency' }], outlet: 'Kreiskurier' }),
+  );
+  assert.equal(direction.source, 'unknown');
+  assert.match(direction.reason, /both credit dpa-AFX: likely rewrites of one agency text/);
+});

@@ -57,3 +57,18 @@ test('outletDependenceOf: shared text with no known direction counts for an agen
   const nord = outletDependenceOf(articles, [link]).find((o) => o.outlet === 'Nordblatt')!;
   assert.deepEqual(nord.sources, [{ source: 'AFP', chars: 500, share: 1 }]);
 });
+
+test("outletDependenceOf: with no known direction, an agency's service (dpa-AFX) and the agency (dpa) count as one credit, each side naming its own", () => {
+  const articles = [article('x', 'Börsenblick', 500, 'dpa-AFX'), article('y', 'Südblatt', 500, 'dpa')];
+  const link: ReuseLinkRecord = {
+    id: 'w',
+    kind: 'shared-wire',
+    a: { articleId: 'x', start: 0, end: 300 },
+    b: { articleId: 'y', start: 0, end: 300 },
+    score: 0.6,
+    direction: { from: null, confidence: 0, reasons: [] },
+  };
+  const sources = (outlet: string) => outletDependenceOf(articles, [link]).find((o) => o.outlet === outlet)!.sources;
+  assert.deepEqual(sources('Börsenblick'), [{ source: 'dpa-AFX', chars: 500, share: 1 }]);
+  assert.deepEqual(sources('Südblatt'), [{ source: 'dpa', chars: 500, share: 1 }]);
+});
