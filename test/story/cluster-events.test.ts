@@ -7,7 +7,7 @@ import type { Article, EntityMention, Quote } from '../../src/article.js';
 import { storyFeaturesOf } from '../../src/story/story-features.js';
 import { loadFeatureTools, makeDefaultClusterer, storyRecordsOf } from '../../src/story/update-stories.js';
 import { summariseEvent } from '../../src/story/summarise-event.js';
-import { linkStorylines } from '../../src/story/link-storylines.js';
+import { linkStorylines, storylineEntitiesOf } from '../../src/story/link-storylines.js';
 import { emptyCorpusCounts } from '../../src/story/pair-similarity.js';
 
 const tools = loadFeatureTools();
@@ -60,6 +60,28 @@ test('link-storylines: events sharing two specific core entities form one storyl
   const joint = lines.find((l) => l.eventIds.includes('event:a'))!;
   assert.deepEqual(joint.eventIds, ['event:a', 'event:b']);
   assert.equal(lines.length, 2);
+});
+
+test('link-storylines: an event links by its core and by what a third of its reports name; a pair of articles by its core alone', () => {
+  const named = (...keys: string[]) => new Map(keys.map((k) => [k, 1]));
+  // Six reports on a treaty: its negotiators are the core; two reports (a third) name the farmers' leader too.
+  const treaty = [
+    named('person:brask', 'person:venkov', 'country:VL'),
+    named('person:brask', 'person:venkov'),
+    named('person:brask', 'person:venkov', 'person:aalberg'),
+    named('person:brask', 'person:venkov', 'person:aalberg'),
+    named('person:brask', 'person:venkov', 'place:tormund'),
+    named('person:brask', 'person:venkov'),
+  ];
+  assert.deepEqual(storylineEntitiesOf(['person:brask', 'person:venkov', 'country:VL'], treaty), ['person:brask', 'person:venkov', 'person:aalberg']);
+  // In a pair, one article's mention is half the members but not a protagonist: only the core links.
+  assert.deepEqual(storylineEntitiesOf(['person:aalberg'], [named('person:aalberg', 'person:brask'), named('person:aalberg')]), ['person:aalberg']);
+  const lines = linkStorylines([
+    { id: 'event:treaty', dateStart: '2025-03-14', core: storylineEntitiesOf(['person:brask', 'person:venkov'], treaty) },
+    { id: 'event:protest', dateStart: '2025-03-19', core: ['person:aalberg', 'person:brask'] },
+    { id: 'event:flood', dateStart: '2025-03-20', core: ['person:aalberg', 'place:kellbach'] },
+  ]);
+  assert.deepEqual(lines.find((l) => l.eventIds.includes('event:treaty'))!.eventIds, ['event:treaty', 'event:protest']);
 });
 
 test('summarise-event: a sentence copied by two articles is chosen once and linked to both', () => {
