@@ -277,7 +277,7 @@ function eventOf(event: EventCluster, clusterer: EventClusterer, digest: EventDi
     summary: digest.summaryPool.summary(carriers, clusterer.counts),
     evidence: {
       coreEntities,
-      storylineEntities: storylineEntitiesOf(features.map((f) => f.entities)),
+      storylineEntities: storylineEntitiesOf(coreEntities.map((c) => c.key), features.map((f) => f.entities)),
       comparison: comparisonOf(digest.sources, coreEntities.map((c) => c.key)),
       members: event.articleIds.map((id) => {
         const m = clusterer.membershipOf(id)!;
