@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ArticleId, Credit, Span } from '../article.js';
-import { alignPassages, firstAtOrAfter, markSpreadTokens, shingleText, DEFAULT_PASSAGE_OPTIONS, type PassageOptions, type ShingleSpread, type ShingledText } from './align-passages.js';
+import { alignPassages, shingleText, DEFAULT_PASSAGE_OPTIONS, type PassageOptions, type ShingleSpread, type ShingledText } from './align-passages.js';
 import {
   alignSentences,
   makeComparableSentence,
@@ -68,9 +68,11 @@ export interface ReuseContext {
   readonly functionWords: ReadonlySet<string>;
 }
 
-/** What the corpus has taught: stock phrases and how informative a term is. */
+/** What the corpus has taught: stock phrases and sentences, and how informative a term is. */
 export interface CorpusKnowledge {
   readonly shingles: ShingleSpread;
+  /** Whether a sentence with these content terms (in any order) is in so many articles that it is stock. */
+  readonly isStockSentence: (sentenceTerms: readonly string[]) => boolean;
   readonly weightOfTerm: (term: string) => number;
 }
 
@@ -113,12 +115,10 @@ export function findReuseLinks(
   // Sentences inside a verbatim passage are already linked, stock sentences are no reuse;
   // paraphrase looks at the rest.
   const distinctiveWeight = pairTermWeight(a, b, knowledge.weightOfTerm);
-  const comparable = (side: PreparedArticle, covered: readonly Span[]) => {
-    const stock = markSpreadTokens(side.shingled, options.passage, knowledge.shingles.isStock);
-    return side.sentences
-      .filter((s) => !covered.some((c) => c.start < s.span.end && s.span.start < c.end) && !isMostlyStock(s.span, side.shingled, stock))
+  const comparable = (side: PreparedArticle, covered: readonly Span[]) =>
+    side.sentences
+      .filter((s) => !covered.some((c) => c.start < s.span.end && s.span.start < c.end) && !knowledge.isStockSentence(s.terms))
       .map((s) => makeComparableSentence(s.span, s.terms, knowledge.weightOfTerm, distinctiveWeight, s.quotedTerms));
-  };
   const pairs = alignSentences(
     comparable(a, passages.map((p) => p.a)),
     comparable(b, passages.map((p) => p.b)),
@@ -169,18 +169,6 @@ const QUOTED = /„([^“”"]*)|»([^«]*)|«([^»]*)|"([^"]*)"/gu;
 
 function quotedParts(sentence: string): string[] {
   return [...sentence.matchAll(QUOTED)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
-}
-
-/** Whether most tokens of a sentence lie in stock phrases ("Folgen Sie uns auf Telegram …"). */
-function isMostlyStock(span: Span, text: ShingledText, stockTokens: Uint8Array): boolean {
-  let tokens = 0;
-  let stock = 0;
-  const starts = text.tokens.starts;
-  for (let t = firstAtOrAfter(starts, span.start); t < starts.length && starts[t]! < span.end; t++) {
-    tokens++;
-    stock += stockTokens[t]!;
-  }
-  return tokens > 0 && stock * 2 > tokens;
 }
 
 function makeLink(kind: ReuseKind, aId: ArticleId, a: Span, bId: ArticleId, b: Span, score: number): ReuseLink {

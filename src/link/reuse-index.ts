@@ -1,8 +1,9 @@
 /**
  * The incremental reuse index: add one article at a time, ask which indexed articles it shares
  * text or content with, and link it to them, without comparing all pairs or recomputing anything.
- * Candidates come from winnowed shingle fingerprints (verbatim reuse) and from the article's rarest
- * content terms (paraphrase); the fingerprints' spread across articles teaches the stock phrases.
+ * Candidates come from winnowed shingle fingerprints (verbatim reuse), from order-free sentence
+ * fingerprints (sentences reordered or reinflected) and from the article's rarest content terms
+ * (paraphrase); the spread of fingerprints across articles teaches the stock phrases and sentences.
  */
 import type { ArticleId } from '../article.js';
 import { makeSentenceSplitter } from '../text/sentences.js';
@@ -20,7 +21,7 @@ import {
 } from './find-reuse-links.js';
 import { stemGerman } from '../text/stem.de.js';
 import { makePostingsTable } from './postings-table.js';
-import { hashToken, winnowFingerprints } from './shingles.js';
+import { hashTermSet, hashToken, winnowFingerprints } from './shingles.js';
 
 export interface ReuseIndexOptions {
   readonly pair: PairOptions;
@@ -57,6 +58,19 @@ export interface ReuseIndexOptions {
   /** Paraphrase candidates aligned per article, best first. */
   readonly maxParaphraseCandidates: number;
   /**
+   * Distinct content terms a sentence needs for its order-free fingerprint to propose candidates:
+   * "Quelle: dpa" or "Der Rat tagt." say too little to point at one source.
+   */
+  readonly minSentenceKeyTerms: number;
+  /**
+   * Sentence fingerprints an indexed article must share with the query (each in fewer than
+   * `commonMinArticles` articles: a formula sentence points at no one) to be aligned sentence by
+   * sentence: one shared sentence is a quotation or a formula, two in one article a retelling.
+   */
+  readonly minSharedSentences: number;
+  /** Candidates found through shared sentences aligned per article, most shared first. */
+  readonly maxSentenceCandidates: number;
+  /**
    * Term weights are IDF over the indexed articles plus this many imagined articles that hold
    * none of the terms: in a corpus of two, plain IDF would weigh exactly the shared terms down to
    * nothing; past a few thousand articles the prior no longer matters.
@@ -81,6 +95,9 @@ export const DEFAULT_REUSE_INDEX_OPTIONS: ReuseIndexOptions = {
   rareTermsPerArticle: 40,
   minParaphraseCandidateShare: 0.25,
   maxParaphraseCandidates: 5,
+  minSentenceKeyTerms: 3,
+  minSharedSentences: 2,
+  maxSentenceCandidates: 10,
   preparedCacheSize: 5000,
   termWeightPriorArticles: 100,
 };
@@ -91,6 +108,8 @@ export interface ReuseCandidate {
   readonly sharedFingerprints: number;
   /** Share of the query's rare-term weight this article also holds, 0–1. */
   readonly sharedTermShare: number;
+  /** Sentence fingerprints (of `minSentenceKeyTerms` or more terms, not common) it shares with the query. */
+  readonly sharedSentences: number;
   /** Chosen for its terms: align sentence by sentence for paraphrases, not only passages. */
   readonly paraphrase: boolean;
 }
@@ -101,6 +120,8 @@ export interface ArticleFingerprints {
   readonly shingles: Uint32Array;
   /** Hashes of its distinct content terms. */
   readonly terms: Uint32Array;
+  /** Its distinct order-free sentence fingerprints (hashTermSet of each sentence's content terms). */
+  readonly sentences: Uint32Array;
 }
 
 export interface ReuseIndex {
@@ -131,7 +152,7 @@ export interface ReuseIndex {
  * Raise it when tokenising, folding, hashing, sentence splitting or stemming changes what an
  * article's fingerprints are: stored ones of the old version are then computed again.
  */
-const FINGERPRINT_VERSION = 'reuse-fp-1';
+const FINGERPRINT_VERSION = 'reuse-fp-2';
 
 export function loadReuseContext(): ReuseContext {
   const splitter = makeSentenceSplitter();
@@ -146,6 +167,7 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
   validateOptions(o);
   const fingerprints = makePostingsTable(o.maxPostingsPerKey);
   const terms = makePostingsTable(o.maxPostingsPerKey);
+  const sentenceKeys = makePostingsTable(o.maxPostingsPerKey);
   const ids: ArticleId[] = [];
   const indexOf = new Map<ArticleId, number>();
 
@@ -155,6 +177,10 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
       isStock: (hash) => fingerprints.articleCount(hash) >= stockThreshold(),
       isCommon: (hash) => fingerprints.articleCount(hash) >= o.commonMinArticles,
     },
+    // A sentence (its set of content terms) in as many articles as a stock phrase: a sign-off,
+    // "Das berichtete die Deutsche Presse-Agentur". Its words may be common and it still be no
+    // formula ("Der Kreistag vertagt die Ausschreibung, da Unterlagen fehlen"): judged whole.
+    isStockSentence: (sentenceTerms) => sentenceTerms.length > 0 && sentenceKeys.articleCount(sentenceKeyOf(sentenceTerms)) >= stockThreshold(),
     // IDF with add-half smoothing; a term no indexed article holds weighs the most.
     weightOfTerm: (term) => Math.log((ids.length + o.termWeightPriorArticles + 1) / (terms.articleCount(hashToken(term)) + 0.5)),
   };
@@ -176,9 +202,28 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
     return new Set(article.sentences.flatMap((s) => s.terms));
   }
 
+  /** Keyed by the prepared sentence's terms array: each sentence is hashed once, however often it is compared. */
+  const sentenceKeyByTerms = new WeakMap<readonly string[], number>();
+  function sentenceKeyOf(sentenceTerms: readonly string[]): number {
+    let key = sentenceKeyByTerms.get(sentenceTerms);
+    if (key === undefined) {
+      key = hashTermSet(sentenceTerms);
+      sentenceKeyByTerms.set(sentenceTerms, key);
+    }
+    return key;
+  }
+
+  /** Distinct fingerprints of the sentences holding at least `minTerms` distinct content terms. */
+  function distinctSentenceKeys(article: PreparedArticle, minTerms: number): Set<number> {
+    const keys = new Set<number>();
+    for (const s of article.sentences) if (s.terms.length > 0 && new Set(s.terms).size >= minTerms) keys.add(sentenceKeyOf(s.terms));
+    return keys;
+  }
+
   const shared = makeTally();
   const sharedCommon = makeTally();
   const termWeight = makeTally();
+  const sharedSentences = makeTally();
   function candidatesFor(article: PreparedArticle): ReuseCandidate[] {
     try {
       return findCandidates(article);
@@ -186,6 +231,7 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
       shared.reset();
       sharedCommon.reset();
       termWeight.reset();
+      sharedSentences.reset();
     }
   }
 
@@ -221,7 +267,19 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
       .sort((x, y) => y[1] - x[1])
       .slice(0, o.maxParaphraseCandidates);
 
-    const paraphraseIndexes = new Set<number>(paraphraseCandidates.map(([i]) => i));
+    for (const key of distinctSentenceKeys(article, o.minSentenceKeyTerms)) {
+      const count = sentenceKeys.articleCount(key);
+      if (count === 0 || count >= o.commonMinArticles) continue;
+      sentenceKeys.forEachPosting(key, (i) => {
+        if (i !== self) sharedSentences.add(i, 1);
+      });
+    }
+    const sentenceCandidates = sharedSentences.indexes
+      .filter((i) => sharedSentences.get(i) >= o.minSharedSentences)
+      .sort((x, y) => sharedSentences.get(y) - sharedSentences.get(x))
+      .slice(0, o.maxSentenceCandidates);
+
+    const paraphraseIndexes = new Set<number>([...paraphraseCandidates.map(([i]) => i), ...sentenceCandidates]);
     const chosen = new Set<number>(paraphraseIndexes);
     for (const i of shared.indexes) if (shared.get(i) >= o.minSharedFingerprints) chosen.add(i);
     for (const i of sharedCommon.indexes) if (sharedCommon.get(i) + shared.get(i) >= o.minSharedCommonFingerprints) chosen.add(i);
@@ -229,6 +287,7 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
       articleId: ids[i]!,
       sharedFingerprints: shared.get(i) + sharedCommon.get(i),
       sharedTermShare: allRareWeight > 0 ? termWeight.get(i) / allRareWeight : 0,
+      sharedSentences: sharedSentences.get(i),
       paraphrase: paraphraseIndexes.has(i),
     }));
   }
@@ -256,7 +315,11 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
     },
     fingerprintsOf(article) {
       const shingles = [...distinctFingerprints(article)].flat();
-      return { shingles: Uint32Array.from(shingles), terms: Uint32Array.from(distinctTerms(article), hashToken) };
+      return {
+        shingles: Uint32Array.from(shingles),
+        terms: Uint32Array.from(distinctTerms(article), hashToken),
+        sentences: Uint32Array.from(distinctSentenceKeys(article, 1)),
+      };
     },
     addFingerprints(id, stored) {
       const i = ids.length;
@@ -264,6 +327,7 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
       indexOf.set(id, i);
       for (let k = 0; k + 1 < stored.shingles.length; k += 2) fingerprints.add(stored.shingles[k]!, i, stored.shingles[k + 1]!);
       for (const term of stored.terms) terms.add(term, i, 0);
+      for (const key of stored.sentences) sentenceKeys.add(key, i, 0);
     },
     fingerprintScheme: `${FINGERPRINT_VERSION} k${o.pair.passage.shingleTokens} w${o.windowShingles}`,
     candidatesFor,
@@ -313,7 +377,7 @@ function makeTally() {
 }
 
 function validateOptions(o: ReuseIndexOptions): void {
-  const positive = ['windowShingles', 'stockMinArticles', 'commonMinArticles', 'maxPostingsPerKey', 'minSharedFingerprints', 'minSharedCommonFingerprints', 'rareTermsPerArticle'] as const;
+  const positive = ['windowShingles', 'stockMinArticles', 'commonMinArticles', 'maxPostingsPerKey', 'minSharedFingerprints', 'minSharedCommonFingerprints', 'rareTermsPerArticle', 'minSentenceKeyTerms', 'minSharedSentences'] as const;
   for (const name of positive) {
     if (!Number.isInteger(o[name]) || o[name] < 1) throw new RangeError(`reuse index option ${name} must be a positive integer, got ${o[name]}`);
   }

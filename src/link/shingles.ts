@@ -14,6 +14,15 @@ export function hashToken(token: string): number {
   return hash >>> 0;
 }
 
+/**
+ * Order-free fingerprint of a sentence: one hash of its distinct content terms, sorted. A sentence
+ * reordered, inflected otherwise or with other function words keeps it ("Der Rat vertagt die
+ * Sanierung" and "Die Sanierung vertagte der Rat"), so a retold article finds its source sentence by sentence.
+ */
+export function hashTermSet(terms: readonly string[]): number {
+  return hashToken([...new Set(terms)].sort().join(' '));
+}
+
 /** murmur3's finaliser: spreads the bits of a combined value so winnowing's minimum is unbiased. */
 function mixBits(value: number): number {
   let h = value;

@@ -97,7 +97,7 @@ function fingerprintRecord(index: ReuseIndex, article: ReuseArticle, prepared: P
   return { articleId: article.id, scheme: index.fingerprintScheme, ...fingerprints };
 }
 
-const NO_FINGERPRINTS: ArticleFingerprints = { shingles: new Uint32Array(0), terms: new Uint32Array(0) };
+const NO_FINGERPRINTS: ArticleFingerprints = { shingles: new Uint32Array(0), terms: new Uint32Array(0), sentences: new Uint32Array(0) };
 
 interface LinkerState {
   readonly index: ReuseIndex;

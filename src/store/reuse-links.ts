@@ -30,6 +30,8 @@ export interface ReuseFingerprintRecord {
   readonly shingles: Uint32Array;
   /** Hashes of the distinct content terms. */
   readonly terms: Uint32Array;
+  /** Order-free hashes of its distinct sentences (their content terms). */
+  readonly sentences: Uint32Array;
 }
 
 export interface ReuseLinkTables {

@@ -118,6 +118,36 @@ test('a 1 MB article and an empty one pass through with bounded output', () => {
   assert.equal(big.slice(side.start, side.end), paragraph(777));
 });
 
+test('a retelling with every sentence reordered is found through its sentence fingerprints and linked sentence by sentence', () => {
+  const original = { id: 'original', text: readCase('retold-sentences-reordered', 'a.txt') };
+  const retold = { id: 'retold', text: readCase('retold-sentences-reordered', 'b.txt') };
+  // a share above 1 turns off the rare-term candidates: only the sentence fingerprints can find it
+  const index = makeReuseIndex({ minParaphraseCandidateShare: 2 });
+  index.add(index.prepare(original));
+  const candidates = index.candidatesFor(index.prepare(retold));
+  assert.equal(candidates.length, 1);
+  assert.equal(candidates[0]!.articleId, 'original');
+  assert.ok(candidates[0]!.paraphrase);
+  assert.ok(candidates[0]!.sharedSentences >= 6, `shared sentences: ${candidates[0]!.sharedSentences}`);
+  const links = index.linksFor(index.prepare(retold), (id) => (id === 'original' ? original : undefined));
+  assert.ok(links.filter((l) => l.kind === 'paraphrase').length >= 6, JSON.stringify(links));
+
+  const withoutSentences = makeReuseIndex({ minParaphraseCandidateShare: 2, minSharedSentences: 100 });
+  withoutSentences.add(withoutSentences.prepare(original));
+  assert.ok(withoutSentences.candidatesFor(withoutSentences.prepare(retold)).every((c) => !c.paraphrase));
+});
+
+test('a sentence in as many articles as a stock phrase is stock in any word order; a sentence of one article is not', () => {
+  const index = makeReuseIndex({ stockMinArticles: 3, stockArticleShare: 0 });
+  const signOff = 'Folgen Sie der Redaktion auf Telegram und abonnieren Sie den Newsletter.';
+  for (const n of [1, 2, 3]) index.add(index.prepare({ id: `article-${n}`, text: `${inventedParagraph(n)} ${signOff}` }));
+  const termsOf = (text: string) => index.prepare({ id: 'probe', text }).sentences[0]!.terms;
+  assert.ok(index.knowledge.isStockSentence(termsOf(signOff)));
+  assert.ok(index.knowledge.isStockSentence(termsOf('Den Newsletter abonnieren und der Redaktion auf Telegram folgen!')));
+  assert.ok(!index.knowledge.isStockSentence(termsOf(inventedParagraph(1))));
+  assert.ok(!index.knowledge.isStockSentence(termsOf('Die Redaktion sitzt in Lindenau.')));
+});
+
 test('rejects options that cannot work, naming the option', () => {
   assert.throws(() => makeReuseIndex({ windowShingles: 0 }), /windowShingles/);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hashShingles, hashToken, winnowFingerprints } from '../../src/link/shingles.js';
+import { hashShingles, hashTermSet, hashToken, winnowFingerprints } from '../../src/link/shingles.js';
 import { foldWord, tokenizeForReuse } from '../../src/link/reuse-tokens.js';
 
 test('folds case, umlauts and ß so spelling variants tokenise alike', () => {
@@ -44,4 +44,9 @@ test('winnowing keeps far fewer fingerprints than shingles, and one for a text s
   const fingerprints = winnowFingerprints(hashShingles(words, 5), 4);
   assert.ok(fingerprints.length < 400 * 0.6 && fingerprints.length > 400 * 0.2, `${fingerprints.length} fingerprints`);
   assert.equal(winnowFingerprints(hashShingles(['kurz', 'und', 'knapp', 'gesagt', 'heute', 'hier'], 5), 4).length, 1);
+});
+
+test('a term set hashes alike in any order and with repeats, apart when a term differs', () => {
+  assert.equal(hashTermSet(['rat', 'vertagt', 'sanier']), hashTermSet(['sanier', 'rat', 'vertagt', 'rat']));
+  assert.notEqual(hashTermSet(['rat', 'vertagt', 'sanier']), hashTermSet(['rat', 'vertagt', 'schliessung']));
 });

@@ -287,6 +287,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 13,
+    name: 'reuse fingerprints with sentence fingerprints: the stored ones are computed again by the next linker',
+    sql: `
+      -- sentences: uint32 order-free hashes of each sentence's content terms (src/link/shingles.ts hashTermSet).
+      -- Rows of the old scheme lack them: dropped, so the next linker computes them from the texts
+      -- (src/provenance/link-reuse.ts indexes linked articles without fingerprints of its scheme).
+      ALTER TABLE reuse_fingerprints ADD COLUMN sentences BLOB NOT NULL DEFAULT x'';
+      DELETE FROM reuse_fingerprints;
+    `,
+  },
 ];
 
 /** Writes every stored article into the (empty) search index, as putArticles does for new ones. */

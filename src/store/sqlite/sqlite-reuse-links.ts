@@ -1,7 +1,7 @@
 /**
  * ReuseLinkTables on SQLite: one row per link in `reuse_links` (migration 4), indexed by both
  * articles; linked articles in `reuse_linked` (5); the reuse index's fingerprints per article in
- * `reuse_fingerprints` (9), as little-endian uint32 blobs.
+ * `reuse_fingerprints` (9, sentence fingerprints since 13), as little-endian uint32 blobs.
  */
 import type Database from 'better-sqlite3';
 import type { ArticleId } from '../../article.js';
@@ -38,10 +38,10 @@ export function makeSqliteReuseLinks(db: Database.Database): ReuseLinkTables {
     ON CONFLICT (id) DO NOTHING`);
   const markLinked = db.prepare('INSERT INTO reuse_linked (article_id) VALUES (?) ON CONFLICT (article_id) DO NOTHING');
   const putFingerprint = db.prepare(
-    'INSERT OR REPLACE INTO reuse_fingerprints (article_id, scheme, fingerprints, terms) VALUES (?, ?, ?, ?)',
+    'INSERT OR REPLACE INTO reuse_fingerprints (article_id, scheme, fingerprints, terms, sentences) VALUES (?, ?, ?, ?, ?)',
   );
   const putFingerprints = (fingerprints: readonly ReuseFingerprintRecord[]) => {
-    for (const f of fingerprints) putFingerprint.run(f.articleId, f.scheme, blobOf(f.shingles), blobOf(f.terms));
+    for (const f of fingerprints) putFingerprint.run(f.articleId, f.scheme, blobOf(f.shingles), blobOf(f.terms), blobOf(f.sentences));
   };
   const putAll = db.transaction(
     (links: readonly ReuseLinkRecord[], linked: readonly ArticleId[], fingerprints: readonly ReuseFingerprintRecord[], createdAt: string) => {
@@ -69,11 +69,11 @@ export function makeSqliteReuseLinks(db: Database.Database): ReuseLinkTables {
     async *reuseFingerprints(scheme) {
       // Read a page at a time: an open statement would keep the connection busy while the caller awaits.
       const page = db.prepare(
-        'SELECT rowid, article_id, fingerprints, terms FROM reuse_fingerprints WHERE scheme = ? AND rowid > ? ORDER BY rowid LIMIT ?',
+        'SELECT rowid, article_id, fingerprints, terms, sentences FROM reuse_fingerprints WHERE scheme = ? AND rowid > ? ORDER BY rowid LIMIT ?',
       );
       for (let after = 0; ; ) {
-        const rows = page.all(scheme, after, FINGERPRINTS_PER_PAGE) as { rowid: number; article_id: ArticleId; fingerprints: Buffer; terms: Buffer }[];
-        for (const row of rows) yield { articleId: row.article_id, scheme, shingles: uint32sOf(row.fingerprints), terms: uint32sOf(row.terms) };
+        const rows = page.all(scheme, after, FINGERPRINTS_PER_PAGE) as { rowid: number; article_id: ArticleId; fingerprints: Buffer; terms: Buffer; sentences: Buffer }[];
+        for (const row of rows) yield { articleId: row.article_id, scheme, shingles: uint32sOf(row.fingerprints), terms: uint32sOf(row.terms), sentences: uint32sOf(row.sentences) };
         if (rows.length < FINGERPRINTS_PER_PAGE) return;
         after = rows.at(-1)!.rowid;
       }
