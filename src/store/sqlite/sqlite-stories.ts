@@ -66,11 +66,23 @@ export function makeSqliteStories(db: Database.Database): StoryTables {
   const addCounts = db.prepare(`
     INSERT INTO story_counts (key, df) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
     ON CONFLICT (key) DO UPDATE SET df = df + excluded.df`);
-  // A key stops taking articles at the cap, as the clusterer's own postings do.
-  const addPostings = db.prepare(`
+  const insertPostings = db.prepare(`
     INSERT OR IGNORE INTO story_postings (key, article_id)
-    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@postings)
-    WHERE (SELECT count(*) FROM story_postings WHERE key = json_extract(value, '$[0]')) < @cap`);
+    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)`);
+  const postingSizes = db.prepare(`SELECT key, count(*) FROM story_postings WHERE key ${IN_JSON} GROUP BY key`).raw();
+  /**
+   * A key stops taking articles at the cap, as the clusterer's own postings do. Each key is counted
+   * once per update, not once per new posting (a batch brings hundreds of thousands, mostly to a few keys).
+   */
+  const addPostings = (postings: StoryUpdate['postings'], cap: number) => {
+    const sizes = new Map(postingSizes.all(JSON.stringify([...new Set(postings.map(([key]) => key))])) as [string, number][]);
+    const open = postings.filter(([key]) => {
+      const n = sizes.get(key) ?? 0;
+      sizes.set(key, n + 1);
+      return n < cap;
+    });
+    insertPostings.run(JSON.stringify(open));
+  };
   const deleteCores = db.prepare('DELETE FROM story_event_cores WHERE event_id = ?');
   const insertCore = db.prepare('INSERT OR IGNORE INTO story_event_cores (event_id, entity_key) VALUES (?, ?)');
   const deleteStory = db.prepare('DELETE FROM stories WHERE id = ?');
@@ -156,7 +168,7 @@ export function makeSqliteStories(db: Database.Database): StoryTables {
       db.transaction(() => {
         if (update.replaceAll) for (const table of ['stories', 'story_event_cores', 'story_counts', 'story_postings', 'story_event_digests']) db.prepare(`DELETE FROM ${table}`).run();
         addCounts.run(JSON.stringify([...update.counts]));
-        addPostings.run({ postings: JSON.stringify(update.postings), cap: update.postingsCap });
+        addPostings(update.postings, update.postingsCap);
         for (const m of update.members) {
           upsertIndexedMember.run({
             article_id: m.articleId,
