@@ -47,7 +47,7 @@ export interface StoryUpdate {
   readonly replaceAll?: boolean;
   /** Additions to document frequencies by key; the key '' counts articles. */
   readonly counts: ReadonlyMap<string, number>;
-  /** New (key, article) postings; a key keeps at most `postingsCap` articles. */
+  /** New (key, article) postings; a key keeps at most `postingsCap` articles. Every key is counted (`counts`, now or before). */
   readonly postings: readonly (readonly [string, ArticleId])[];
   readonly postingsCap: number;
   /** Memberships to insert or update, each with its features. */

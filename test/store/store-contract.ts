@@ -471,6 +471,15 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.deepEqual(await store.stories.eventDigests(['event:a', 'event:b', 'event:none']), new Map([['event:a', { n: 3 }]]));
   });
 
+  contractTest('stories: a posting key stops taking articles at the cap, across updates', async (store) => {
+    const update = { members: [], stories: [], eventCores: new Map(), removed: [], storylineOf: new Map(), changes: [], digests: new Map(), postingsCap: 3 };
+    await store.stories.applyStoryUpdate({ ...update, counts: new Map([['t brücke', 2], ['t fähre', 1]]), postings: [['t brücke', 'a1'], ['t brücke', 'a2'], ['t fähre', 'a2']] });
+    await store.stories.applyStoryUpdate({ ...update, counts: new Map([['t brücke', 3]]), postings: [['t brücke', 'a3'], ['t brücke', 'a4'], ['t brücke', 'a5']] });
+    const postings = await store.stories.storyPostings(['t brücke', 't fähre'], 4);
+    assert.deepEqual([...(postings.get('t brücke') ?? [])].sort(), ['a1', 'a2', 'a3']);
+    assert.deepEqual(postings.get('t fähre'), ['a2']);
+  });
+
   contractTest('stories: one story\'s changes are read by its id; articles no event holds are listed', async (store) => {
     await store.putArticles([GARANTIEN, ERKLAERUNG, WETTER]);
     const members = [{ articleId: ERKLAERUNG.id, eventId: 'event:a', eventDay: null, matchedId: null, evidence: null }];

@@ -69,13 +69,17 @@ export function makeSqliteStories(db: Database.Database): StoryTables {
   const insertPostings = db.prepare(`
     INSERT OR IGNORE INTO story_postings (key, article_id)
     SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)`);
-  const postingSizes = db.prepare(`SELECT key, count(*) FROM story_postings WHERE key ${IN_JSON} GROUP BY key`).raw();
+  // Only keys in more articles than the cap can hold that many postings: the rest need no count.
+  const postingSizes = db
+    .prepare(`SELECT key, count(*) FROM story_postings WHERE key IN (SELECT key FROM story_counts WHERE key ${IN_JSON} AND df > ?) GROUP BY key`)
+    .raw();
   /**
    * A key stops taking articles at the cap, as the clusterer's own postings do. Each key is counted
-   * once per update, not once per new posting (a batch brings hundreds of thousands, mostly to a few keys).
+   * once per update, not once per new posting (a batch brings hundreds of thousands, mostly to a few
+   * keys), after the update's document frequencies are added.
    */
   const addPostings = (postings: StoryUpdate['postings'], cap: number) => {
-    const sizes = new Map(postingSizes.all(JSON.stringify([...new Set(postings.map(([key]) => key))])) as [string, number][]);
+    const sizes = new Map(postingSizes.all(JSON.stringify([...new Set(postings.map(([key]) => key))]), cap) as [string, number][]);
     const open = postings.filter(([key]) => {
       const n = sizes.get(key) ?? 0;
       sizes.set(key, n + 1);
