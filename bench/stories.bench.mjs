@@ -2,7 +2,7 @@
 // the pipeline is not run, so the only entity is the headline's place) are stored and placed in
 // batches (default 5000) by updateStories, as successive ingest runs do; then single articles are stored and placed one at
 // a time, each story update timed (p50, p95). The story update reads only what the new article touches
-// (key counts, postings, its candidates' events) and rewrites only its event and storylines.
+// (key counts, postings, its candidates' events, their digests) and rewrites only its event and storylines.
 // Storing the articles (putArticles: text, search index, analysis tables) is timed apart.
 //   node --expose-gc bench/stories.bench.mjs [--count 100000] [--batch 5000]   (or BENCH_STORIES_COUNT=20000)
 import { createHash } from 'node:crypto';
@@ -97,7 +97,7 @@ try {
   globalThis.gc?.();
   console.log(
     `stories (SQLite store): ${count} articles placed in batches of ${BATCH} in ${(clusterMs / 1000).toFixed(1)} s ` +
-      `(${events.length} events, ${((100 * pure) / events.length).toFixed(1)}% from one planted story; ` +
+      `(${events.length} events, the largest ${Math.max(...events.map((e) => e.articleIds.length))} articles, ${((100 * pure) / events.length).toFixed(1)}% from one planted story; ` +
       `${changes.filter((c) => c.kind === 'merge').length} merges, ${changes.filter((c) => c.kind === 'split').length} splits); storing them took ${(storeMs / 1000).toFixed(1)} s more`,
   );
   console.log(
