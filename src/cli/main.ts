@@ -139,6 +139,7 @@ export function buildProgram(): Command {
     .command('stories')
     .description('List the events and storylines the clustering found, by start date')
     .option('--json', 'print them as JSON')
+    .option('--recheck', "first weigh every event's links again with today's word weights and split events that fell apart")
     .option('--db <file>', DATABASE_OPTION_HELP)
     .action(async (opts) => {
       process.exitCode = await runStoriesCommand(opts);

@@ -48,17 +48,31 @@ export function makeDefaultClusterer(seed?: ClusterSeed): EventClusterer {
   return makeEventClusterer({ ...DEFAULT_CLUSTER_OPTIONS, similarity: DEFAULT_SIMILARITY_OPTIONS }, seed);
 }
 
+export interface StoryUpdateOptions {
+  /** Events whose links are weighed again for splits although no new article joined them (`storytrace stories --recheck`). */
+  readonly recheckEvents?: readonly string[];
+}
+
+/**
+ * Untouched events re-checked for splits per update: the events of the new articles' candidates,
+ * found through the articles' rarest keys, whose weights the update shifted most. Bounded (two events
+ * of at most 40 members), so the cost of adding an article does not grow with the store.
+ */
+const RECHECKED_CANDIDATE_EVENTS = 2;
+const MAX_RECHECKED_MEMBERS = 40;
+
 /**
  * Places `added` (fresh from the pipeline, with their text dates) and rewrites the stories that
  * changed. Reads only what the new articles touch: the document frequencies of their keys, the
  * postings of their rarest keys, their candidates' events and the storylines around those events.
  * Returns the number of events stored.
  */
-export async function updateStories(store: Store, added: readonly Article[], tools: StoryTools): Promise<number> {
+export async function updateStories(store: Store, added: readonly Article[], tools: StoryTools, options: StoryUpdateOptions = {}): Promise<number> {
   if (await store.stories.storyIndexMissing()) await rebuildStoryIndex(store, tools);
   const placedBefore = new Set((await store.stories.storyMembersOf({ articleIds: added.map((a) => a.id) })).map((m) => m.articleId));
   const freshArticles = [...new Map(added.filter((a) => !placedBefore.has(a.id)).map((a) => [a.id, a])).values()];
-  if (freshArticles.length === 0) return store.stories.countStories('event');
+  const asked = options.recheckEvents ?? [];
+  if (freshArticles.length === 0 && asked.length === 0) return store.stories.countStories('event');
   const fresh = freshArticles.map((a) => storyFeaturesOf(a, tools));
 
   const counts = emptyCorpusCounts();
@@ -79,16 +93,19 @@ export async function updateStories(store: Store, added: readonly Article[], too
   const candidateRows = await store.stories.storyMembersOf({ articleIds: [...candidates] });
   const eventRows = await store.stories.storyMembersOf({ eventIds: [...new Set(candidateRows.map((m) => m.eventId))], withFeatures: false });
   // Scoring a candidate weighs only the keys it shares with a new article, which are counted already.
-  clusterer.restore([...candidateRows, ...eventRows].map(restoredMemberOf));
+  clusterer.restore([...candidateRows, ...eventRows, ...(await store.stories.storyMembersOf({ eventIds: asked, withFeatures: false }))].map(restoredMemberOf));
   clusterer.addArticles(fresh, passages);
   const touched = new Set([...fresh.map((f) => clusterer.membershipOf(f.articleId)!.eventId), ...clusterer.changes.map((c) => c.into)]);
-  const touchedMembers = clusterer.events().filter((e) => touched.has(e.id)).flatMap((e) => e.articleIds);
-  clusterer.restore((await store.stories.storyMembersOf({ articleIds: touchedMembers.filter((id) => !clusterer.featuresOf(id)) })).map(restoredMemberOf));
-  // Splits, core entities and summaries weigh any key of the changed events' members.
+  const sizeOf = new Map(clusterer.events().map((e) => [e.id, e.articleIds.length]));
+  const candidateEvents = [...candidates].map((id) => clusterer.membershipOf(id)?.eventId).filter((id): id is string => id !== undefined && !touched.has(id) && sizeOf.get(id)! <= MAX_RECHECKED_MEMBERS);
+  const checked = new Set([...touched, ...asked, ...[...new Set(candidateEvents)].slice(0, RECHECKED_CANDIDATE_EVENTS)]);
+  const checkedMembers = clusterer.events().filter((e) => checked.has(e.id)).flatMap((e) => e.articleIds);
+  clusterer.restore((await store.stories.storyMembersOf({ articleIds: checkedMembers.filter((id) => !clusterer.featuresOf(id)) })).map(restoredMemberOf));
+  // Splits, core entities and summaries weigh any key of the checked events' members.
   const counted = new Set(fresh.flatMap(countedKeysOf));
-  const uncounted = [...new Set(touchedMembers.flatMap((id) => countedKeysOf(clusterer.featuresOf(id)!)))].filter((k) => !counted.has(k));
+  const uncounted = [...new Set(checkedMembers.flatMap((id) => countedKeysOf(clusterer.featuresOf(id)!)))].filter((k) => !counted.has(k));
   if (uncounted.length > 0) addStoredCounts(counts, await store.stories.storyCounts(uncounted));
-  clusterer.splitApart(touched);
+  clusterer.splitApart(checked);
 
   const removed = new Set(clusterer.changes.filter((c) => c.kind === 'merge').map((c) => c.from));
   const changed = new Set([...touched, ...clusterer.changes.flatMap((c) => [c.into, c.from])]);
