@@ -131,6 +131,23 @@ test('web: a story page shows its articles in date order with their outlets', { 
   assert.deepEqual(await seriousViolations(), []);
 });
 
+test('web: an event page says why each article is in it, down to the reused passages and their offsets', { skip: SKIP }, async (t) => {
+  const event = await biggestEvent();
+  if (event === undefined) return t.skip('the story stage made no events from the demo corpus');
+  const story = await getJson(`${server.url}api/stories/${encodeURIComponent(event.id)}`);
+  const joined = story.evidence.members.filter((m: any) => m.matched !== null);
+  const throughPassage = joined.find((m: any) => (m.shared.passageLinks ?? []).length > 0);
+  assert.ok(throughPassage, 'the demo event has a member joined through a reused passage');
+  await open(`/story/${encodeURIComponent(event.id)}`);
+  await page.waitForSelector('main .timeline');
+  assert.equal(await page.locator('main .timeline li .why').count(), joined.length);
+  const line = page.locator(`main .timeline li:has(> a[href="#/article/${throughPassage.articleId}"]) .why`);
+  const p = throughPassage.shared.passageLinks[0];
+  assert.match((await line.textContent()) ?? '', new RegExp(`${p.kind} ${p.article.start}–${p.article.end} ↔ ${p.matched.start}–${p.matched.end}`));
+  assert.equal(await line.locator(`a[href="#/article/${throughPassage.matched}"]`).count(), 1, 'it links the member it joined through');
+  assert.deepEqual(await seriousViolations(), []);
+});
+
 /** A README screenshot of the page from the top of one element to the bottom of another (a whole story page is too long to read). */
 async function screenshotBetween(file: string, from: string, to: string): Promise<void> {
   const edge = (selector: string, side: 'top' | 'bottom') =>

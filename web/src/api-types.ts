@@ -116,8 +116,22 @@ export interface StorySummary {
 export interface StoryDetail extends Omit<StorySummary, 'articleCount'> {
   articles: (ArticleRef & { language: string | null; credits: { name: string }[] })[];
   events: StorySummary[];
-  /** An event's evidence carries its core entities and the source comparison (src/story/update-stories.ts). */
-  evidence: { coreEntities?: CoreEntity[]; comparison?: SourceComparison } | null;
+  /** An event's evidence carries its core entities, the source comparison and why each member is there (src/story/update-stories.ts). */
+  evidence: { coreEntities?: CoreEntity[]; comparison?: SourceComparison; members?: MemberEvidence[] } | null;
+}
+/** Why one article is in its event: the member it matched and what they share (src/story/cluster-events.ts). */
+export interface MemberEvidence {
+  articleId: string;
+  matched: string | null;
+  shared: {
+    score: number;
+    entities: string[];
+    terms: string[];
+    statements: string[];
+    passages: number;
+    /** Absent from evidence stored before passages were named. */
+    passageLinks?: { linkId: string; kind: string; article: { start: number; end: number }; matched: { start: number; end: number } }[];
+  } | null;
 }
 export interface CoreEntity {
   key: string;

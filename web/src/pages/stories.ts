@@ -1,6 +1,6 @@
 /** The start page (stories and events when the story stage has made them, else an honest placeholder) and one story's page. */
 import { getJson } from '../api-client.js';
-import type { Page as ListPage, ArticleRef, ReuseLink, Statement, StoryDetail, StorySummary } from '../api-types.js';
+import type { Page as ListPage, ArticleRef, MemberEvidence, ReuseLink, Statement, StoryDetail, StorySummary } from '../api-types.js';
 import { append, el, routeLink } from '../dom.js';
 import type { Translate } from '../i18n.js';
 import { articleLine, formatDate, heading, type PageContext } from '../page-context.js';
@@ -93,9 +93,13 @@ export async function storyPage({ main, t, args }: PageContext): Promise<void> {
   append(main, el('h2', {}, t('timeline')));
   const timeline = el('ol', { class: 'article-list timeline' });
   const byDate = [...story.articles].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999'));
+  const evidenceOf = new Map((story.evidence?.members ?? []).map((m) => [m.articleId, m]));
+  const titleOf = new Map(story.articles.map((a) => [a.id, a.title ?? t('untitled')]));
   for (const a of byDate) {
     const line = articleLine(a, t);
     if (a.credits.length > 0) append(line, el('span', { class: 'meta' }, `${t('credits')}: ${a.credits.map((c) => c.name).join(', ')}`));
+    const why = membershipLine(evidenceOf.get(a.id), titleOf, t);
+    if (why !== null) append(line, why);
     append(timeline, line);
   }
   append(main, timeline);
@@ -104,6 +108,20 @@ export async function storyPage({ main, t, args }: PageContext): Promise<void> {
 async function mostCoveredEvent(storyline: StoryDetail): Promise<StoryDetail | null> {
   const biggest = [...storyline.events].sort((a, b) => b.articleCount - a.articleCount)[0];
   return biggest === undefined ? null : getJson<StoryDetail>(`/api/stories/${encodeURIComponent(biggest.id)}`);
+}
+
+/** Why an event holds the article: the member it joined through, what they share, and each reused passage with its offsets. */
+function membershipLine(member: MemberEvidence | undefined, titleOf: ReadonlyMap<string, string>, t: Translate): HTMLElement | null {
+  if (member === undefined || member.matched === null || member.shared === null) return null;
+  const shared = member.shared;
+  const names = [...shared.entities, ...shared.terms].slice(0, 5).map((key) => key.slice(key.indexOf(':') + 1));
+  const passages = (shared.passageLinks ?? []).map((p) => `${p.kind} ${p.article.start}–${p.article.end} ↔ ${p.matched.start}–${p.matched.end}`);
+  const parts = [
+    names.length > 0 ? `${t('shares')}: ${names.join(', ')}` : null,
+    shared.statements.length > 0 ? `${shared.statements.length} ${t('statementsShared')}` : null,
+    passages.length > 0 ? `${t('passagesShared')}: ${passages.join('; ')}` : null,
+  ].filter(Boolean);
+  return el('span', { class: 'why' }, `${t('joinedThrough')} `, routeLink(`/article/${member.matched}`, titleOf.get(member.matched) ?? member.matched.slice(0, 12)), parts.length > 0 ? ` · ${parts.join(' · ')}` : '');
 }
 
 /** Quoted statements the story's articles share: the earliest wording, then every outlet that carried it, earliest first. */
