@@ -71,16 +71,23 @@ export interface ReuseContext {
 /** What the corpus has taught: stock phrases and sentences, and how informative a term is. */
 export interface CorpusKnowledge {
   readonly shingles: ShingleSpread;
-  /** Whether a sentence with these content terms (in any order) is in so many articles that it is stock. */
-  readonly isStockSentence: (sentenceTerms: readonly string[]) => boolean;
+  /** Whether a sentence of a prepared article is stock (a sign-off, a formula): it is no reuse. */
+  readonly isStockSentence: (sentence: PreparedSentence, article: PreparedArticle) => boolean;
   readonly weightOfTerm: (term: string) => number;
+}
+
+/** A sentence of a prepared article: its span, its content terms and those inside quotation marks. */
+export interface PreparedSentence {
+  readonly span: Span;
+  readonly terms: readonly string[];
+  readonly quotedTerms: readonly string[];
 }
 
 /** An article tokenised, shingled and split once, for comparison with many others. */
 export interface PreparedArticle {
   readonly article: ReuseArticle;
   readonly shingled: ShingledText;
-  readonly sentences: ReadonlyArray<{ readonly span: Span; readonly terms: readonly string[]; readonly quotedTerms: readonly string[] }>;
+  readonly sentences: readonly PreparedSentence[];
 }
 
 export function prepareArticle(article: ReuseArticle, context: ReuseContext, options: PairOptions = DEFAULT_PAIR_OPTIONS): PreparedArticle {
@@ -117,7 +124,7 @@ export function findReuseLinks(
   const distinctiveWeight = pairTermWeight(a, b, knowledge.weightOfTerm);
   const comparable = (side: PreparedArticle, covered: readonly Span[]) =>
     side.sentences
-      .filter((s) => !covered.some((c) => c.start < s.span.end && s.span.start < c.end) && !knowledge.isStockSentence(s.terms))
+      .filter((s) => !covered.some((c) => c.start < s.span.end && s.span.start < c.end) && !knowledge.isStockSentence(s, side))
       .map((s) => makeComparableSentence(s.span, s.terms, knowledge.weightOfTerm, distinctiveWeight, s.quotedTerms));
   const pairs = alignSentences(
     comparable(a, passages.map((p) => p.a)),

@@ -15,11 +15,13 @@ import {
   type CorpusKnowledge,
   type PairOptions,
   type PreparedArticle,
+  type PreparedSentence,
   type ReuseArticle,
   type ReuseContext,
   type ReuseLink,
 } from './find-reuse-links.js';
 import { stemGerman } from '../text/stem.de.js';
+import { firstAtOrAfter, markSpreadTokens } from './align-passages.js';
 import { makePostingsTable } from './postings-table.js';
 import { hashTermSet, hashToken, winnowFingerprints } from './shingles.js';
 
@@ -58,18 +60,16 @@ export interface ReuseIndexOptions {
   /** Paraphrase candidates aligned per article, best first. */
   readonly maxParaphraseCandidates: number;
   /**
-   * Distinct content terms a sentence needs for its order-free fingerprint to propose candidates:
-   * "Quelle: dpa" or "Der Rat tagt." say too little to point at one source.
-   */
-  readonly minSentenceKeyTerms: number;
-  /**
-   * Sentence fingerprints an indexed article must share with the query (each in fewer than
-   * `commonMinArticles` articles: a formula sentence points at no one) to be aligned sentence by
-   * sentence: one shared sentence is a quotation or a formula, two in one article a retelling.
+   * A retelling shares most of its sentences with its source, each with the same content terms in
+   * another order or inflection: an indexed article sharing at least `minSharedSentences` sentence
+   * fingerprints (none of them stock), and at least `minRetoldShare` (0–1) of the sentences of the
+   * shorter of the two, is a retold candidate. Two independent reports of one story share a formula
+   * sentence or two ("Der Gemeinderat von X will am Montag über die Sanierung entscheiden"), not half.
    */
   readonly minSharedSentences: number;
-  /** Candidates found through shared sentences aligned per article, most shared first. */
-  readonly maxSentenceCandidates: number;
+  readonly minRetoldShare: number;
+  /** Retold candidates aligned per article, most shared first. */
+  readonly maxRetoldCandidates: number;
   /**
    * Term weights are IDF over the indexed articles plus this many imagined articles that hold
    * none of the terms: in a corpus of two, plain IDF would weigh exactly the shared terms down to
@@ -95,9 +95,9 @@ export const DEFAULT_REUSE_INDEX_OPTIONS: ReuseIndexOptions = {
   rareTermsPerArticle: 40,
   minParaphraseCandidateShare: 0.25,
   maxParaphraseCandidates: 5,
-  minSentenceKeyTerms: 3,
-  minSharedSentences: 2,
-  maxSentenceCandidates: 10,
+  minSharedSentences: 3,
+  minRetoldShare: 0.5,
+  maxRetoldCandidates: 10,
   preparedCacheSize: 5000,
   termWeightPriorArticles: 100,
 };
@@ -108,8 +108,13 @@ export interface ReuseCandidate {
   readonly sharedFingerprints: number;
   /** Share of the query's rare-term weight this article also holds, 0–1. */
   readonly sharedTermShare: number;
-  /** Sentence fingerprints (of `minSentenceKeyTerms` or more terms, not common) it shares with the query. */
+  /** Sentence fingerprints (not stock) it shares with the query. */
   readonly sharedSentences: number;
+  /**
+   * Shares most of its sentences with the query (see `minRetoldShare`): aligned sentence by sentence
+   * with only whole stock sentences left out, as a retelling of formulaic text is still a retelling.
+   */
+  readonly retold: boolean;
   /** Chosen for its terms: align sentence by sentence for paraphrases, not only passages. */
   readonly paraphrase: boolean;
 }
@@ -169,6 +174,8 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
   const terms = makePostingsTable(o.maxPostingsPerKey);
   const sentenceKeys = makePostingsTable(o.maxPostingsPerKey);
   const ids: ArticleId[] = [];
+  /** Distinct sentence fingerprints per indexed article, by article index. */
+  const sentenceCounts: number[] = [];
   const indexOf = new Map<ArticleId, number>();
 
   const stockThreshold = () => Math.max(o.stockMinArticles, Math.ceil(o.stockArticleShare * ids.length));
@@ -177,13 +184,47 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
       isStock: (hash) => fingerprints.articleCount(hash) >= stockThreshold(),
       isCommon: (hash) => fingerprints.articleCount(hash) >= o.commonMinArticles,
     },
-    // A sentence (its set of content terms) in as many articles as a stock phrase: a sign-off,
-    // "Das berichtete die Deutsche Presse-Agentur". Its words may be common and it still be no
-    // formula ("Der Kreistag vertagt die Ausschreibung, da Unterlagen fehlen"): judged whole.
-    isStockSentence: (sentenceTerms) => sentenceTerms.length > 0 && sentenceKeys.articleCount(sentenceKeyOf(sentenceTerms)) >= stockThreshold(),
+    isStockSentence: (sentence, article) => isStockWhole(sentence) || isMostlyStockPhrases(sentence, article),
     // IDF with add-half smoothing; a term no indexed article holds weighs the most.
     weightOfTerm: (term) => Math.log((ids.length + o.termWeightPriorArticles + 1) / (terms.articleCount(hashToken(term)) + 0.5)),
   };
+  /** For retold candidates (see ReuseCandidate.retold): only whole stock sentences are left out. */
+  const retoldKnowledge: CorpusKnowledge = { ...knowledge, isStockSentence: (sentence) => isStockWhole(sentence) };
+
+  /**
+   * The sentence (its set of content terms, in any order) is in as many articles as a stock phrase:
+   * a sign-off, "Das berichtete die Deutsche Presse-Agentur".
+   */
+  function isStockWhole(sentence: PreparedSentence): boolean {
+    return sentence.terms.length > 0 && sentenceKeys.articleCount(sentenceKeyOf(sentence.terms)) >= stockThreshold();
+  }
+
+  /** Most of its words lie in stock phrases ("Folgen Sie uns auf Telegram …", "Mehr zum Thema – …"). */
+  function isMostlyStockPhrases(sentence: PreparedSentence, article: PreparedArticle): boolean {
+    const stockTokens = stockTokensOf(article);
+    const starts = article.shingled.tokens.starts;
+    let tokens = 0;
+    let stock = 0;
+    for (let t = firstAtOrAfter(starts, sentence.span.start); t < starts.length && starts[t]! < sentence.span.end; t++) {
+      tokens++;
+      stock += stockTokens[t]!;
+    }
+    return tokens > 0 && stock * 2 > tokens;
+  }
+
+  /**
+   * Which tokens of an article lie in stock phrases, kept until the index has grown by 1 % (at least
+   * 100 articles): a candidate is compared with many articles in a row, and marking it anew for each
+   * was a tenth of the run, while what is stock changes only as the corpus grows.
+   */
+  const stockTokensByArticle = new WeakMap<PreparedArticle, { readonly tokens: Uint8Array; readonly indexSize: number }>();
+  function stockTokensOf(article: PreparedArticle): Uint8Array {
+    const known = stockTokensByArticle.get(article);
+    if (known !== undefined && ids.length - known.indexSize <= Math.max(100, known.indexSize / 100)) return known.tokens;
+    const tokens = markSpreadTokens(article.shingled, o.pair.passage, knowledge.shingles.isStock);
+    stockTokensByArticle.set(article, { tokens, indexSize: ids.length });
+    return tokens;
+  }
 
   // Winnowing runs once per article: candidatesFor and add both need its fingerprints.
   const fingerprintsByArticle = new WeakMap<PreparedArticle, Map<number, number>>();
@@ -213,10 +254,14 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
     return key;
   }
 
-  /** Distinct fingerprints of the sentences holding at least `minTerms` distinct content terms. */
-  function distinctSentenceKeys(article: PreparedArticle, minTerms: number): Set<number> {
+  /** Distinct fingerprints of the sentences that hold a content term. */
+  const sentenceKeysByArticle = new WeakMap<PreparedArticle, Set<number>>();
+  function distinctSentenceKeys(article: PreparedArticle): Set<number> {
+    const known = sentenceKeysByArticle.get(article);
+    if (known !== undefined) return known;
     const keys = new Set<number>();
-    for (const s of article.sentences) if (s.terms.length > 0 && new Set(s.terms).size >= minTerms) keys.add(sentenceKeyOf(s.terms));
+    for (const s of article.sentences) if (s.terms.length > 0) keys.add(sentenceKeyOf(s.terms));
+    sentenceKeysByArticle.set(article, keys);
     return keys;
   }
 
@@ -267,19 +312,25 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
       .sort((x, y) => y[1] - x[1])
       .slice(0, o.maxParaphraseCandidates);
 
-    for (const key of distinctSentenceKeys(article, o.minSentenceKeyTerms)) {
+    const querySentences = distinctSentenceKeys(article);
+    for (const key of querySentences) {
       const count = sentenceKeys.articleCount(key);
-      if (count === 0 || count >= o.commonMinArticles) continue;
+      if (count === 0 || count >= stock) continue;
       sentenceKeys.forEachPosting(key, (i) => {
         if (i !== self) sharedSentences.add(i, 1);
       });
     }
-    const sentenceCandidates = sharedSentences.indexes
-      .filter((i) => sharedSentences.get(i) >= o.minSharedSentences)
-      .sort((x, y) => sharedSentences.get(y) - sharedSentences.get(x))
-      .slice(0, o.maxSentenceCandidates);
+    const retoldIndexes = new Set(
+      sharedSentences.indexes
+        .filter((i) => {
+          const count = sharedSentences.get(i);
+          return count >= o.minSharedSentences && count >= o.minRetoldShare * Math.min(querySentences.size, sentenceCounts[i]!);
+        })
+        .sort((x, y) => sharedSentences.get(y) - sharedSentences.get(x))
+        .slice(0, o.maxRetoldCandidates),
+    );
 
-    const paraphraseIndexes = new Set<number>([...paraphraseCandidates.map(([i]) => i), ...sentenceCandidates]);
+    const paraphraseIndexes = new Set<number>([...paraphraseCandidates.map(([i]) => i), ...retoldIndexes]);
     const chosen = new Set<number>(paraphraseIndexes);
     for (const i of shared.indexes) if (shared.get(i) >= o.minSharedFingerprints) chosen.add(i);
     for (const i of sharedCommon.indexes) if (sharedCommon.get(i) + shared.get(i) >= o.minSharedCommonFingerprints) chosen.add(i);
@@ -289,6 +340,7 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
       sharedTermShare: allRareWeight > 0 ? termWeight.get(i) / allRareWeight : 0,
       sharedSentences: sharedSentences.get(i),
       paraphrase: paraphraseIndexes.has(i),
+      retold: retoldIndexes.has(i),
     }));
   }
 
@@ -318,12 +370,13 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
       return {
         shingles: Uint32Array.from(shingles),
         terms: Uint32Array.from(distinctTerms(article), hashToken),
-        sentences: Uint32Array.from(distinctSentenceKeys(article, 1)),
+        sentences: Uint32Array.from(distinctSentenceKeys(article)),
       };
     },
     addFingerprints(id, stored) {
       const i = ids.length;
       ids.push(id);
+      sentenceCounts.push(stored.sentences.length);
       indexOf.set(id, i);
       for (let k = 0; k + 1 < stored.shingles.length; k += 2) fingerprints.add(stored.shingles[k]!, i, stored.shingles[k + 1]!);
       for (const term of stored.terms) terms.add(term, i, 0);
@@ -335,7 +388,7 @@ export function makeReuseIndex(options: Partial<ReuseIndexOptions> = {}, context
     linksFor(article, lookup) {
       return candidatesFor(article).flatMap((c) => {
         const other = preparedCandidate(c.articleId, lookup);
-        return other === undefined ? [] : findReuseLinks(article, other, knowledge, o.pair, c.paraphrase);
+        return other === undefined ? [] : findReuseLinks(article, other, c.retold ? retoldKnowledge : knowledge, o.pair, c.paraphrase);
       });
     },
     get articleCount() {
@@ -377,7 +430,7 @@ function makeTally() {
 }
 
 function validateOptions(o: ReuseIndexOptions): void {
-  const positive = ['windowShingles', 'stockMinArticles', 'commonMinArticles', 'maxPostingsPerKey', 'minSharedFingerprints', 'minSharedCommonFingerprints', 'rareTermsPerArticle', 'minSentenceKeyTerms', 'minSharedSentences'] as const;
+  const positive = ['windowShingles', 'stockMinArticles', 'commonMinArticles', 'maxPostingsPerKey', 'minSharedFingerprints', 'minSharedCommonFingerprints', 'rareTermsPerArticle', 'minSharedSentences'] as const;
   for (const name of positive) {
     if (!Number.isInteger(o[name]) || o[name] < 1) throw new RangeError(`reuse index option ${name} must be a positive integer, got ${o[name]}`);
   }

@@ -127,7 +127,7 @@ test('a retelling with every sentence reordered is found through its sentence fi
   const candidates = index.candidatesFor(index.prepare(retold));
   assert.equal(candidates.length, 1);
   assert.equal(candidates[0]!.articleId, 'original');
-  assert.ok(candidates[0]!.paraphrase);
+  assert.ok(candidates[0]!.paraphrase && candidates[0]!.retold);
   assert.ok(candidates[0]!.sharedSentences >= 6, `shared sentences: ${candidates[0]!.sharedSentences}`);
   const links = index.linksFor(index.prepare(retold), (id) => (id === 'original' ? original : undefined));
   assert.ok(links.filter((l) => l.kind === 'paraphrase').length >= 6, JSON.stringify(links));
@@ -141,11 +141,14 @@ test('a sentence in as many articles as a stock phrase is stock in any word orde
   const index = makeReuseIndex({ stockMinArticles: 3, stockArticleShare: 0 });
   const signOff = 'Folgen Sie der Redaktion auf Telegram und abonnieren Sie den Newsletter.';
   for (const n of [1, 2, 3]) index.add(index.prepare({ id: `article-${n}`, text: `${inventedParagraph(n)} ${signOff}` }));
-  const termsOf = (text: string) => index.prepare({ id: 'probe', text }).sentences[0]!.terms;
-  assert.ok(index.knowledge.isStockSentence(termsOf(signOff)));
-  assert.ok(index.knowledge.isStockSentence(termsOf('Den Newsletter abonnieren und der Redaktion auf Telegram folgen!')));
-  assert.ok(!index.knowledge.isStockSentence(termsOf(inventedParagraph(1))));
-  assert.ok(!index.knowledge.isStockSentence(termsOf('Die Redaktion sitzt in Lindenau.')));
+  const isStock = (text: string) => {
+    const probe = index.prepare({ id: 'probe', text });
+    return index.knowledge.isStockSentence(probe.sentences[0]!, probe);
+  };
+  assert.ok(isStock(signOff));
+  assert.ok(isStock('Den Newsletter abonnieren und der Redaktion auf Telegram folgen!'));
+  assert.ok(!isStock(inventedParagraph(1)));
+  assert.ok(!isStock('Die Redaktion sitzt in Lindenau.'));
 });
 
 test('rejects options that cannot work, naming the option', () => {
