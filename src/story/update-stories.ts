@@ -130,12 +130,13 @@ export async function updateStories(store: Store, added: readonly Article[], too
     const now = clusterer.membershipOf(id)!;
     return before === undefined || before.eventId !== now.eventId || before.matchedId !== now.matched;
   };
-  const memberIds = new Set([...fresh.map((f) => f.articleId), ...liveEvents.flatMap((e) => e.articleIds).filter(moved)]);
+  const freshIds = new Set(fresh.map((f) => f.articleId));
+  const memberIds = new Set([...freshIds, ...liveEvents.flatMap((e) => e.articleIds).filter(moved)]);
   await store.stories.applyStoryUpdate({
     counts: countIncrements(fresh),
     postings: clusterer.takeNewPostings(),
     postingsCap: DEFAULT_CLUSTER_OPTIONS.maxPostings,
-    members: [...memberIds].map((id) => memberRowOf(id, clusterer, fresh.some((f) => f.articleId === id))),
+    members: [...memberIds].map((id) => memberRowOf(id, clusterer, freshIds.has(id))),
     stories: [...eventRecords.map((e) => ({ ...e, storylineId: lines.storylineOf.get(e.id) ?? null })), ...lines.records],
     eventCores: new Map(eventRecords.map((e) => [e.id, e.evidence.storylineEntities])),
     removed: [...removed, ...lines.removed],
