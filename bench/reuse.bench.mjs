@@ -87,7 +87,10 @@ function runIndex(articles) {
       }
     }
     index.add(prepared);
-    if ((n + 1) % Math.max(1, Math.floor(articles.length / 10)) === 0) checkpoints.push([n + 1, performance.now() - started]);
+    if ((n + 1) % Math.max(1, Math.floor(articles.length / 10)) === 0) {
+      checkpoints.push([n + 1, performance.now() - started]);
+      console.error(`  ${n + 1} articles: ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${mb(process.memoryUsage().rss)}`);
+    }
   }
   return { seconds: (performance.now() - started) / 1000, linkedPairs, verbatimPairs, falseLinks, links, checkpoints, byId, index };
 }

@@ -11,8 +11,8 @@ export interface PostingsTable {
   add(key: number, articleIndex: number, position: number): void;
   /** How many articles hold `key` (counted even after its postings stopped being stored). */
   articleCount(key: number): number;
-  /** Calls `visit` for each stored posting of `key`, newest first. */
-  forEachPosting(key: number, visit: (articleIndex: number, position: number) => void): void;
+  /** Calls `visit` for each stored posting of `key`, newest first, for at most `limit` of them. */
+  forEachPosting(key: number, visit: (articleIndex: number, position: number) => void, limit?: number): void;
   readonly postingCount: number;
 }
 
@@ -95,10 +95,11 @@ export function makePostingsTable(maxPostingsPerKey: number, initialKeys = 1 << 
       const slot = slotOf(key);
       return heads[slot] === EMPTY ? 0 : counts[slot]!;
     },
-    forEachPosting(key, visit) {
+    forEachPosting(key, visit, limit = Infinity) {
       const slot = slotOf(key);
       if (heads[slot] === EMPTY) return;
-      for (let p = heads[slot]!; p >= 0; p = postingNext[p]!) visit(postingArticles[p]!, postingPositions[p]!);
+      let left = limit;
+      for (let p = heads[slot]!; p >= 0 && left > 0; p = postingNext[p]!, left--) visit(postingArticles[p]!, postingPositions[p]!);
     },
     get postingCount() {
       return postingCount;

@@ -22,3 +22,12 @@ test('counts articles past the posting cap but stores no more postings', () => {
   assert.equal(table.articleCount(42), 10);
   assert.equal(stored, 3);
 });
+
+test('reads at most the given number of postings of a key, newest first', () => {
+  const table = makePostingsTable(100);
+  for (let article = 0; article < 10; article++) table.add(7, article, article * 2);
+  const read: number[] = [];
+  table.forEachPosting(7, (article) => read.push(article), 3);
+  assert.deepEqual(read, [9, 8, 7]);
+  assert.equal(table.articleCount(7), 10);
+});
