@@ -12,12 +12,13 @@ import { SummaryPool, type SummarySentence } from './summarise-event.js';
 export interface StoredEventDigest {
   /** The members it was made from, in event order. */
   readonly articleIds: readonly ArticleId[];
-  /** The first members' headline (a fallback title when the central member has none). */
+  /** The headline of the first member that has one (the title when the central member has none). */
   readonly firstTitle: string | null;
   readonly sources: SourceTally;
   readonly summaryPool: readonly SummarySentence[];
 }
 
+/** In use: the summary's candidates as a pool that new sentences join. */
 export interface EventDigest {
   readonly articleIds: readonly ArticleId[];
   readonly firstTitle: string | null;
