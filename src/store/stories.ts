@@ -28,6 +28,7 @@ export interface StoryMemberRow {
   readonly eventDay: string | null;
   /** The member it matched when it joined; null for the article that started the event. */
   readonly matchedId: ArticleId | null;
+  /** Undefined when not read (storyMembersOf withEvidence false). */
   readonly evidence: unknown;
   /** What the clusterer kept of the article (shape set by src/story/); read back only by storyMembersOf. */
   readonly features?: unknown;
@@ -78,8 +79,8 @@ export interface StoryTables {
   storyCounts(keys: readonly string[]): Promise<ReadonlyMap<string, number>>;
   /** Stored postings of these keys, leaving out keys that hold `cap` articles (too common to find candidates by). */
   storyPostings(keys: readonly string[], cap: number): Promise<ReadonlyMap<string, readonly ArticleId[]>>;
-  /** Memberships of these articles and of every member of these events; with their features unless told not to. */
-  storyMembersOf(query: { readonly articleIds?: readonly ArticleId[]; readonly eventIds?: readonly string[]; readonly withFeatures?: boolean }): Promise<readonly StoryMemberRow[]>;
+  /** Memberships of these articles and of every member of these events; with their evidence and features unless told not to. */
+  storyMembersOf(query: { readonly articleIds?: readonly ArticleId[]; readonly eventIds?: readonly string[]; readonly withFeatures?: boolean; readonly withEvidence?: boolean }): Promise<readonly StoryMemberRow[]>;
   /** Events with any of these core entities, in any of these storylines, or with these ids, with their cores. */
   eventCores(query: { readonly entityKeys?: readonly string[]; readonly storylineIds?: readonly string[]; readonly eventIds?: readonly string[] }): Promise<readonly EventCoreRow[]>;
   storiesById(ids: readonly string[]): Promise<readonly StoryRecord[]>;

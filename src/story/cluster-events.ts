@@ -86,6 +86,12 @@ export interface RestoredMember {
   readonly features: StoryFeatures | null;
   /** Norms taken when it was placed; computed now when absent. */
   readonly norms?: FeatureNorms;
+  /**
+   * Its evidence and bridges were not read (a member of a candidate's event: only its event and day
+   * matter for placing). Restored again with them, they are filled in, keeping the event the
+   * clusterer has put it in since; its event is not checked for splits before.
+   */
+  readonly withoutEvidence?: boolean;
 }
 
 export interface EventCluster {
@@ -121,7 +127,7 @@ export interface EventClusterer {
   /** Counts what is not counted yet, then places each article in order; checks changed events for splits. */
   addArticles(batch: readonly StoryFeatures[], passages?: PassageLookup): Membership[];
   /**
-   * Restores memberships decided earlier without re-deciding them (and features not restored before).
+   * Restores memberships decided earlier without re-deciding them (and features and evidence not restored before).
    * Unseeded, it counts all before indexing any; seeded, the seed already holds their counts and postings.
    */
   restore(restored: readonly RestoredMember[]): void;
@@ -176,6 +182,7 @@ export function makeEventClusterer(options: ClusterOptions, seed?: ClusterSeed):
   /** Distinct event days of each event's members: a newcomer must fit all, not just the member it matched. */
   const eventDays = new Map<string, Set<string>>();
   const memberDays = new Map<ArticleId, string | null>();
+  const evidenceUnread = new Set<ArticleId>();
   const normCache: NormCache = new WeakMap();
 
   /** The article's rarest keys; for lookup only those another article shares too (a key only it has finds nothing). */
@@ -307,7 +314,7 @@ export function makeEventClusterer(options: ClusterOptions, seed?: ClusterSeed):
    */
   const splitIfApart = (eventId: string) => {
     const ids = members.get(eventId);
-    if (!ids || ids.length < 2 || ids.some((id) => !features.has(id))) return;
+    if (!ids || ids.length < 2 || ids.some((id) => !features.has(id) || evidenceUnread.has(id))) return;
     const parent = new Map(ids.map((id) => [id, id]));
     const find = (id: ArticleId): ArticleId => {
       let root = id;
@@ -414,8 +421,13 @@ export function makeEventClusterer(options: ClusterOptions, seed?: ClusterSeed):
         keep(f!, seed === undefined ? keepTellingTerms(f!) : f!, norms);
         if (seed === undefined) index(f!);
       }
-      for (const { membership, eventDay } of restored) {
-        if (memberships.has(membership.articleId)) continue;
+      for (const { membership, eventDay, withoutEvidence } of restored) {
+        const known = memberships.get(membership.articleId);
+        if (known !== undefined) {
+          if (!withoutEvidence && evidenceUnread.delete(membership.articleId)) memberships.set(membership.articleId, { ...membership, eventId: known.eventId });
+          continue;
+        }
+        if (withoutEvidence) evidenceUnread.add(membership.articleId);
         memberDays.set(membership.articleId, eventDay);
         join(membership);
       }

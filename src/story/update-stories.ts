@@ -69,7 +69,7 @@ const MAX_RECHECKED_MEMBERS = 40;
  */
 export async function updateStories(store: Store, added: readonly Article[], tools: StoryTools, options: StoryUpdateOptions = {}): Promise<number> {
   if (await store.stories.storyIndexMissing()) await rebuildStoryIndex(store, tools);
-  const placedBefore = new Set((await store.stories.storyMembersOf({ articleIds: added.map((a) => a.id) })).map((m) => m.articleId));
+  const placedBefore = new Set((await store.stories.storyMembersOf({ articleIds: added.map((a) => a.id), withFeatures: false, withEvidence: false })).map((m) => m.articleId));
   const freshArticles = [...new Map(added.filter((a) => !placedBefore.has(a.id)).map((a) => [a.id, a])).values()];
   const asked = options.recheckEvents ?? [];
   if (freshArticles.length === 0 && asked.length === 0) return store.stories.countStories('event');
@@ -84,14 +84,15 @@ export async function updateStories(store: Store, added: readonly Article[], too
   const passages = await passagesOf(store, freshArticles.map((a) => a.id));
 
   // The stored candidates each article would score (with features) and the other members of their
-  // events (memberships only: a merge moves them); features of the events that change are read after.
+  // events (their event and day only: a merge moves them, a newcomer must fit every member's day);
+  // the features and evidence of the events checked for splits and rewritten are read after.
   const candidates = new Set<string>();
   for (const f of fresh) {
     for (const id of topCandidates(clusterer.lookupKeysOf(f), (key) => postings.get(key), DEFAULT_CLUSTER_OPTIONS)) candidates.add(id);
     for (const id of passages.linkedTo(f.articleId).keys()) candidates.add(id);
   }
   const candidateRows = await store.stories.storyMembersOf({ articleIds: [...candidates] });
-  const eventRows = await store.stories.storyMembersOf({ eventIds: [...new Set(candidateRows.map((m) => m.eventId))], withFeatures: false });
+  const eventRows = await store.stories.storyMembersOf({ eventIds: [...new Set(candidateRows.map((m) => m.eventId))], withFeatures: false, withEvidence: false });
   // Scoring a candidate weighs only the keys it shares with a new article, which are counted already.
   clusterer.restore([...candidateRows, ...eventRows, ...(await store.stories.storyMembersOf({ eventIds: asked, withFeatures: false }))].map(restoredMemberOf));
   clusterer.addArticles(fresh, passages);
@@ -201,11 +202,12 @@ function memberRowOf(articleId: string, clusterer: EventClusterer, withFeatures:
 
 function membershipOf(row: StoryMemberRow): Membership {
   const { bridges = [], ...evidence } = (row.evidence ?? {}) as MatchEvidence & { bridges?: Bridge[] };
-  return { articleId: row.articleId, eventId: row.eventId, matched: row.matchedId, evidence: row.evidence === null ? null : evidence, bridges };
+  return { articleId: row.articleId, eventId: row.eventId, matched: row.matchedId, evidence: row.evidence === null || row.evidence === undefined ? null : evidence, bridges };
 }
 
 function restoredMemberOf(row: StoryMemberRow): RestoredMember {
   const membership = membershipOf(row);
+  if (row.evidence === undefined) return { membership, eventDay: row.eventDay, features: null, withoutEvidence: true };
   if (row.features === undefined || row.features === null) return { membership, eventDay: row.eventDay, features: null };
   const { norms, ...stored } = row.features as StoredFeatures & { norms: FeatureNorms };
   return { membership, eventDay: row.eventDay, features: featuresFromStored(row.articleId, stored), norms };

@@ -21,7 +21,7 @@ interface MemberRow {
   event_id: string;
   event_day: string | null;
   matched_id: string | null;
-  evidence_json: string | null;
+  evidence_json?: string | null;
   features_json?: string | null;
 }
 
@@ -30,7 +30,7 @@ const memberOf = (r: MemberRow): StoryMemberRow => ({
   eventId: r.event_id,
   eventDay: r.event_day,
   matchedId: r.matched_id,
-  evidence: r.evidence_json === null ? null : JSON.parse(r.evidence_json),
+  evidence: r.evidence_json === undefined ? undefined : r.evidence_json === null ? null : JSON.parse(r.evidence_json),
   ...(r.features_json === undefined ? {} : { features: r.features_json === null ? null : JSON.parse(r.features_json) }),
 });
 
@@ -125,8 +125,8 @@ export function makeSqliteStories(db: Database.Database): StoryTables {
       for (const [key, list] of lists) if (list.length >= cap) lists.delete(key);
       return lists;
     },
-    async storyMembersOf({ articleIds = [], eventIds = [], withFeatures = true }) {
-      const columns = `article_id, event_id, event_day, matched_id, evidence_json${withFeatures ? ', features_json' : ''}`;
+    async storyMembersOf({ articleIds = [], eventIds = [], withFeatures = true, withEvidence = true }) {
+      const columns = `article_id, event_id, event_day, matched_id${withEvidence ? ', evidence_json' : ''}${withFeatures ? ', features_json' : ''}`;
       const rows = db
         .prepare(`SELECT ${columns} FROM story_members WHERE article_id ${IN_JSON} UNION SELECT ${columns} FROM story_members WHERE event_id ${IN_JSON}`)
         .all(JSON.stringify(articleIds), JSON.stringify(eventIds)) as MemberRow[];
