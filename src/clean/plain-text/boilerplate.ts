@@ -1,4 +1,4 @@
-/** Removes scrape noise from a page's text (social counters, "Leave a Reply", link cards, captions), keeping credits and captions aside as side texts. */
+/** Removes scrape noise from a page's text (social counters, "Leave a Reply", link cards, captions, consent notices and press-release footers glued into paragraphs), keeping credits and captions aside as side texts. */
 import type { SideText } from '../../article.js';
 import type { Page } from '../../page.js';
 import {
@@ -6,6 +6,7 @@ import {
   CAPTION_WITH_PHOTO_CREDIT,
   TRAILING_MORE_ON_TOPIC,
 } from './boilerplate-patterns.de.js';
+import { cutBoilerplateSpans } from './boilerplate-spans.js';
 import { cutGluedHeadlines } from './glued-headlines.de.js';
 import { isHeadlineLike } from './text-page.js';
 
@@ -36,7 +37,10 @@ export function removeBoilerplate(page: Page): Page {
       sideTexts.push({ kind: paragraph.aside, text: paragraph.text });
       continue;
     }
-    let text = paragraph.text;
+    const spans = cutBoilerplateSpans(paragraph.text);
+    for (const removed of spans.removed) sideTexts.push({ kind: 'boilerplate', text: removed });
+    if (spans.text === '') continue;
+    let text = spans.text;
     const trailer = TRAILING_MORE_ON_TOPIC.exec(text);
     if (trailer) {
       sideTexts.push({ kind: 'teaser', text: trailer[0].trim() });
