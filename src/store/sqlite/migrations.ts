@@ -298,6 +298,17 @@ export const MIGRATIONS: readonly Migration[] = [
       DELETE FROM reuse_fingerprints;
     `,
   },
+  {
+    version: 14,
+    name: 'story posting sizes: a key\'s number of postings kept with its count, so adding an article does not count the postings of common keys',
+    sql: `
+      -- postings: rows of story_postings with this key (a key stops taking articles at the clusterer's cap).
+      ALTER TABLE story_counts ADD COLUMN postings INTEGER NOT NULL DEFAULT 0;
+      UPDATE story_counts SET postings = sizes.n
+      FROM (SELECT key, count(*) AS n FROM story_postings GROUP BY key) AS sizes
+      WHERE story_counts.key = sizes.key;
+    `,
+  },
 ];
 
 /** Writes every stored article into the (empty) search index, as putArticles does for new ones. */

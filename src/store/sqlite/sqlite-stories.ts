@@ -69,23 +69,30 @@ export function makeSqliteStories(db: Database.Database): StoryTables {
   const insertPostings = db.prepare(`
     INSERT OR IGNORE INTO story_postings (key, article_id)
     SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)`);
-  // Only keys in more articles than the cap can hold that many postings: the rest need no count.
-  const postingSizes = db
-    .prepare(`SELECT key, count(*) FROM story_postings WHERE key IN (SELECT key FROM story_counts WHERE key ${IN_JSON} AND df > ?) GROUP BY key`)
-    .raw();
+  // Each key's postings are tallied beside its count (migration 14): counting a common key's rows on
+  // every update cost more than placing the article.
+  const postingSizes = db.prepare(`SELECT key, postings FROM story_counts WHERE key ${IN_JSON}`).raw();
+  const addPostingSizes = db.prepare(`
+    UPDATE story_counts SET postings = postings + added.n
+    FROM (SELECT json_extract(value, '$[0]') AS key, json_extract(value, '$[1]') AS n FROM json_each(?)) AS added
+    WHERE story_counts.key = added.key`);
   /**
-   * A key stops taking articles at the cap, as the clusterer's own postings do. Each key is counted
-   * once per update, not once per new posting (a batch brings hundreds of thousands, mostly to a few
-   * keys), after the update's document frequencies are added.
+   * A key stops taking articles at the cap, as the clusterer's own postings do. Sizes are read once
+   * per update (a batch brings hundreds of thousands of postings, mostly to a few keys), after the
+   * update's document frequencies are added, so every key has its row.
    */
   const addPostings = (postings: StoryUpdate['postings'], cap: number) => {
-    const sizes = new Map(postingSizes.all(JSON.stringify([...new Set(postings.map(([key]) => key))]), cap) as [string, number][]);
+    const sizes = new Map(postingSizes.all(JSON.stringify([...new Set(postings.map(([key]) => key))])) as [string, number][]);
+    const added = new Map<string, number>();
     const open = postings.filter(([key]) => {
       const n = sizes.get(key) ?? 0;
+      if (n >= cap) return false;
       sizes.set(key, n + 1);
-      return n < cap;
+      added.set(key, (added.get(key) ?? 0) + 1);
+      return true;
     });
     insertPostings.run(JSON.stringify(open));
+    addPostingSizes.run(JSON.stringify([...added]));
   };
   const deleteCores = db.prepare('DELETE FROM story_event_cores WHERE event_id = ?');
   const insertCore = db.prepare('INSERT OR IGNORE INTO story_event_cores (event_id, entity_key) VALUES (?, ?)');
@@ -112,17 +119,17 @@ export function makeSqliteStories(db: Database.Database): StoryTables {
       return new Map(rows.map((r) => [r.key, r.df]));
     },
     async storyPostings(keys, cap) {
-      // Counted first, so the articles of full keys are never read.
-      const sizes = db.prepare(`SELECT key, count(*) FROM story_postings WHERE key ${IN_JSON} GROUP BY key`).raw().all(JSON.stringify(keys)) as [string, number][];
-      const open = sizes.filter(([, n]) => n < cap).map(([key]) => key);
-      const rows = db.prepare(`SELECT key, article_id FROM story_postings WHERE key ${IN_JSON}`).raw().all(JSON.stringify(open)) as [string, string][];
+      // Sizes first, so the articles of full keys are never read.
+      const rows = db
+        .prepare(`SELECT key, article_id FROM story_postings WHERE key IN (SELECT key FROM story_counts WHERE key ${IN_JSON} AND postings < ?)`)
+        .raw()
+        .all(JSON.stringify(keys), cap) as [string, string][];
       const lists = new Map<string, string[]>();
       for (const [key, id] of rows) {
         const list = lists.get(key);
         if (list) list.push(id);
         else lists.set(key, [id]);
       }
-      for (const [key, list] of lists) if (list.length >= cap) lists.delete(key);
       return lists;
     },
     async storyMembersOf({ articleIds = [], eventIds = [], withFeatures = true, withEvidence = true }) {
