@@ -57,9 +57,11 @@ export const BOILERPLATE_PHRASES: readonly PhrasePattern[] = [
         String.raw`The (?:DGAP|EQS) Distribution Services include [^.!?]{10,150}\.`,
         String.raw`(?:übermittelt durch|transmitted by) (?:DGAP|EQS News) - ein Service der EQS Group AG\.?`,
         String.raw`(?:übermittelt durch|transmitted by) (?:DGAP|EQS News) - a service of EQS Group AG\.?`,
-        String.raw`Für den Inhalt der Mitteilung ist der Emittent(?: / Publizist)? verantwortlich\.?`,
+        String.raw`Für den Inhalt der Mitteilung ist der Emittent(?:\s*/\s*(?:Publizist|Herausgeber))? verantwortlich\.?`,
+        String.raw`Veröffentlichung einer Insiderinformation nach Artikel 17 der Verordnung \(EU\) Nr\. 596/2014,?`,
+        String.raw`Disclosure of an inside information acc(?:\.|ording) to Article 17 MAR of the Regulation \(EU\) No\.? 596/2014,?`,
         String.raw`The issuer is solely responsible for the content of this announcement\.?`,
-        String.raw`(?:Medienarchiv unter|Archive at) (?:https?://)?(?:www\.)?[\w.-]+\.[a-z]{2,}\S*`,
+        String.raw`(?:Medienarchiv unter|Archive at)(?: (?:https?://)?(?:www\.)?[\w.-]+\.[a-z]{2,}\S*)?`,
         String.raw`Ende der (?:Ad-hoc-|Insider)?(?:Mitteilung|Meldung|Corporate News|Pressemitteilung)(?:\s*[-–]?\s*(?:DGAP|EQS)[- ]News-?Service)?`,
         String.raw`End of (?:Announcement|Inside Information|Media Release)(?:\s*[-–]?\s*(?:DGAP|EQS) News[- ]Service)?`,
       ].join('|'),
@@ -125,11 +127,11 @@ export const NOTICE_SENTENCES: readonly NoticeRule[] = [
     neighbourWith: null,
   },
   // "Wenn Sie in die Karte hineinzoomen, sehen Sie …", "Klicken Sie auf einen Punkt": how to use an
-  // embedded map or chart; "Die interaktive Karte zeigt …" next to it goes with it.
+  // embedded map or chart; "Die interaktive Karte zeigt …" and "Außerdem können Sie hier …" next to it go with it.
   {
     rule: 'widget-instructions',
     addressedWith: [/\b(?:klicken|anklicken|tippen|antippen|(?:rein|hinein|heran|heraus)?zoomen|scrollen|wischen|click|tap|zoom|scroll|swipe|hover)\b/iu],
-    neighbourWith: /\binteraktive\p{L}* (?:Karte|Grafik)|\binteractive (?:map|chart|graphic)/iu,
+    neighbourWith: /\binteraktive\p{L}* (?:Karte|Grafik)|\binteractive (?:map|chart|graphic)|(?<=\S\s+)Sie\b[^.!?]*\bhier\b|\bhier\b[^.!?]*(?<=\S\s+)Sie\b/u,
   },
 ];
 

@@ -19,6 +19,9 @@ test('press-release-disclaimer cuts the distributor disclaimers of ad-hoc news',
     'Die Beispiel AG senkt ihre Prognose. Ende der Ad-hoc-Mitteilung Die EQS Distributionsservices umfassen gesetzliche Meldepflichten, Corporate News und Pressemitteilungen. Medienarchiv unter www.beispiel-archiv.de';
   assert.equal(cutBoilerplateSpans(text).text, 'Die Beispiel AG senkt ihre Prognose.');
   assert.equal(cutBoilerplateSpans('The issuer is solely responsible for the content of this announcement.').text, '');
+  const header =
+    'Beispiel AG senkt Prognose 12.03.2021 / 08:00 CET/CEST Veröffentlichung einer Insiderinformation nach Artikel 17 der Verordnung (EU) Nr. 596/2014, übermittelt durch DGAP - ein Service der EQS Group AG. Für den Inhalt der Mitteilung ist der Emittent / Herausgeber verantwortlich. Die Beispiel AG erwartet weniger Umsatz.';
+  assert.equal(cutBoilerplateSpans(header).text, 'Beispiel AG senkt Prognose 12.03.2021 / 08:00 CET/CEST Die Beispiel AG erwartet weniger Umsatz.');
 });
 
 test('press-release-footer cuts the contact block and news-aktuell line, also when cut off', () => {
@@ -43,6 +46,7 @@ test('newsletter-signup and widget-instructions cut sentences that address the r
   assert.deepEqual(cutsIn('Die interaktive Karte zeigt die Pegelstände. Wenn Sie hineinzoomen, sehen Sie einzelne Messstellen. Der Pegel steigt.'), [
     ['widget-instructions', 'Die interaktive Karte zeigt die Pegelstände. Wenn Sie hineinzoomen, sehen Sie einzelne Messstellen.'],
   ]);
+  assert.equal(cutBoilerplateSpans('Klicken Sie auf einen Punkt der Karte. Außerdem finden Sie hier die Badestellen. Der Pegel steigt.').text, 'Der Pegel steigt.');
 });
 
 test('article sentences about data protection, newsletters and comments are kept', () => {
@@ -55,6 +59,8 @@ test('article sentences about data protection, newsletters and comments are kept
     'Die Polizei bittet um Hinweise unter der Telefonnummer 0123 4567-890.',
     'Das Unternehmen veröffentlichte am Montag eine Ad-hoc-Mitteilung zur Prognose.',
     'Regulators said the company had shared personal data with third parties.',
+    'Hier sehen Sie die Stelle, an der die Brücke einstürzte, sagte der Bürgermeister.',
+    'Die Polizei klickte die Handschellen.',
   ];
   for (const sentence of KEPT) assert.deepEqual(cutsIn(sentence), [], sentence);
 });
