@@ -56,10 +56,13 @@ export interface StoryUpdateOptions {
 /**
  * Untouched events re-checked for splits per update: the events of the new articles' candidates,
  * found through the articles' rarest keys, whose weights the update shifted most. Bounded (two events
- * of at most 40 members), so the cost of adding an article does not grow with the store.
+ * of at most 40 members), so the cost of adding an article does not grow with the store; and 20
+ * members per new article, as one article shifts the weights little: adding a single article
+ * re-checks one or two events of 20 members in all (they were more than half the members it weighed).
  */
 const RECHECKED_CANDIDATE_EVENTS = 2;
 const MAX_RECHECKED_MEMBERS = 40;
+const RECHECKED_MEMBERS_PER_ARTICLE = 20;
 
 /**
  * Places `added` (fresh from the pipeline, with their text dates) and rewrites the stories that
@@ -98,8 +101,8 @@ export async function updateStories(store: Store, added: readonly Article[], too
   clusterer.addArticles(fresh, passages);
   const touched = new Set([...fresh.map((f) => clusterer.membershipOf(f.articleId)!.eventId), ...clusterer.changes.map((c) => c.into)]);
   const sizeOf = new Map(clusterer.events().map((e) => [e.id, e.articleIds.length]));
-  const candidateEvents = [...candidates].map((id) => clusterer.membershipOf(id)?.eventId).filter((id): id is string => id !== undefined && !touched.has(id) && sizeOf.get(id)! <= MAX_RECHECKED_MEMBERS);
-  const checked = new Set([...touched, ...asked, ...[...new Set(candidateEvents)].slice(0, RECHECKED_CANDIDATE_EVENTS)]);
+  const candidateEvents = new Set([...candidates].map((id) => clusterer.membershipOf(id)?.eventId).filter((id): id is string => id !== undefined && !touched.has(id)));
+  const checked = new Set([...touched, ...asked, ...recheckedCandidateEvents(candidateEvents, sizeOf, fresh.length)]);
   const checkedMembers = clusterer.events().filter((e) => checked.has(e.id)).flatMap((e) => e.articleIds);
   clusterer.restore((await store.stories.storyMembersOf({ articleIds: checkedMembers.filter((id) => !clusterer.featuresOf(id)) })).map(restoredMemberOf));
   // Splits, core entities and summaries weigh any key of the checked events' members.
@@ -146,6 +149,20 @@ export async function updateStories(store: Store, added: readonly Article[], too
     digests: new Map(built.map((b) => [b.record.id, b.digest])),
   });
   return store.stories.countStories('event');
+}
+
+/** The first candidate events (most shifted first) that fit the update's budget of re-checked members. */
+export function recheckedCandidateEvents(eventIds: Iterable<string>, sizeOf: ReadonlyMap<string, number>, articlesAdded: number): string[] {
+  let budget = Math.min(RECHECKED_CANDIDATE_EVENTS * MAX_RECHECKED_MEMBERS, RECHECKED_MEMBERS_PER_ARTICLE * articlesAdded);
+  const rechecked: string[] = [];
+  for (const id of eventIds) {
+    const size = sizeOf.get(id)!;
+    if (size > MAX_RECHECKED_MEMBERS || size > budget) continue;
+    rechecked.push(id);
+    budget -= size;
+    if (rechecked.length === RECHECKED_CANDIDATE_EVENTS) break;
+  }
+  return rechecked;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Article, EntityMention } from '../../src/article.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { writeJsonExport } from '../../src/export/json-export.js';
 import { allArticles } from '../../src/store/all-articles.js';
-import { loadFeatureTools, makeDefaultClusterer, updateStories } from '../../src/story/update-stories.js';
+import { loadFeatureTools, makeDefaultClusterer, recheckedCandidateEvents, updateStories } from '../../src/story/update-stories.js';
 import { storyFeaturesOf } from '../../src/story/story-features.js';
 
 const tools = loadFeatureTools();
@@ -132,4 +132,14 @@ test('update-stories: a store whose stories predate the story index gets the ind
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('update-stories: a single added article re-checks candidate events of 20 members in all (deliberate: was two of up to 40); a batch still two of up to 40', () => {
+  const sizeOf = new Map([['e:12', 12], ['e:30', 30], ['e:6', 6], ['e:40', 40], ['e:41', 41]]);
+  const inOrder = ['e:12', 'e:30', 'e:6', 'e:40', 'e:41'];
+  assert.deepEqual(recheckedCandidateEvents(inOrder, sizeOf, 1), ['e:12', 'e:6'], 'the 30-member event does not fit what 12 leave of 20');
+  assert.deepEqual(recheckedCandidateEvents(['e:41', 'e:30'], sizeOf, 1), [], 'neither fits a single article\'s budget');
+  assert.deepEqual(recheckedCandidateEvents(inOrder, sizeOf, 50), ['e:12', 'e:30'], 'a batch takes the first two events of at most 40 members');
+  assert.deepEqual(recheckedCandidateEvents(['e:41', 'e:40'], sizeOf, 50), ['e:40'], 'an event over 40 members is never re-checked as a candidate\'s');
+  assert.deepEqual(recheckedCandidateEvents(inOrder, sizeOf, 0), [], 'an update without new articles has no candidates\' events to re-check');
 });
