@@ -24,6 +24,14 @@ interface PhrasePattern {
  */
 const ORIGINAL_CONTENT_FOOTER = String.raw`(?:Original-(?:Content|Inhalt) von|Original content of)\s*:\s*[^\n]{1,120}?(?:(?:übermittelt durch|transmitted by) news aktuell|$)`;
 
+/** "Rückfragen bitte an:", "Pressekontakt:": the label opening a press release's contact block. */
+const CONTACT_BLOCK_LABEL = String.raw`(?:Rückfragen (?:bitte )?an|Pressekontakt|Medienkontakt|Kontakt|Press contact|Media contact)\s*:`;
+
+/** A contact block's label standing as a paragraph of its own (the block then runs over several paragraphs). */
+export const CONTACT_BLOCK_OPENING = new RegExp(`^${CONTACT_BLOCK_LABEL}[^\n]{0,80}$`, 'iu');
+/** A paragraph holding the news-aktuell footer that closes a press release. */
+export const PRESS_RELEASE_FOOTER = new RegExp(ORIGINAL_CONTENT_FOOTER, 'iu');
+
 /** Longest stretch of a contact block (phone, e-mail, web) before a news-aktuell footer. */
 const MAX_CONTACT_BLOCK_CHARS = 400;
 
@@ -73,7 +81,7 @@ export const BOILERPLATE_PHRASES: readonly PhrasePattern[] = [
   {
     rule: 'press-release-footer',
     pattern: new RegExp(
-      String.raw`(?:(?:Rückfragen (?:bitte )?an|Pressekontakt|Kontakt|Medienkontakt)\s*:|(?:Tel(?:efon|\.)?:?\s*)?\+?\d[\d/ -]{5,}(?=[^.!?]{0,200}E-Mail)|E-Mail\s*:)` +
+      String.raw`(?:${CONTACT_BLOCK_LABEL}|(?:Tel(?:efon|\.)?:?\s*)?\+?\d[\d/ -]{5,}(?=[^.!?]{0,200}E-Mail)|E-Mail\s*:)` +
         String.raw`[^]{0,${MAX_CONTACT_BLOCK_CHARS}}?` +
         ORIGINAL_CONTENT_FOOTER +
         '|' +

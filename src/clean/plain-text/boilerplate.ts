@@ -6,13 +6,35 @@ import {
   CAPTION_WITH_PHOTO_CREDIT,
   TRAILING_MORE_ON_TOPIC,
 } from './boilerplate-patterns.de.js';
-import { cutBoilerplateSpans } from './boilerplate-spans.js';
+import { CONTACT_BLOCK_OPENING, cutBoilerplateSpans, PRESS_RELEASE_FOOTER } from './boilerplate-spans.js';
 import { cutGluedHeadlines } from './glued-headlines.de.js';
 import { isHeadlineLike } from './text-page.js';
+
+/**
+ * "Rückfragen bitte an: / Polizei Beispielstadt / Telefon: … / E-Mail: … / Original-Content von: …":
+ * a press release's contact block, one short paragraph a line, between its label and the
+ * news-aktuell footer (which cutBoilerplateSpans takes).
+ */
+function markPressContactBlocks(paragraphs: Paragraph[]): void {
+  paragraphs.forEach((paragraph, i) => {
+    if (paragraph.aside !== null || !CONTACT_BLOCK_OPENING.test(paragraph.text.trim())) return;
+    const block = paragraphs.slice(i, i + MAX_CONTACT_BLOCK_PARAGRAPHS + 1);
+    const footerAt = block.findIndex((p) => PRESS_RELEASE_FOOTER.test(p.text));
+    if (footerAt < 0 || block.slice(0, footerAt).some((p) => p.text.length > MAX_CONTACT_LINE_CHARS)) return;
+    for (const line of block.slice(0, footerAt)) {
+      line.aside = 'boilerplate';
+      line.rule = 'press-contact-block';
+    }
+  });
+}
 
 /** A video box around a "03.02.2022 | 01:41 min" line: its blurb above (at most this long) and its title below. */
 const MAX_MEDIA_BLURB_CHARS = 300;
 const MAX_MEDIA_TITLE_CHARS = 100;
+
+/** A press contact block: name, office, phone, fax, e-mail, web, a line each (each at most this long). */
+const MAX_CONTACT_BLOCK_PARAGRAPHS = 12;
+const MAX_CONTACT_LINE_CHARS = 120;
 
 interface Paragraph {
   text: string;
@@ -28,6 +50,7 @@ export function removeBoilerplate(page: Page): Page {
     .map((text) => ({ text, ...classifyParagraph(text, page.format) }));
 
   markMediaBoxes(paragraphs);
+  markPressContactBlocks(paragraphs);
   if (page.format === 'text') markCaptionsUnderPhotoCredits(paragraphs);
 
   const body: string[] = [];

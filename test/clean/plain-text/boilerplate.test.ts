@@ -59,3 +59,10 @@ test('captions are read from the text of plain-text pages only; an HTML page kee
   const htmlPage = removeBoilerplate({ ...readTextPage(input, makeRawText(input)), format: 'html' });
   assert.ok(htmlPage.text.includes(caption));
 });
+
+test('a contact label without a news-aktuell footer below it stays in the body', () => {
+  const input = 'Titel der Meldung\n\nDer Verein sucht Helfer.\n\nKontakt: Vereinsheim am Markt\n\nTelefon: 01234 5678\n\nDas Fest beginnt um 14 Uhr.';
+  const page = removeBoilerplate(readTextPage(input, makeRawText(input)));
+  assert.ok(page.text.includes('Kontakt: Vereinsheim am Markt'));
+  assert.ok(page.text.includes('Telefon: 01234 5678'));
+});
