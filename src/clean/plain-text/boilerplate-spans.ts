@@ -46,7 +46,7 @@ export const BOILERPLATE_PHRASES: readonly PhrasePattern[] = [
     rule: 'comment-form',
     pattern: new RegExp(
       [
-        String.raw`(?:Anmeldung\s*)?Noch nicht (?:beim|bei|am|an) (?:der |dem |den )?[\p{L} .-]{2,50}\?\s*(?=(?:Erstellen Sie ein |Jetzt )?Kommentar-?[Pp]rofil)`,
+        String.raw`(?:Anmeldung\s*|(?<=^|[.!?]\s*))Noch nicht (?:beim|bei|am|an) (?:der |dem |den )?[\p{L} .-]{2,50}\?\s*(?=(?:Erstellen Sie ein |Jetzt )?Kommentar-?[Pp]rofil|$)`,
         String.raw`(?:Erstellen Sie ein |Jetzt )?Kommentar-?[Pp]rofil(?: anlegen| erstellen)?`,
         String.raw`Ich habe die Netiquette und die Datenschutz\p{L}{0,20} gelesen und akzeptiere\p{L}{0,2} (?:diese|sie)\.?`,
         String.raw`(?:\*\s*){1,2}Pflichtfelder?`,
@@ -54,6 +54,11 @@ export const BOILERPLATE_PHRASES: readonly PhrasePattern[] = [
       ].join('|'),
       'giu',
     ),
+  },
+  // "*beispiel.de ist Teil des bundesweiten Ippen-Digital-Redaktionsnetzwerks.": the footer of every site of a publishing network.
+  {
+    rule: 'network-footer',
+    pattern: /\*?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6} ist Teil de[rs] (?:[\p{L}-]+ ){0,2}[\p{L}-]*(?:Redaktionsnetzwerks?|Netzwerks?|Mediengruppe)\.?/giu,
   },
   // "Die DGAP Distributionsservices umfassen gesetzliche Meldepflichten, …", "Ende der Ad-hoc-Mitteilung",
   // "Für den Inhalt der Mitteilung ist der Emittent / Publizist verantwortlich.": ad-hoc and corporate-news disclaimers.

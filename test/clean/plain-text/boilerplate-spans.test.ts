@@ -9,6 +9,8 @@ test('comment-form cuts the labels of a comment form glued into the text', () =>
   const text =
     'Der Rat stimmte zu. Anmeldung Noch nicht beim Beispielboten? Kommentar-Profil anlegen Ich habe die Netiquette und die Datenschutzerklärung gelesen und akzeptiere diese.* * Pflichtfelder Die Sitzung endete um 20 Uhr.';
   assert.equal(cutBoilerplateSpans(text).text, 'Der Rat stimmte zu. Die Sitzung endete um 20 Uhr.');
+  assert.equal(cutBoilerplateSpans('Der Rat stimmte zu. Anmeldung Noch nicht beim Beispielboten?').text, 'Der Rat stimmte zu.');
+  assert.deepEqual(cutsIn('Wer war noch nicht beim Beispielfest?'), []);
   assert.deepEqual(cutsIn('Leave a comment. Your email address will not be published. Required fields are marked *'), [
     ['comment-form', 'Your email address will not be published. Required fields are marked *'],
   ]);
@@ -37,6 +39,14 @@ test('consent-notice cuts the sentences of a cookie notice, grown over neighbour
     'Stadt plant neuen Radweg Um unsere Website zu verbessern, sammeln wir Informationen über Sie. Mit „Zustimmen“ erklären Sie sich mit dem Einsatz von Cookies einverstanden. Persönliche Daten können an Drittanbieter übermittelt werden. Der Radweg soll 2025 fertig sein.';
   assert.equal(cutBoilerplateSpans(text).text, 'Stadt plant neuen Radweg Der Radweg soll 2025 fertig sein.');
   assert.deepEqual(cutsIn('We use cookies to improve your experience. By clicking accept you consent to this.').map(([rule]) => rule), ['consent-notice']);
+});
+
+test('network-footer cuts the line naming the publishing network a site belongs to', () => {
+  assert.equal(
+    cutBoilerplateSpans('Der Pegel steigt weiter. kat *beispielbote.de ist Teil des bundesweiten Beispiel-Digital-Redaktionsnetzwerks.').text,
+    'Der Pegel steigt weiter. kat',
+  );
+  assert.deepEqual(cutsIn('Die Klinik ist Teil des Netzwerks der Universität.'), []);
 });
 
 test('newsletter-signup and widget-instructions cut sentences that address the reader', () => {
