@@ -132,3 +132,21 @@ test('sqlite: migration 6 backfills entities, quotes and credits of articles sto
   assert.equal((backfilled['quote_entities'] as unknown[]).length, 2);
   assert.deepEqual(backfilled, tablesOf(freshPath));
 });
+
+test('sqlite: migration 14 tallies the story postings stored before it, so full keys stay full and the rest fill up to the cap', async () => {
+  const path = tempDbPath();
+  const update = { members: [], stories: [], eventCores: new Map(), removed: [], storylineOf: new Map(), changes: [], digests: new Map(), postingsCap: 3 };
+  const store = openSqliteStore(path);
+  await store.stories.applyStoryUpdate({ ...update, counts: new Map([['t brücke', 3], ['t fähre', 1]]), postings: [['t brücke', 'a1'], ['t brücke', 'a2'], ['t brücke', 'a3'], ['t fähre', 'a2']] });
+  await store.close();
+  // make the database look as version 13 left it: postings without their tally
+  const raw = new Database(path);
+  raw.exec('ALTER TABLE story_counts DROP COLUMN postings; DELETE FROM schema_migrations WHERE version = 14');
+  raw.close();
+
+  const reopened = openSqliteStore(path);
+  assert.deepEqual([...(await reopened.stories.storyPostings(['t brücke', 't fähre'], 3))], [['t fähre', ['a2']]], 'the full key is left out');
+  await reopened.stories.applyStoryUpdate({ ...update, counts: new Map([['t fähre', 3]]), postings: [['t fähre', 'a4'], ['t fähre', 'a5'], ['t fähre', 'a6']] });
+  assert.deepEqual([...((await reopened.stories.storyPostings(['t fähre'], 4)).get('t fähre') ?? [])].sort(), ['a2', 'a4', 'a5']);
+  await reopened.close();
+});
