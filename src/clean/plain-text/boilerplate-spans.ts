@@ -126,13 +126,22 @@ interface NoticeRule {
 }
 
 /** Data-processing words: what a consent notice is about ("sammeln wir … Informationen über Sie"). */
-const CONSENT_TERMS =
-  /cookie|datenschutz\p{L}*|datenverarbeitung\p{L}*|einwilligung|zustimmung|einverstanden|widerruf\p{L}*|personenbezogene\p{L}* daten|persönliche\p{L}* (?:daten|informationen)|drittanbieter\p{L}*|externen anbieter\p{L}*|(?:sammeln|erheben|speichern|verarbeiten) wir [^.!?]{0,60}(?:daten|informationen)|tracking|privacy policy|consent|personal data|third[- ]part(?:y|ies)|we (?:collect|store|process) [^.!?]{0,60}(?:data|information)/iu;
+const DATA_PROCESSING_TERMS =
+  /cookie|datenschutz\p{L}*|datenverarbeitung\p{L}*|personenbezogene\p{L}* daten|persönliche\p{L}* (?:daten|informationen)|drittanbieter\p{L}*|externen anbieter\p{L}*|(?:sammeln|erheben|speichern|verarbeiten) wir [^.!?]{0,60}(?:daten|informationen)|tracking|privacy policy|personal data|third[- ]part(?:y|ies)|we (?:collect|store|process) [^.!?]{0,60}(?:data|information)/iu;
+/** Agreeing, which a notice asks for and a debate is full of ("mit weniger Geld einverstanden"). */
+const CONSENT_TERMS = /einwilligung|zustimmung|zustimmen|stimmen Sie|einverstanden|widerruf\p{L}*|consent|agree/iu;
+/**
+ * The page itself: its site, the reader's browser, a button or box to click. A speech on data
+ * protection ("Wir müssen den Datenschutz stärken") names none of these.
+ */
+const PAGE_TERMS = /website|webseite|internetseite|browser|(?:an)?klick\p{L}*|akzeptieren|einstellungen|kontrollkästchen|externe\p{L}* inhalte|click\p{L}*|accept|settings/iu;
 
 /** Sentence rules, tried in order; the first match decides. */
 export const NOTICE_SENTENCES: readonly NoticeRule[] = [
   // "Durch die weitere Nutzung unserer Website erklären Sie sich mit dem Einsatz von Cookies einverstanden."
-  { rule: 'consent-notice', addressedWith: [CONSENT_TERMS], neighbourWith: CONSENT_TERMS },
+  { rule: 'consent-notice', addressedWith: [PAGE_TERMS, DATA_PROCESSING_TERMS], neighbourWith: DATA_PROCESSING_TERMS },
+  // "Mit „OK“ klicken Sie Ihre Zustimmung …", "By clicking accept you consent …".
+  { rule: 'consent-notice', addressedWith: [PAGE_TERMS, CONSENT_TERMS], neighbourWith: DATA_PROCESSING_TERMS },
   // "Hier können Sie sich für den Newsletter anmelden.", "Sign up for our newsletter".
   {
     rule: 'newsletter-signup',

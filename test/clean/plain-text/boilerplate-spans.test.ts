@@ -69,6 +69,8 @@ test('article sentences about data protection, newsletters and comments are kept
     'Die Polizei bittet um Hinweise unter der Telefonnummer 0123 4567-890.',
     'Das Unternehmen veröffentlichte am Montag eine Ad-hoc-Mitteilung zur Prognose.',
     'Regulators said the company had shared personal data with third parties.',
+    'Wir müssen den Datenschutz im Internet stärken, Herr Präsident.',
+    'Ich möchte Ihnen vorschlagen, dass wir mit weniger Geld einverstanden sind.',
     'Hier sehen Sie die Stelle, an der die Brücke einstürzte, sagte der Bürgermeister.',
     'Die Polizei klickte die Handschellen.',
   ];
