@@ -66,3 +66,11 @@ test('a contact label without a news-aktuell footer below it stays in the body',
   assert.ok(page.text.includes('Kontakt: Vereinsheim am Markt'));
   assert.ok(page.text.includes('Telefon: 01234 5678'));
 });
+
+test('boilerplate glued into a paragraph is cut on HTML pages too, and kept aside', () => {
+  const notice = 'Durch die weitere Nutzung unserer Website erklären Sie sich mit dem Einsatz von Cookies einverstanden.';
+  const input = `Titel der Meldung\n\nDer Pegel sinkt weiter. ${notice} Der Verband prüft.`;
+  const htmlPage = removeBoilerplate({ ...readTextPage(input, makeRawText(input)), format: 'html' });
+  assert.equal(htmlPage.text, 'Der Pegel sinkt weiter. Der Verband prüft.');
+  assert.deepEqual(htmlPage.sideTexts, [{ kind: 'boilerplate', text: notice }]);
+});
