@@ -1,6 +1,7 @@
 /**
  * Site boilerplate glued into a paragraph of article text (German and English): cookie and consent
- * notices, comment forms, newsletter sign-ups, press-release distribution footers. Scraped text often
+ * notices, comment forms, newsletter sign-ups, instructions for an embedded map, press-release
+ * disclaimers and footers, publishing-network footers. Scraped text often
  * comes as one long line, so these are cut as spans, not dropped as whole paragraphs (see
  * boilerplate-patterns.de.ts). Left in, two unrelated articles of one site share them word for word.
  */
