@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { MIGRATIONS, migrateToLatest } from '../../src/store/sqlite/migrations.js';
+import { applyMigrationAlone } from '../store/apply-migration-alone.js';
 import { openReuseLinker } from '../../src/provenance/link-reuse.js';
 import { makeArticle } from '../store/store-contract.js';
 
@@ -24,11 +24,7 @@ test('migration 13: fingerprints stored without sentence fingerprints are comput
   const raw = new Database(path);
   raw.exec(`ALTER TABLE reuse_fingerprints DROP COLUMN sentences;
             UPDATE reuse_fingerprints SET scheme = 'reuse-fp-1 k5 w4';`);
-  // Migration 13 applied as to a version-12 database; the later ones stay recorded (their schema is in place).
-  const later = raw.prepare('SELECT version, name, applied_at FROM schema_migrations WHERE version > 13').all() as { version: number; name: string; applied_at: string }[];
-  raw.exec('DELETE FROM schema_migrations WHERE version >= 13');
-  migrateToLatest(raw, MIGRATIONS.filter((m) => m.version <= 13));
-  for (const row of later) raw.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(row.version, row.name, row.applied_at);
+  applyMigrationAlone(raw, 13);
   raw.close();
 
   const reopened = openSqliteStore(path);

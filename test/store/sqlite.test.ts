@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { MIGRATIONS, migrateToLatest } from '../../src/store/sqlite/migrations.js';
+import { applyMigrationAlone } from './apply-migration-alone.js';
 import { makeArticle, runStoreContract } from './store-contract.js';
 import { searchKeyOf } from '../../src/text/stem.de.js';
 
@@ -64,11 +65,7 @@ test('sqlite: migration 10 re-indexes stored articles so their compounds are fou
   raw.exec("INSERT INTO article_search (article_search) VALUES ('delete-all')");
   raw.prepare('INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)').run(seq, wordKeys(article.title!), wordKeys(article.text));
   assert.equal((raw.prepare("SELECT count(*) AS n FROM article_search WHERE article_search MATCH 'garanti'").get() as { n: number }).n, 0);
-  // Migration 10 applied as to a version-9 database; the later ones stay recorded (their schema is in place).
-  const later = raw.prepare('SELECT version, name, applied_at FROM schema_migrations WHERE version > 10').all() as { version: number; name: string; applied_at: string }[];
-  raw.exec('DELETE FROM schema_migrations WHERE version >= 10');
-  migrateToLatest(raw, MIGRATIONS.filter((m) => m.version <= 10));
-  for (const row of later) raw.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(row.version, row.name, row.applied_at);
+  applyMigrationAlone(raw, 10);
   raw.close();
 
   const reopened = openSqliteStore(path);
