@@ -21,7 +21,7 @@ import { loadOutletTable, type OutletTable } from './extract/outlet/outlet-table
 import { loadLanguageIdentifier, type LanguageIdentifier } from './extract/language/identify-language.js';
 import { makeQuoteFinder, type QuoteFinder } from './extract/quotes/find-quotes.js';
 import { makeEnglishQuoteFinder } from './extract/quotes/find-quotes-en.js';
-import { findTextDates, latestStatedPastDate } from './extract/dates/find-text-dates.js';
+import { textDatesOf } from './extract/dates/find-text-dates.js';
 import { attachSpeakerIds } from './extract/quotes/attach-speaker-ids.js';
 import { loadReportingVerbs } from './extract/quotes/reporting-verbs.js';
 import { loadEntityTagger, type EntityTagger } from './extract/entities/tag-entities.js';
@@ -146,13 +146,11 @@ function analyseArticle(article: Article, ctx: StageContext): With<'entities' | 
   const tokens = ctx.tokenize(text);
   const sentences = ctx.sentences.split(text);
   const entities = ctx.linkEntities(text, tokens, article.published, ctx.tagEntities(text, sentences));
-  const dates = findTextDates(text, article.published);
   return {
     ...article,
     entities,
     quotes: attachSpeakerIds((article.language === 'en' ? ctx.findQuotesEnglish : ctx.findQuotes)(text, tokens, sentences, entities), entities, text),
-    dates,
-    publishedNotBefore: article.published === null ? latestStatedPastDate(text, dates) : null,
+    ...textDatesOf(text, article.published),
   };
 }
 

@@ -4,7 +4,7 @@
  * storing it and before placing it), so no stored article stays out of the stories for good.
  */
 import type { Article, ArticleId } from '../article.js';
-import { findTextDates, latestStatedPastDate } from '../extract/dates/find-text-dates.js';
+import { textDatesOf } from '../extract/dates/find-text-dates.js';
 import type { Store } from '../store/store.js';
 import { updateStories, type StoryTools } from './update-stories.js';
 
@@ -45,6 +45,5 @@ export async function openStoryPlacer(store: Store, tools: StoryTools): Promise<
  * from the stored text and publication date, as the pipeline found them.
  */
 function withTextDates(article: Article): Article {
-  const dates = findTextDates(article.text, article.published);
-  return { ...article, dates, publishedNotBefore: article.published === null ? latestStatedPastDate(article.text, dates) : null };
+  return { ...article, ...textDatesOf(article.text, article.published) };
 }

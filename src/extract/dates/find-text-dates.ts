@@ -87,6 +87,16 @@ interface Anchor {
 }
 
 /**
+ * The dates stage of an article: its text dates and, when it has no publication date, the latest one
+ * it treats as past (a lower bound for when it was written). Run by the pipeline, and again for a
+ * stored article, whose text dates are not stored.
+ */
+export function textDatesOf(text: string, published: string | null): { dates: TextDate[]; publishedNotBefore: string | null } {
+  const dates = findTextDates(text, published);
+  return { dates, publishedNotBefore: published === null ? latestStatedPastDate(text, dates) : null };
+}
+
+/**
  * Every date the text states or implies. `published` anchors the relative ones; without a day-precise
  * publication date they keep their offsets and a null value.
  */
