@@ -44,30 +44,28 @@ test('outletDependenceOf: a blog that reposts a state broadcaster is mostly that
   assert.deepEqual(byOutlet.get('Staatsfunk')?.sources, [{ source: OWN_TEXT, chars: 2000, share: 1 }]);
 });
 
-test('outletDependenceOf: shared text with no known direction counts for an agency both sides credit', () => {
-  const articles = [article('x', 'Nordblatt', 500, 'AFP'), article('y', 'Südblatt', 500, 'AFP')];
-  const link: ReuseLinkRecord = {
+/** 300 characters at the start of x and y, shared wire whose direction could not be told. */
+function sharedWireOfUnknownDirection(score: number, reasons: string[]): ReuseLinkRecord {
+  return {
     id: 'w',
     kind: 'shared-wire',
     a: { articleId: 'x', start: 0, end: 300 },
     b: { articleId: 'y', start: 0, end: 300 },
-    score: 0.95,
-    direction: { from: null, confidence: 0, reasons: ['both credit AFP: likely rewrites of one agency text'] },
+    score,
+    direction: { from: null, confidence: 0, reasons },
   };
+}
+
+test('outletDependenceOf: shared text with no known direction counts for an agency both sides credit', () => {
+  const articles = [article('x', 'Nordblatt', 500, 'AFP'), article('y', 'Südblatt', 500, 'AFP')];
+  const link = sharedWireOfUnknownDirection(0.95, ['both credit AFP: likely rewrites of one agency text']);
   const nord = outletDependenceOf(articles, [link]).find((o) => o.outlet === 'Nordblatt')!;
   assert.deepEqual(nord.sources, [{ source: 'AFP', chars: 500, share: 1 }]);
 });
 
 test("outletDependenceOf: with no known direction, an agency's service (dpa-AFX) and the agency (dpa) count as one credit, each side naming its own", () => {
   const articles = [article('x', 'Börsenblick', 500, 'dpa-AFX'), article('y', 'Südblatt', 500, 'dpa')];
-  const link: ReuseLinkRecord = {
-    id: 'w',
-    kind: 'shared-wire',
-    a: { articleId: 'x', start: 0, end: 300 },
-    b: { articleId: 'y', start: 0, end: 300 },
-    score: 0.6,
-    direction: { from: null, confidence: 0, reasons: [] },
-  };
+  const link = sharedWireOfUnknownDirection(0.6, []);
   const sources = (outlet: string) => outletDependenceOf(articles, [link]).find((o) => o.outlet === outlet)!.sources;
   assert.deepEqual(sources('Börsenblick'), [{ source: 'dpa-AFX', chars: 500, share: 1 }]);
   assert.deepEqual(sources('Südblatt'), [{ source: 'dpa', chars: 500, share: 1 }]);
