@@ -39,6 +39,7 @@ let bytes = 0;
 let i = 0;
 // the rate is taken over the first pass through the pool, where every text is new (later passes meet words
 // the tagger's caches already hold); GC for the heap samples is left out of it
+/** @type {{ articles: number, cpuSeconds: number } | null} */
 let firstPass = null;
 const cpuSecondsSince = (start) => {
   const used = process.cpuUsage(start);
@@ -58,6 +59,7 @@ const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const wallSeconds = (performance.now() - wallStart) / 1000;
 
 console.log(`analysis: ${count} articles, ${(bytes / count / 1024).toFixed(1)} KB each`);
+if (!firstPass) throw new Error('the first pass over the pool never finished');
 console.log(`  ${(firstPass.articles / firstPass.cpuSeconds).toFixed(0)} articles per CPU-second (one core) over the first ${pool.length} (all different texts)`);
 console.log(`  whole run: ${(articles / cpuSeconds).toFixed(0)} per CPU-second, ${(articles / wallSeconds).toFixed(0)} per wall second`);
 console.log(`  heap used after GC over the run (MB, at every tenth): ${heapSamples.map((h) => h.toFixed(0)).join(' ')}`);

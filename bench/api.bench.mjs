@@ -187,6 +187,7 @@ async function measure(store, stats, sample) {
   const months = [stats.publishedRange?.earliest, stats.publishedRange?.latest].map((d) => d?.slice(0, 7));
 
   // As web/src/pages/*.ts ask, page by page (each page's calls run in parallel in the browser).
+  /** @type {[string, (i: number) => string, number?][]} */
   const scenarios = [
     ['story list: GET /api/stories&include=coverage', () => '/api/stories?limit=50&include=coverage'],
     ['story list: GET /api/articles?limit=10', () => '/api/articles?limit=10'],

@@ -78,7 +78,7 @@ const SENTENCES = [
   (s, r) => `Nach Angaben ${r.pick(ORGS)} kostet die ${s.topic} rund ${2 + r.int(90)} Millionen Euro.`,
   (s, r) => `Der Gemeinderat von ${s.place} will am ${r.pick(WEEKDAYS)} über die ${s.topic} entscheiden.`,
   (s, r) => `„${r.pick(QUOTES)}“, sagte ${s.person(r)} in ${s.place}.`,
-  (s, r) => `Die Arbeiten sollen im ${r.pick(['Frühjahr', 'Sommer', 'Herbst', 'Winter'])} beginnen und ${1 + r.int(5)} Jahre dauern.`,
+  (_s, r) => `Die Arbeiten sollen im ${r.pick(['Frühjahr', 'Sommer', 'Herbst', 'Winter'])} beginnen und ${1 + r.int(5)} Jahre dauern.`,
   (s, r) => `Laut ${s.person(r)} gebe es für die ${s.topic} bislang keinen tragfähigen Plan.`,
   (s, r) => `In ${s.place} sammelte eine Initiative nach eigenen Angaben ${1000 + r.int(9000)} Unterschriften.`,
   (s, r) => `Die Entscheidung sei ${r.pick(CLAIMS)}, so ${s.person(r)}.`,
@@ -114,7 +114,7 @@ function writeParagraphs(story, r, targetChars) {
 const COPY_KINDS = ['verbatim', 'shortened', 'reordered', 'edited'];
 
 /** Derives a copy of `paragraphs` the way news sites reuse wire text. */
-function copyParagraphs(paragraphs, kind, story, r) {
+function copyParagraphs(paragraphs, kind, r) {
   if (kind === 'verbatim') return [...paragraphs];
   if (kind === 'shortened') return paragraphs.slice(0, Math.max(2, Math.ceil(paragraphs.length * (0.4 + r.next() * 0.4))));
   if (kind === 'reordered') {
@@ -155,7 +155,7 @@ export function* generateArticles(options = {}) {
       const source = r.pick(originals);
       copyKind = r.pick(COPY_KINDS);
       copyOf = source.name;
-      paragraphs = copyParagraphs(source.paragraphs, copyKind, story, r);
+      paragraphs = copyParagraphs(source.paragraphs, copyKind, r);
     } else {
       paragraphs = writeParagraphs(story, r, opts.targetChars);
       originals.push({ name, paragraphs });
@@ -181,11 +181,12 @@ export function writeCorpus(dir, options = {}) {
     writeFileSync(join(dir, article.name), data);
     bytes += data.length;
     count += 1;
-    (stories[article.story] ??= []).push(article.name);
+    stories[article.story] ??= [];
+    stories[article.story].push(article.name);
     if (article.copyOf) copies.push({ from: article.copyOf, to: article.name, kind: article.copyKind });
   }
   const options_ = { ...DEFAULT_CORPUS_OPTIONS, ...options };
-  writeFileSync(join(dir, '.planted.json'), JSON.stringify({ options: options_, copies, stories }) + '\n');
+  writeFileSync(join(dir, '.planted.json'), `${JSON.stringify({ options: options_, copies, stories })}\n`);
   return { count, bytes, copies: copies.length };
 }
 

@@ -28,6 +28,7 @@ function listPages() {
   return { source: fixturePages, paths };
 }
 
+/** @returns {import('../dist/article.js').RawDocument} */
 function rawDocumentFor(path) {
   return {
     origin: { path, url: null, record: null, segment: null },

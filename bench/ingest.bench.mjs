@@ -67,7 +67,9 @@ function spawnPhase(phase, dir, dbPath) {
     maxBuffer: 16 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`phase ${phase} failed with exit code ${result.status}`);
-  return JSON.parse(result.stdout.trim().split('\n').pop());
+  const summary = result.stdout.trim().split('\n').pop();
+  if (!summary) throw new Error(`phase ${phase} printed no summary`);
+  return JSON.parse(summary);
 }
 
 const LABEL_WIDTH = 37;

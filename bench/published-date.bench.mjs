@@ -38,8 +38,14 @@ function time(label, count, run) {
 }
 
 console.log(`html pages: ${htmls.length} from ${htmlSource}`);
-const parseMs = time('parseHtml', htmls.length, () => htmls.forEach((h) => parseHtml(h)));
+const parseMs = time('parseHtml', htmls.length, () => htmls.forEach((h) => {
+    parseHtml(h);
+  }));
 const docs = htmls.map((h) => parseHtml(h));
-const dateMs = time('findPublishedInHtml (tree given)', docs.length, () => docs.forEach((d) => findPublishedInHtml(d, null)));
+const dateMs = time('findPublishedInHtml (tree given)', docs.length, () => docs.forEach((d) => {
+    findPublishedInHtml(d, null);
+  }));
 console.log(`date reading costs ${(dateMs / parseMs).toFixed(2)}× the parse`);
-time('findPublishedInText', texts.length, () => texts.forEach((t) => findPublishedInText(t)));
+time('findPublishedInText', texts.length, () => texts.forEach((t) => {
+    findPublishedInText(t);
+  }));

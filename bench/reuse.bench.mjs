@@ -71,6 +71,7 @@ function runIndex(articles) {
   const verbatimPairs = new Set();
   /** The latest links joining two families, to show what the false links are once the index has learned its corpus. */
   const falseLinks = [];
+  /** @type {[number, number][]} */
   const checkpoints = [];
   let links = 0;
   const started = performance.now();
@@ -131,9 +132,10 @@ const s = score(corpus, run.linkedPairs, run.byId, run.verbatimPairs);
 console.log(`index: ${run.seconds.toFixed(1)} s (${(corpus.length / run.seconds).toFixed(0)} articles/s), ${run.links} links over ${run.linkedPairs.size} article pairs`);
 console.log(`planted links: precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)} over article pairs (found per kind: ${s.byKind}); verbatim-kind links alone: ${s.verbatimPairs} pairs, precision ${s.verbatimPrecision.toFixed(3)}`);
 const [firstN, firstMs] = run.checkpoints[0];
-const [lastN, lastMs] = run.checkpoints.at(-1);
+const [lastN, lastMs] = run.checkpoints[run.checkpoints.length - 1];
+const [beforeLastN, beforeLastMs] = run.checkpoints[run.checkpoints.length - 2];
 const firstRate = firstMs / firstN;
-const lastTenthRate = (lastMs - run.checkpoints.at(-2)[1]) / (lastN - run.checkpoints.at(-2)[0]);
+const lastTenthRate = (lastMs - beforeLastMs) / (lastN - beforeLastN);
 console.log(`growth: ms per article in the first tenth ${firstRate.toFixed(2)}, in the last tenth ${lastTenthRate.toFixed(2)} (ratio ${(lastTenthRate / firstRate).toFixed(2)}; 1.0 = linear total time)`);
 console.log(`checkpoints (articles: s): ${run.checkpoints.map(([n, ms]) => `${n}: ${(ms / 1000).toFixed(1)}`).join(', ')}`);
 console.log(`peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);

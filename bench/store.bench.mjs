@@ -65,7 +65,11 @@ try {
 
   const exportStart = performance.now();
   let exportedBytes = 0;
-  const exported = await writeJsonLinesExport(allArticles(store), { write: (text) => void (exportedBytes += text.length) });
+  const exported = await writeJsonLinesExport(allArticles(store), {
+    write: (text) => {
+      exportedBytes += text.length;
+    },
+  });
   const exportSeconds = (performance.now() - exportStart) / 1000;
   console.log(`store: export jsonl             ${(exported / exportSeconds).toFixed(0).padStart(7)} articles/s  (${(exportedBytes / 1e6).toFixed(0)} MB)`);
   await store.close();

@@ -25,6 +25,7 @@ const SINGLES = 200;
 const tools = loadFeatureTools();
 const DATE_LINE = /^(\d{2})\.(\d{2})\.(\d{4}) \|/m;
 /** What the pipeline would give, cheaply: the date line as publication date, the headline's place as an entity. */
+/** @returns {import('../dist/article.js').Article} */
 const toArticle = ({ text }) => {
   const title = text.slice(0, text.indexOf('\n'));
   const [, day, month, year] = DATE_LINE.exec(text) ?? [];

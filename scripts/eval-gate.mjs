@@ -47,7 +47,7 @@ for (const entry of baseline.tasks) {
   if (accept) entry.floor = Number(value.toFixed(3));
 }
 if (accept) {
-  writeFileSync(BASELINE, JSON.stringify(baseline, null, 2) + '\n');
+  writeFileSync(BASELINE, `${JSON.stringify(baseline, null, 2)}\n`);
   console.log(`eval: floors in ${BASELINE} set to the measured values`);
 } else if (failed > 0) {
   console.log(`eval: ${failed} score(s) below their floor; fix the regression, or run with --accept and say why in the commit`);

@@ -111,7 +111,7 @@ for (const link of crossSiteLinks.filter((l) => l.groups === 'page-page').slice(
 say('multi-article events, largest first (members; what joined them):');
 for (const event of multi.slice(0, 60)) say(`  ${event.articleIds.length} "${oneLine(event.title ?? '', 70)}" ${evidenceTerms(event)}`);
 const report = lines.join('\n');
-writeFileSync(join(out, 'report.txt'), report + '\n');
+writeFileSync(join(out, 'report.txt'), `${report}\n`);
 console.log(report);
 
 // The sample for hand judgment: each event's members with source, title and opening words.
@@ -124,7 +124,7 @@ for (const [n, event] of sample.entries()) {
     sampleLines.push(`- [${sourceOf(article).site}] ${article.published ?? 'undated'} ${oneLine(article.title ?? '', 90)} | ${oneLine(article.text, 200)}`);
   }
 }
-writeFileSync(join(out, 'sample.txt'), sampleLines.join('\n') + '\n');
+writeFileSync(join(out, 'sample.txt'), `${sampleLines.join('\n')}\n`);
 console.log(`\nreport: ${join(out, 'report.txt')}; sample for hand judgment: ${join(out, 'sample.txt')}; database: ${db}`);
 if (args.includes('--json')) console.log(JSON.stringify({ articles: exported.articles.length, events: events.length, multiArticleEvents: multi.length, largest: largest?.articleIds.length ?? 0, pairs: pairCounts, crossSiteLinks: crossSiteLinks.length }));
 

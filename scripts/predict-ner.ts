@@ -26,4 +26,4 @@ for (const line of readFileSync(input, 'utf8').split('\n')) {
   const entities = tagEntities(record.text).map(({ text, start, end, type }) => ({ text, start, end, type }));
   lines.push(JSON.stringify({ origin: { path: null, url: null, record: record.id, segment: null }, text: record.text, entities }));
 }
-process.stdout.write(lines.join('\n') + '\n');
+process.stdout.write(`${lines.join('\n')}\n`);

@@ -267,11 +267,13 @@ if (folds > 1) {
   for (let fold = 0; fold < folds; fold++) {
     const trained = trainEnsemble(sentences.filter((_, i) => i % folds !== fold), epochs, runs);
     const held = sentences.filter((_, i) => i % folds === fold);
-    penalties.forEach((penalty, k) => countHeldOut(held, trained.weights, trained.transitions, penalty, pooled[k]!));
+    penalties.forEach((penalty, k) => {
+      countHeldOut(held, trained.weights, trained.transitions, penalty, pooled[k]!);
+    });
   }
-  penalties.forEach((penalty, k) =>
-    console.log(`cross-validated PER/LOC/ORG spans, ${folds} folds, ${epochs} epochs, outside penalty ${penalty}: ${formatCounts(pooled[k]!)}`),
-  );
+  penalties.forEach((penalty, k) => {
+    console.log(`cross-validated PER/LOC/ORG spans, ${folds} folds, ${epochs} epochs, outside penalty ${penalty}: ${formatCounts(pooled[k]!)}`);
+  });
 } else {
   const trained = trainEnsemble(sentences, epochs, runs);
   const header: NerModelHeader = {

@@ -103,7 +103,11 @@ export function createApiApp(options: ApiOptions): Hono {
   let reuseLinker: Promise<ReuseLinker> | undefined;
   // Opened with it: stored articles no event holds yet (a killed run's) are placed with the first job's.
   let storyPlacer: Promise<StoryPlacer> | undefined;
-  const openRunners = () => Promise.all([(reuseLinker ??= openReuseLinker(store)), (storyPlacer ??= openStoryPlacer(store, loadFeatureTools()))]);
+  const openRunners = () => {
+    reuseLinker ??= openReuseLinker(store);
+    storyPlacer ??= openStoryPlacer(store, loadFeatureTools());
+    return Promise.all([reuseLinker, storyPlacer]);
+  };
   // Loaded when the first story's statements are asked for (the stemmer and function words).
   let termTools: TermTools | undefined;
   const jobs = makeIngestJobs({
@@ -234,7 +238,8 @@ export function createApiApp(options: ApiOptions): Hono {
 
   app.get('/api/stories/:id/statements', async (c) => {
     const q = parse(pageQuery, c.req.query());
-    const statements = await storyStatements(store, (await storyOf(store, c.req.param('id'))).articleIds, (termTools ??= loadReuseContext()));
+    termTools ??= loadReuseContext();
+    const statements = await storyStatements(store, (await storyOf(store, c.req.param('id'))).articleIds, termTools);
     return c.json(offsetPage(statements, offsetCursor(q.cursor), q.limit));
   });
 

@@ -55,7 +55,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       },
     };
     if (route.method === 'post') {
-      operation['requestBody'] = {
+      operation.requestBody = {
         content: {
           'application/json': { schema: z.toJSONSchema(ingestJsonBody) },
           'multipart/form-data': {
@@ -71,7 +71,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       };
     }
-    (paths[route.path] ??= {})[route.method] = operation;
+    paths[route.path] = { ...paths[route.path], [route.method]: operation };
   }
   return {
     openapi: '3.1.0',

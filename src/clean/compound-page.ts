@@ -156,7 +156,7 @@ function findHeadedReports(paragraphs: readonly string[]): Map<number, HeadedRep
       return;
     }
     const dateline = PARAGRAPH_DATELINE.exec(next);
-    if (dateline?.groups) reports.set(i, { title: paragraph, published: null, outlet: dateline.groups['agency']!, dateLineIndex: null });
+    if (dateline?.groups) reports.set(i, { title: paragraph, published: null, outlet: dateline.groups.agency!, dateLineIndex: null });
   });
   return reports;
 }
@@ -173,18 +173,18 @@ export function readAgencyStamp(paragraph: string): AgencyStamp | null {
   const match = AGENCY_STAMP.exec(paragraph);
   const groups = match?.groups;
   if (!match || !groups) return null;
-  const title = groups['title']!.trim();
-  const credit = groups['credit']!.trim();
+  const title = groups.title!.trim();
+  const credit = groups.credit!.trim();
   if (SENTENCE_BOUNDARY.test(title)) return null;
   // "dpa-AFXPEKING": the scraper glued the agency's name to the place; "PEKING" alone is a plain dateline.
-  const glued = groups['glued']!.trim();
+  const glued = groups.glued!.trim();
   const place = glued.startsWith(credit) ? glued.slice(credit.length).trim() : glued;
   if (!DATELINE_PLACE.test(place)) return null;
-  const parts = parseDateExpression(groups['stamp']!);
-  const datelineStart = match.index + match[0].lastIndexOf(groups['glued']!) + groups['glued']!.indexOf(place);
+  const parts = parseDateExpression(groups.stamp!);
+  const datelineStart = match.index + match[0].lastIndexOf(groups.glued!) + groups.glued!.indexOf(place);
   return {
     title,
-    published: parts ? { value: formatPublishedValue(parts), evidence: `agency stamp "${groups['stamp']}"` } : null,
+    published: parts ? { value: formatPublishedValue(parts), evidence: `agency stamp "${groups.stamp}"` } : null,
     outlet: credit,
     text: paragraph.slice(datelineStart).trim(),
   };
@@ -205,8 +205,8 @@ function findClosingTitles(
   paragraphs.forEach((paragraph, i) => {
     const groups = CLOSING_TITLE.exec(paragraph.trim())?.groups;
     if (!groups) return;
-    const title = groups['title']!.trim();
-    if (!OUTLET_NAME.test(groups['outlet']!.trim()) || title.split(/\s+/u).length < MIN_HEADLINE_WORDS) return;
+    const title = groups.title!.trim();
+    if (!OUTLET_NAME.test(groups.outlet!.trim()) || title.split(/\s+/u).length < MIN_HEADLINE_WORDS) return;
     const headlineIndex = paragraphs.slice(0, i).findIndex((p) => fold(p) === fold(title));
     const repeated = headlineIndex >= 0 || (pageTitle !== null && fold(pageTitle) === fold(title));
     const closesCompoundPage = hasAgencyStamp && i === paragraphs.length - 1;
@@ -214,7 +214,7 @@ function findClosingTitles(
     // An article lies between the headline and its closing repetition, not a line or two.
     const between = paragraphs.slice(headlineIndex + 1, i).join('\n\n');
     if (between.length < MIN_SEGMENT_CHARS) return;
-    closings.set(i, { title, outlet: groups['outlet']!.trim(), headlineIndex });
+    closings.set(i, { title, outlet: groups.outlet!.trim(), headlineIndex });
   });
   return closings;
 }

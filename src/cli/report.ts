@@ -50,7 +50,7 @@ export function makeReporter(options: { quiet?: boolean; verbose?: boolean } = {
         if (m.severity === 'info' && !options.verbose) continue;
         if (m.severity === 'warning') report.warnings += 1;
         clearBar();
-        process.stderr.write(formatDiagnostic(label, m) + '\n');
+        process.stderr.write(`${formatDiagnostic(label, m)}\n`);
       }
       if (tty) {
         process.stderr.write(`\r\x1b[K${progressText()}`);

@@ -28,8 +28,8 @@ export async function serveUntilStopped(store: Store, options: Omit<ServeCommand
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new CommandError(`--port ${options.port} is not a port number (0–65535)`, 2);
   }
-  const token = options.token ?? process.env['STORYTRACE_TOKEN'];
-  let server;
+  const token = options.token ?? process.env.STORYTRACE_TOKEN;
+  let server: Awaited<ReturnType<typeof startApiServer>>;
   try {
     server = await startApiServer({
       store,

@@ -27,7 +27,7 @@ export class CommandError extends Error {
 }
 
 export function databasePathOf(options: DatabaseOptions): string {
-  return options.db ?? process.env['STORYTRACE_DB'] ?? DEFAULT_DATABASE_PATH;
+  return options.db ?? process.env.STORYTRACE_DB ?? DEFAULT_DATABASE_PATH;
 }
 
 /** Opens the store for writing, creating the file when it does not exist yet. */

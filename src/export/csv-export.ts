@@ -55,12 +55,12 @@ function csvRowOf({ article, occurrences }: StoredArticle): string {
     occurrences.length,
     article.text,
   ];
-  return cells.map(csvField).join(',') + '\r\n';
+  return `${cells.map(csvField).join(',')}\r\n`;
 }
 
 export async function writeCsvExport(articles: AsyncIterable<StoredArticle>, sink: TextSink): Promise<number> {
   let count = 0;
-  await sink.write(CSV_COLUMNS.join(',') + '\r\n');
+  await sink.write(`${CSV_COLUMNS.join(',')}\r\n`);
   for await (const stored of articles) {
     await sink.write(csvRowOf(stored));
     count += 1;

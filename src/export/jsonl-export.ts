@@ -6,7 +6,7 @@ import type { TextSink } from './text-sink.js';
 export async function writeJsonLinesExport(articles: AsyncIterable<StoredArticle>, sink: TextSink): Promise<number> {
   let count = 0;
   for await (const stored of articles) {
-    await sink.write(JSON.stringify(toStoredArticleRecord(stored)) + '\n');
+    await sink.write(`${JSON.stringify(toStoredArticleRecord(stored))}\n`);
     count += 1;
   }
   return count;

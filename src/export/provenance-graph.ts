@@ -30,6 +30,7 @@ interface GraphEdge {
 
 /** Escapes the five XML special characters and drops characters XML 1.0 cannot hold (control codes). */
 const XML_SPECIAL = /[&<>"']/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 cannot hold
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const XML_ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 const TITLE_LABEL_CHARS = 80;

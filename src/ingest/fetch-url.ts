@@ -103,7 +103,7 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
       }
       if (!response.ok) {
         await response.body?.cancel();
-        return { ok: false, rule: 'http-status', reason: `HTTP ${response.status} ${response.statusText}`.trim() + '; skipped' };
+        return { ok: false, rule: 'http-status', reason: `${`HTTP ${response.status} ${response.statusText}`.trim()}; skipped` };
       }
       const body = await readCappedBody(response, options.maxBytes);
       if (body === null) return { ok: false, rule: 'too-large', reason: `body is over the ${options.maxBytes}-byte limit; download stopped` };

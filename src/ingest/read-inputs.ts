@@ -97,7 +97,7 @@ async function readStdin(opts: ReadOptions): Promise<RawDocument[]> {
 /** `visited` holds the real paths of directories on the way down, so a symlink loop ends. */
 async function* readPath(path: string, opts: ReadOptions, visited: Set<string>): AsyncGenerator<RawDocument> {
   const source = fileSource(path);
-  let info;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
   } catch (error) {

@@ -73,7 +73,10 @@ export function findStatements(
   const termsOfText = new Map<string, ReadonlySet<string>>();
   const termsOf = (text: string) => {
     let terms = termsOfText.get(text);
-    if (terms === undefined) termsOfText.set(text, (terms = new Set(contentTermsOf(text, tools.stem, tools.functionWords))));
+    if (terms === undefined) {
+      terms = new Set(contentTermsOf(text, tools.stem, tools.functionWords));
+      termsOfText.set(text, terms);
+    }
     return terms;
   };
   const quotes = articles.flatMap((article) =>
@@ -91,7 +94,11 @@ export function findStatements(
     }
   }
   const parent = quotes.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const root = (i: number): number => {
+    if (parent[i] === i) return i;
+    parent[i] = root(parent[i]!);
+    return parent[i];
+  };
   const join = (i: number, j: number) => {
     const x = quotes[i]!;
     const y = quotes[j]!;

@@ -103,7 +103,10 @@ export function findQueryWords(text: string, phrases: readonly QueryPhrase[]): S
   if (exact.size === 0 && prefixes.length === 0) return [];
   const exactKeys = [...exact];
   let seen = lookedUpFor.get(phrases);
-  if (seen === undefined) lookedUpFor.set(phrases, (seen = new Map()));
+  if (seen === undefined) {
+    seen = new Map();
+    lookedUpFor.set(phrases, seen);
+  }
   const found: SearchTerm[] = [];
   for (const m of text.matchAll(WORD)) {
     const word = m[0];

@@ -159,7 +159,10 @@ export function topCandidates(keys: readonly string[], postingsOf: (key: string)
   // Thousands of hits, few distinct counts (at most one per key): taken count by count, only the
   // last count needed is sorted by id, instead of sorting every hit.
   const byCount: ArticleId[][] = [];
-  for (const [id, n] of hits) (byCount[n] ??= []).push(id);
+  for (const [id, n] of hits) {
+    byCount[n] ??= [];
+    byCount[n].push(id);
+  }
   const top: ArticleId[] = [];
   for (let n = byCount.length - 1; n > 0 && top.length < options.maxCandidates; n -= 1) {
     const ids = byCount[n];

@@ -19,7 +19,7 @@ export interface SentenceSplitter {
  */
 const SENTENCE_END = /([.!?…]+)([“”"»«’'‘)\]]*)(?=\s)/g;
 /** What may open the next sentence: a capital, a digit, or an opening quote/bracket before one. */
-const SENTENCE_START = /^\s+[„“"»«‚‘'(\[]*[\p{Lu}\d]/u;
+const SENTENCE_START = /^\s+[„“"»«‚‘'([]*[\p{Lu}\d]/u;
 const PARAGRAPH_BREAK = /\n[ \t\u00a0]*\n/g;
 /** The word right before a full stop: letters (with inner dots, "e.V"), digits. */
 const WORD_BEFORE_STOP = /([\p{L}\d][\p{L}\d.]*)$/u;

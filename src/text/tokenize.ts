@@ -105,7 +105,7 @@ function readWord(text: string, start: number, abbreviations: ReadonlySet<string
       return start + spaced.length;
     }
     if (keepsStop(text, word, end, isNumber, abbreviations)) {
-      out.push({ text: word + '.', start, end: end + 1, kind: isNumber ? 'number' : 'word' });
+      out.push({ text: `${word}.`, start, end: end + 1, kind: isNumber ? 'number' : 'word' });
       return end + 1;
     }
   }

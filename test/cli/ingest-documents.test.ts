@@ -30,7 +30,10 @@ function countingPuts(store: Store): { store: Store; batches: Article[][] } {
   const batches: Article[][] = [];
   return {
     batches,
-    store: { ...store, putArticles: (articles) => (batches.push([...articles]), store.putArticles(articles)) } as Store,
+    store: { ...store, putArticles: (articles) => {
+        batches.push([...articles]);
+        return store.putArticles(articles);
+      }, } as Store,
   };
 }
 
@@ -53,7 +56,10 @@ test('ingestDocuments rejects a document whose pipeline run throws, and stores t
   const reporter = makeReporter({ quiet: true });
   const stderrWrite = process.stderr.write;
   const lines: string[] = [];
-  process.stderr.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stderr.write;
+  process.stderr.write = ((chunk: string) => {
+    lines.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
   try {
     await ingestDocuments(
       store,

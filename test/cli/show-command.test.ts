@@ -19,7 +19,7 @@ test('show prints the article and where it was found; a unique id prefix will do
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /^Stadtrat beschließt neuen Radweg\n/);
   assert.ok(result.stdout.includes(radweg.text));
-  assert.match(result.stdout, /found at 1 place:\n  - .*stadtrat\.txt/);
+  assert.match(result.stdout, /found at 1 place:\n {2}- .*stadtrat\.txt/);
 });
 
 test('show --json prints the same record export writes', () => {

@@ -9,8 +9,8 @@ export const SMALL_CORPUS = join(import.meta.dirname, '../fixtures/store/small-g
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
   const childEnv = { ...process.env, ...env };
-  delete childEnv['STORYTRACE_DB'];
-  if (env['STORYTRACE_DB'] !== undefined) childEnv['STORYTRACE_DB'] = env['STORYTRACE_DB'];
+  delete childEnv.STORYTRACE_DB;
+  if (env.STORYTRACE_DB !== undefined) childEnv.STORYTRACE_DB = env.STORYTRACE_DB;
   return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: childEnv });
 }
 

@@ -23,7 +23,11 @@ async function* stored(): AsyncGenerator<StoredArticle> {
 
 async function written(write: typeof writeGexfExport, links: readonly ReuseLinkRecord[]): Promise<{ text: string; count: number }> {
   let text = '';
-  const count = await write(stored(), { write: (t) => void (text += t) }, [], links);
+  const count = await write(stored(), {
+    write: (t) => {
+      text += t;
+    },
+  }, [], links);
   return { text, count };
 }
 

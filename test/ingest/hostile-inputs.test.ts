@@ -42,7 +42,7 @@ test('hostile inputs: one line each naming the input and reason, the rest goes i
   writeFileSync(path('03-riesig.txt'), '');
   truncateSync(path('03-riesig.txt'), 50 * 1024 * 1024 + 1);
   writeFileSync(path('04-windows-1252.txt'), Buffer.from('Straßenfest in Göppingen\n\nDas Straßenfest zieht viele Besucher an, berichten die Veranstalter.\n', 'latin1'));
-  const page = gzipSync('<html><body>' + '<p>Ein Absatz über den Umbau des Bahnhofs in Kesselbach.</p>'.repeat(300) + '</body></html>');
+  const page = gzipSync(`<html><body>${'<p>Ein Absatz über den Umbau des Bahnhofs in Kesselbach.</p>'.repeat(300)}</body></html>`);
   writeFileSync(path('05-abgeschnitten.html.gz'), page.subarray(0, page.length >> 1));
   copyFileSync(join(FIXTURES, 'malformed-html/input.html'), path('06-kaputt.html'));
   writeFileSync(path('07-meldungen.jsonl'), ['{"id":"a","text":"Die Fähre fährt wieder nach Plan, sagte die Reederei."}', '{"id":"b","text": kaputt}', '{"id":"c","text":"Der Markt öffnet am Samstag schon um sieben Uhr."}'].join('\n'));

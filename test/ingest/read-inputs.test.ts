@@ -84,7 +84,7 @@ test('a .warc.gz of gzip members is read record by record', async () => {
   assert.deepEqual(docs.map((d) => [d.origin.record, d.origin.url]), [['urn:1', 'https://a.example/1'], ['urn:2', 'https://a.example/2']]);
 
   // cut inside the third member: the two whole records stay, one line says the file ends early
-  const long = '<p>' + 'Ein Absatz über das Hochwasser am Fluss, mit vielen Wörtern darin. '.repeat(200) + '</p>';
+  const long = `<p>${'Ein Absatz über das Hochwasser am Fluss, mit vielen Wörtern darin. '.repeat(200)}</p>`;
   const third = record('urn:3', 'https://a.example/3', long);
   const whole = Buffer.concat([record('urn:1', 'https://a.example/1', '<p>Eins</p>'), record('urn:2', 'https://a.example/2', '<p>Zwei</p>'), third]);
   writeFileSync(join(dir, 'cut.warc.gz'), whole.subarray(0, whole.length - (third.length >> 1)));
@@ -102,7 +102,7 @@ test('hostile inputs: each gets one fatal line naming it, and the good file betw
   writeFileSync(path('bild.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
   writeFileSync(path('riesig.txt'), '');
   truncateSync(path('riesig.txt'), 50 * 1024 * 1024 + 1); // sparse: 50 MB + 1 byte without writing them
-  const packed = gzipSync(Buffer.from('<html><body>' + '<p>Ein langer Absatz über die Hafenerweiterung.</p>'.repeat(400) + '</body></html>'));
+  const packed = gzipSync(Buffer.from(`<html><body>${'<p>Ein langer Absatz über die Hafenerweiterung.</p>'.repeat(400)}</body></html>`));
   writeFileSync(path('abgeschnitten.html.gz'), packed.subarray(0, Math.floor(packed.length / 2)));
   writeFileSync(path('gut.txt'), 'Gute Nachricht\n\nDer Hafen bleibt offen.\n');
   const docs = await readAll(['leer.txt', 'bild.txt', 'riesig.txt', 'fehlt.txt', 'abgeschnitten.html.gz', 'gut.txt'].map(path));
@@ -121,7 +121,7 @@ test('hostile inputs: each gets one fatal line naming it, and the good file betw
 test('a truncated .jsonl.gz keeps the complete records before the break and says so once', async () => {
   const dir = scratchDir();
   const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `r${i}`, text: `Meldung Nummer ${i} über den Deichbau an der Küste, mit etwas Text.` })).join('\n');
-  const packed = gzipSync(Buffer.from(lines + '\n'));
+  const packed = gzipSync(Buffer.from(`${lines}\n`));
   writeFileSync(join(dir, 'meldungen.jsonl.gz'), packed.subarray(0, Math.floor(packed.length * 0.6)));
   const docs = await readAll([join(dir, 'meldungen.jsonl.gz')]);
   const fatal = fatalRules(docs);

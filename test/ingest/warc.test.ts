@@ -8,7 +8,7 @@ import { fileSource } from '../../src/ingest/input-source.js';
 function warcRecord(fields: Record<string, string>, block: string | Buffer): Buffer {
   const body = typeof block === 'string' ? Buffer.from(block, 'utf8') : block;
   const header = ['WARC/1.0', ...Object.entries(fields).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${body.length}`].join('\r\n');
-  return Buffer.concat([Buffer.from(header + '\r\n\r\n'), body, Buffer.from('\r\n\r\n')]);
+  return Buffer.concat([Buffer.from(`${header}\r\n\r\n`), body, Buffer.from('\r\n\r\n')]);
 }
 
 function httpResponse(contentType: string, body: string | Buffer, extraHeaders = '', status = '200 OK'): Buffer {

@@ -29,7 +29,7 @@ test('an unedited passage over both whole texts is identical, a part of one is n
 });
 
 test('a passage after an attribution is a quotation; with a common agency credit it is shared wire', () => {
-  const quoting = 'Ein Blog schreibt: Weiter berichtet RT DE: "' + 'x'.repeat(100);
+  const quoting = `Ein Blog schreibt: Weiter berichtet RT DE: "${'x'.repeat(100)}`;
   const quoted = passage({ a: { start: 44, end: 144 } });
   assert.equal(decideVerbatimKind(quoted, side(quoting, 60), side('y', 60)), 'quotation');
   const dpa = [{ name: 'dpa', kind: 'agency' as const }];

@@ -39,7 +39,10 @@ function exportSeeds() {
 }
 
 let linked: ReturnType<typeof exportSeeds> | undefined;
-const linkedText = (seeds: [string, string], phrase: RegExp, kind?: string) => (linked ??= exportSeeds())(seeds, phrase, kind);
+const linkedText = (seeds: [string, string], phrase: RegExp, kind?: string) => {
+  linked ??= exportSeeds();
+  return linked(seeds, phrase, kind);
+};
 
 test('seeds: the wire passage of 000 and 001 on "die ideologischen Ansätze der Ära des Kalten Krieges" is linked', { skip: SKIP }, () => {
   assert.ok(linkedText(['000', '001'], /ideologischen Ansätze[\s\S]*Kalten Krieges/));

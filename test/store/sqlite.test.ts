@@ -126,7 +126,7 @@ test('sqlite: migration 6 backfills entities, quotes and credits of articles sto
     return rows;
   };
   const backfilled = tablesOf(oldPath);
-  assert.equal((backfilled['quote_entities'] as unknown[]).length, 2);
+  assert.equal((backfilled.quote_entities as unknown[]).length, 2);
   assert.deepEqual(backfilled, tablesOf(freshPath));
 });
 

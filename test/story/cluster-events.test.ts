@@ -45,7 +45,7 @@ test('cluster-events: the same quoted statement by the same speaker puts two dif
 
 test('cluster-events: a later report that recalls the event stays out of it (event dates, not shared words)', () => {
   const first = article(HAFEN, { published: '2025-03-03', entities: [mention('Greta Olsen', HAFEN, 'person:greta-olsen')] });
-  const recall = article(HAFEN + ' Ein Jahr danach zieht die Behörde Bilanz.', { published: '2026-03-05', entities: [mention('Greta Olsen', HAFEN, 'person:greta-olsen')] });
+  const recall = article(`${HAFEN} Ein Jahr danach zieht die Behörde Bilanz.`, { published: '2026-03-05', entities: [mention('Greta Olsen', HAFEN, 'person:greta-olsen')] });
   const clusterer = makeDefaultClusterer();
   const [m1, m2] = clusterer.addArticles([first, recall].map((x) => storyFeaturesOf(x, tools)));
   assert.notEqual(m2!.eventId, m1!.eventId);

@@ -63,7 +63,10 @@ test('event-digest: an event grown by new members, from its stored digest and th
   const plan = planEventDigest(ids(ARTICLES), [before]);
   assert.deepEqual(plan.uncovered, ids(ARTICLES.slice(2)), 'only the new members are read');
   const read: string[] = [];
-  const digest = digestEvent(plan, (id) => (read.push(id), byId.get(id)), lexicon);
+  const digest = digestEvent(plan, (id) => {
+    read.push(id);
+    return byId.get(id);
+  }, lexicon);
   assert.deepEqual(read, ids(ARTICLES.slice(2)));
   assertSameAsAllAtOnce(digest, ARTICLES);
   const comparison = comparisonOf(digest.sources, CORE);

@@ -56,7 +56,11 @@ test('update-stories: an article ingested in a later run joins the event stored 
     assert.deepEqual([...storyline!.articleIds].sort(), [ERSTER.id, ZWEITER.id, MONATE_SPAETER.id].sort());
 
     let json = '';
-    await writeJsonExport(allArticles(store), { write: (t) => void (json += t) }, await store.stories.listStories());
+    await writeJsonExport(allArticles(store), {
+        write: (t) => {
+          json += t;
+        },
+      }, await store.stories.listStories());
     const exported = JSON.parse(json) as { stories: { kind: string; articleIds: string[] }[] };
     const exportedEvent = exported.stories.find((s) => s.kind === 'event' && s.articleIds.includes(ERSTER.id));
     assert.deepEqual([...exportedEvent!.articleIds].sort(), [ERSTER.id, ZWEITER.id].sort());

@@ -48,7 +48,7 @@ export const BOILERPLATE_PHRASES: readonly PhrasePattern[] = [
     pattern: new RegExp(
       [
         String.raw`(?:Anmeldung\s*|(?<=^|[.!?]\s*))Noch nicht (?:beim|bei|am|an) (?:der |dem |den )?[\p{L} .-]{2,50}\?\s*(?=(?:Erstellen Sie ein |Jetzt )?Kommentar-?[Pp]rofil|$)`,
-        String.raw`(?:Erstellen Sie ein |Jetzt )?Kommentar-?[Pp]rofil(?: anlegen| erstellen)?`,
+        `(?:Erstellen Sie ein |Jetzt )?Kommentar-?[Pp]rofil(?: anlegen| erstellen)?`,
         String.raw`Ich habe die Netiquette und die Datenschutz\p{L}{0,20} gelesen und akzeptiere\p{L}{0,2} (?:diese|sie)\.?`,
         String.raw`(?:\*\s*){1,2}Pflichtfelder?`,
         String.raw`(?:Your email address will not be published|Required fields are marked \*|You must be logged in to post a comment)\.?`,
@@ -88,7 +88,7 @@ export const BOILERPLATE_PHRASES: readonly PhrasePattern[] = [
     rule: 'press-release-footer',
     pattern: new RegExp(
       String.raw`(?:${CONTACT_BLOCK_LABEL}|(?:Tel(?:efon|\.)?:?\s*)?\+?\d[\d/ -]{5,}(?=[^.!?]{0,200}E-Mail)|E-Mail\s*:)` +
-        String.raw`[^]{0,${MAX_CONTACT_BLOCK_CHARS}}?` +
+        `[^]{0,${MAX_CONTACT_BLOCK_CHARS}}?` +
         ORIGINAL_CONTENT_FOOTER +
         '|' +
         ORIGINAL_CONTENT_FOOTER,

@@ -11,7 +11,7 @@ const DATE_HEADER = /^date\s+\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\s+|$)/u;
 const TITLE_ARTEFACT = /^:\s+/u;
 /** No-break, narrow no-break and figure spaces: scraped text glues names with them ("Xi\u00a0Jinping"). */
 const NO_BREAK_SPACES = /[\u00a0\u2007\u202f]/gu;
-const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/gu;
+const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff/gu;
 /** A line ending in a full stop reads as a sentence, not a headline ("Putin reist nach Peking." vs "Putin reist nach Peking"). */
 const SENTENCE_END = /[^.]\.["“”»«'’)]*$/u;
 /**

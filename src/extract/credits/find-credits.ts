@@ -111,7 +111,7 @@ export function findCredits(text: string, page: Pick<Page, 'sideTexts' | 'byline
 /** The credits one frame finds in a line, or null when the frame does not apply. */
 function readFrame(frame: CreditFrame, line: string, lexicon: AgencyLexicon): Credit[] | null {
   const match = frame.pattern.exec(line);
-  const names = match?.groups?.['names'];
+  const names = match?.groups?.names;
   if (!match || names === undefined || PHOTO_CREDIT_CUE.test(names)) return null;
   const evidence = match[0].replace(/^[.!?;]\s+/u, '').trim();
   const found: Credit[] = [];
@@ -122,7 +122,7 @@ function readFrame(frame: CreditFrame, line: string, lexicon: AgencyLexicon): Cr
     if (source && (frame.names !== 'agencies-only' || source.kind === 'agency')) {
       found.push({ name: source.name, kind: source.kind, evidence });
     } else if (frame.allowsInitials && AUTHOR_INITIALS.test(name)) {
-      continue;
+      // an author's initials ("(kb)") credit nobody and leave the rest of the list valid
     } else if (frame.names === 'agencies-only') {
       return null;
     } else if (frame.names === 'named' && isSourceName(name)) {

@@ -104,7 +104,7 @@ class ArticleEntities {
     const last = words[n - 1]!;
     if (last.length > 3 && last.endsWith('s') && /^\p{Lu}/u.test(words[0]!)) {
       const base = this.kb.aliases.get([...words.slice(0, -1), last.slice(0, -1)].join(' '));
-      if (base && base.every((t) => t.kind !== 'organization')) return base;
+      if (base?.every((t) => t.kind !== 'organization')) return base;
     }
     return null;
   }

@@ -20,7 +20,7 @@ export interface SentenceFeatures {
 }
 
 /** Template ids: the first thing hashed, so "word=Bank" and "next=Bank" land apart. */
-const enum Template {
+enum Template {
   Bias = 1, Word, Lower, Shape, ShortShape, Prefix, Suffix, SentenceStart, Length,
   PrevLower, PrevPrevLower, NextLower, NextNextLower, PrevAndWord, WordAndNext, PrevShape, NextShape,
   ShapeTrigram, LastHyphenPart, FirstHyphenPart, Gazetteer, PrevGazetteer, NextGazetteer,

@@ -49,7 +49,7 @@ function tagEntities(text: string, sentences: readonly Span[], parts: TaggerPart
     while (next < tokens.length && tokens[next]!.start < sentence.end) next++;
     if (next > first) tagSentence(text, tokens.slice(first, next), parts, mentions);
   }
-  return addRepeatedMentions(text, tokens, mentions);
+  return addRepeatedMentions(tokens, mentions);
 }
 
 /**
@@ -72,7 +72,7 @@ const MIN_REPEAT_CHARS = 2;
  * genitive ("Putins"). The type the model gave the word most often wins (one slip, "Moskau" as a
  * person, does not spread); several-word names repeat through their words.
  */
-function addRepeatedMentions(text: string, tokens: readonly Token[], mentions: EntityMention[]): EntityMention[] {
+function addRepeatedMentions(tokens: readonly Token[], mentions: EntityMention[]): EntityMention[] {
   const votes = new Map<string, Map<EntityMention['type'], number>>();
   const vote = (word: string, type: EntityMention['type']) => {
     const counts = votes.get(word) ?? new Map<EntityMention['type'], number>();

@@ -38,8 +38,8 @@ export function splitTitleOutletSuffix(
 ): { readonly title: string; readonly outlet: string } | null {
   const match = title === null ? null : TITLE_OUTLET_SUFFIX.exec(title.trim());
   if (!match?.groups) return null;
-  const outlet = outlets.findByName(match.groups['suffix']!);
-  return outlet ? { title: match.groups['title']!, outlet: outlet.name } : null;
+  const outlet = outlets.findByName(match.groups.suffix!);
+  return outlet ? { title: match.groups.title!, outlet: outlet.name } : null;
 }
 
 function hostOf(url: string | null): string | null {

@@ -223,7 +223,7 @@ export function parseDateExpression(s: string, options: DateReadingOptions = DEF
   const found = findDateExpressions(trimmed, options);
   if (found.length !== 1) return null;
   const match = found[0]!;
-  const rest = (trimmed.slice(0, match.start) + ' ' + trimmed.slice(match.end)).split(/[\s,.|·•–—-]+/u);
+  const rest = (`${trimmed.slice(0, match.start)} ${trimmed.slice(match.end)}`).split(/[\s,.|·•–—-]+/u);
   return rest.every((w) => w === '' || isDateFiller(w)) ? match.parts : null;
 }
 

@@ -45,19 +45,16 @@ const START = String.raw`(?<![\p{L}\p{N}])`;
 const END = String.raw`(?![\p{L}\p{N}])`;
 
 /** "2022-02-04", "2022-02-04T11:02:00+01:00", "2022-02-04 11:02:00.000Z". */
-export const ISO_DATE = new RegExp(
-  String.raw`(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d])`,
-  'gu',
-);
+export const ISO_DATE = /(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d])/gu;
 
 /** "04.02.2022", "4.2.22", "04. 02. 2022" (German day.month.year). */
-export const NUMERIC_DMY = new RegExp(String.raw`(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d]|\.\d)`, 'gu');
+export const NUMERIC_DMY = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d]|\.\d)/gu;
 
 /** "2022/02/04" (year first, unambiguous). */
-export const SLASH_YMD = new RegExp(String.raw`(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])`, 'gu');
+export const SLASH_YMD = /(?<![\d/])(\d{4})\/(\d{1,2})\/(\d{1,2})(?![\d/])/gu;
 
 /** "02/04/2022": month/day/year in English, day/month/year elsewhere; resolved by value or option. */
-export const SLASH_NUMERIC = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])`, 'gu');
+export const SLASH_NUMERIC = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/gu;
 
 /** "4. Februar 2022", "4 Feb. 2022", "4th February, 2022", "04 févr. 2022", "4 de febrero de 2022". */
 export const DAY_MONTH_NAME_YEAR = new RegExp(

@@ -71,7 +71,7 @@ function attr(el: Element, name: string): string | undefined {
 }
 
 function classAndId(el: Element): string {
-  return `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`;
+  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
 }
 
 /**

@@ -241,6 +241,7 @@ function parseJsonLenient(block: string): unknown {
     .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '')
     .replace(/(?:-->|\/\/\s*\]\]>)\s*$/, '')
     .trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: raw control characters are what JSON.parse rejects in scraped JSON-LD
   for (const attempt of [cleaned, cleaned.replace(/[\u0000-\u001f]+/g, ' ')]) {
     try {
       return JSON.parse(attempt);

@@ -45,7 +45,7 @@ function nearestPersonBefore(entities: readonly EntityMention[], offset: number)
 /** "Sie riefen …", "sie erklärten": a plural verb after the pronoun, so it stands for a group, not the last person. */
 function pluralVerbAfter(text: string, offset: number): boolean {
   const next = /^\s+(\p{Ll}+)/u.exec(text.slice(offset, offset + 40))?.[1];
-  return next !== undefined && /en$/.test(next) && !/^(haben|hatten)$/.test(next) ? true : false;
+  return !!(next !== undefined && /en$/.test(next) && !/^(haben|hatten)$/.test(next) );
 }
 
 /**

@@ -76,7 +76,7 @@ function opensHere(text: string, at: number): boolean {
   const c = text[at]!;
   if (c === '"' || c === '«' || c === '»' || c === '‘') {
     const prev = text[at - 1];
-    return prev === undefined || /[\s(\[„“‚:–—\-/]/.test(prev);
+    return prev === undefined || /[\s([„“‚:–—\-/]/.test(prev);
   }
   return true;
 }

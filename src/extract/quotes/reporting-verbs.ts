@@ -53,8 +53,8 @@ function listedForms(field: string): { finite: string[]; participles: string[] }
 function weakVerbForms(lemma: string, separable: boolean): { finite: string[]; participles: string[] } {
   const stem = /e[lr]n$/.test(lemma) ? lemma.slice(0, -1) : lemma.slice(0, -2);
   // "berichten" → "berichtet", "bezeichnen" → "bezeichnet": an e keeps the t audible
-  const joint = /([td]|[^aeiouäöülr]n)$/.test(stem) ? stem + 'e' : stem;
-  const finite = [stem + 'e', joint + 't', joint + 'te', joint + 'ten', lemma, joint + 'st'];
+  const joint = /([td]|[^aeiouäöülr]n)$/.test(stem) ? `${stem}e` : stem;
+  const finite = [`${stem}e`, `${joint}t`, `${joint}te`, `${joint}ten`, lemma, `${joint}st`];
   const noGe = !separable && (INSEPARABLE_PREFIX.test(lemma) || /ieren$/.test(lemma));
-  return { finite, participles: [(noGe ? '' : 'ge') + joint + 't'] };
+  return { finite, participles: [`${(noGe ? '' : 'ge') + joint}t`] };
 }

@@ -47,7 +47,9 @@ export function makeAnalysisWriter(db: Database.Database): AnalysisWriter {
     write(seq, parts) {
       for (const credit of parts.credits) insertCredit.run(parts.outlet ?? UNKNOWN, credit.name, seq);
       const quotes = parts.quotes ?? [];
-      quotes.forEach((quote, index) => insertQuote.run(seq, index, quote.speaker));
+      quotes.forEach((quote, index) => {
+        insertQuote.run(seq, index, quote.speaker);
+      });
       for (const [key, mentions] of mentionsByKey(parts.entities ?? [])) {
         const first = mentions[0]!;
         const { id } = upsertEntity.get(key, first.type, first.text, mentions.length) as { id: number };

@@ -90,7 +90,11 @@ export function makeSqliteReuseLinks(db: Database.Database): ReuseLinkTables {
         const found = db
           .prepare(`SELECT rowid, * FROM reuse_links WHERE a_article_id IN (${marks}) OR b_article_id IN (${marks})`)
           .all(...chunk, ...chunk) as (ReuseLinkRow & { rowid: number })[];
-        for (const row of found) if (!seen.has(row.id)) (seen.add(row.id), rows.push(row));
+        for (const row of found) {
+          if (seen.has(row.id)) continue;
+          seen.add(row.id);
+          rows.push(row);
+        }
       }
       return rows.sort((x, y) => x.rowid - y.rowid).map(recordOf);
     },

@@ -202,7 +202,7 @@ class SqliteStore implements Store {
       .selectFrom('articles')
       .select('id')
       .where('id', '>=', prefix)
-      .where('id', '<', prefix + 'g')
+      .where('id', '<', `${prefix}g`)
       .orderBy('id')
       .limit(limit)
       .execute();

@@ -22,10 +22,10 @@ test('apostrophes inside words are not quotes', () => {
 
 test('a quote reopened at each paragraph in German style is one quote', () => {
   const text = '„Erster Absatz der Rede.\n\n„Zweiter Absatz der Rede.“ Danach Applaus.';
-  assert.deepEqual(quotedTexts(text), ['0:' + text.slice(0, text.indexOf('“') + 1)]);
+  assert.deepEqual(quotedTexts(text), [`0:${text.slice(0, text.indexOf('“') + 1)}`]);
 });
 
 test('a stray opening mark does not swallow the rest of a long text', () => {
-  const text = '„Unvollendet ' + 'Wort '.repeat(2000) + 'Ende „richtig“.';
+  const text = `„Unvollendet ${'Wort '.repeat(2000)}Ende „richtig“.`;
   assert.deepEqual(quotedTexts(text), ['0:„richtig“']);
 });

@@ -77,7 +77,9 @@ export async function readerPage({ main, t, args }: PageContext): Promise<void> 
 
   const meta = [article.outlet ? routeLink(`/outlet/${encodeURIComponent(article.outlet)}`, article.outlet) : null, formatDate(article.published) ?? t('unknownDate'), article.byline];
   const metaLine = el('p', { class: 'meta' });
-  meta.filter(Boolean).forEach((part, i) => append(metaLine, i > 0 ? ' · ' : null, part));
+  meta.filter(Boolean).forEach((part, i) => {
+    append(metaLine, i > 0 ? ' · ' : null, part);
+  });
   append(main, el('article', { class: 'reader' }, el('header', {}, el('h1', { lang: article.language ?? undefined }, article.title ?? t('untitled')), metaLine), el('div', { class: 'reader-layout' }, body, side), comparison));
 }
 

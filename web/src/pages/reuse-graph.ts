@@ -87,7 +87,9 @@ export function reuseGraphSection(links: readonly ReuseLink[], articles: readonl
     append(graph, svg('line', { class: 'graph-row', x1: LABEL_WIDTH - 8, y1: y, x2: width, y2: y }), svg('text', { class: 'graph-row-label', x: LABEL_WIDTH - 14, y: y + 4, 'text-anchor': 'end' }, outlet));
   });
   // Day columns say month-day; a month-precise date (2025-03) or "?" is shown whole.
-  days.forEach((day) => append(graph, svg('text', { class: 'graph-day-label', x: columnX(day), y: 16, 'text-anchor': 'middle' }, day.length === 10 ? day.slice(5) : day)));
+  for (const day of days) {
+    append(graph, svg('text', { class: 'graph-day-label', x: columnX(day), y: 16, 'text-anchor': 'middle' }, day.length === 10 ? day.slice(5) : day));
+  }
 
   const edgeElements = new Map<string, SVGPathElement[]>();
   for (const edge of edges) {
@@ -101,7 +103,9 @@ export function reuseGraphSection(links: readonly ReuseLink[], articles: readonl
     const label = `${outletOf(a)}, ${formatDate(a.published) ?? t('unknownDate')}: ${a.title ?? t('untitled')}`;
     const node = svg('a', { href: `#/article/${a.id}`, class: 'graph-node', 'aria-label': label }, svg('title', {}, label), svg('circle', { cx: x, cy: y, r: RADIUS }));
     // Pointing at or tabbing to an article lights up its edges.
-    const light = (on: boolean) => (edgeElements.get(a.id) ?? []).forEach((p) => p.classList.toggle('active', on));
+    const light = (on: boolean) => {
+      for (const p of edgeElements.get(a.id) ?? []) p.classList.toggle('active', on);
+    };
     node.addEventListener('focus', () => light(true));
     node.addEventListener('blur', () => light(false));
     node.addEventListener('mouseenter', () => light(true));

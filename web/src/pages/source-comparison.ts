@@ -31,7 +31,9 @@ function entityLink(key: string, names: ReadonlyMap<string, string>): HTMLAnchor
 function joined(nodes: readonly Node[]): DocumentFragment | string {
   if (nodes.length === 0) return '–';
   const fragment = document.createDocumentFragment();
-  nodes.forEach((node, i) => append(fragment, i > 0 ? ', ' : null, node));
+  nodes.forEach((node, i) => {
+    append(fragment, i > 0 ? ', ' : null, node);
+  });
   return fragment;
 }
 
@@ -112,7 +114,9 @@ function outletTable(comparison: SourceComparison, names: ReadonlyMap<string, st
 function framingCell(o: OutletCoverage, t: Translate): DocumentFragment | string {
   if (o.framing.length === 0) return '–';
   const fragment = document.createDocumentFragment();
-  o.framing.forEach((m, i) => append(fragment, i > 0 ? ', ' : null, routeLink(`/article/${m.articleId}`, `„${m.marker}“`, { title: t(m.kind) }), ` (${t(m.kind)})`));
+  o.framing.forEach((m, i) => {
+    append(fragment, i > 0 ? ', ' : null, routeLink(`/article/${m.articleId}`, `„${m.marker}“`, { title: t(m.kind) }), ` (${t(m.kind)})`);
+  });
   return fragment;
 }
 
