@@ -39,6 +39,7 @@ import {
 import { makeIngestJobs, type IngestFile, type IngestRequest } from './ingest-jobs.js';
 import { makeRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { guardRequests } from './request-guard.js';
 
 /** dist/web/ at the package root (two levels up from src/api/ and dist/api/): the compiled web UI. */
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -48,6 +49,8 @@ export interface ApiOptions {
   readonly pipeline: () => Promise<Pipeline>;
   /** When set, every request must carry it (Authorization: Bearer, or the cookie the UI gets from ?token=). */
   readonly token?: string;
+  /** The address the server listens on: served as a Host name besides the loopback ones (see request-guard.ts). */
+  readonly host?: string;
   /** Largest request body (bytes): uploads are read into memory. */
   readonly maxBodyBytes: number;
   readonly ingestRate: RateLimitOptions;
@@ -142,6 +145,7 @@ export function createApiApp(options: ApiOptions): Hono {
     c.header('Cross-Origin-Resource-Policy', 'same-origin');
   });
 
+  app.use('*', guardRequests({ tokenRequired: options.token !== undefined, ...(options.host === undefined ? {} : { boundHost: options.host }) }));
   if (options.token !== undefined) app.use('*', requireToken(options.token));
 
   app.get('/api/openapi.json', (c) => c.json(buildOpenApiDocument()));

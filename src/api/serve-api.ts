@@ -34,7 +34,7 @@ export async function startApiServer(options: ServeOptions): Promise<RunningServ
   if (!LOOPBACK_HOSTS.has(options.host) && (options.token === undefined || options.token === '')) {
     throw new UnsafeBindError(`binding ${options.host} makes the server reachable from other machines; give --token TOKEN (or STORYTRACE_TOKEN)`);
   }
-  const app = createApiApp({ ...DEFAULT_API_LIMITS, store: options.store, pipeline: options.pipeline, webRoot: WEB_ROOT, ...(options.token ? { token: options.token } : {}) });
+  const app = createApiApp({ ...DEFAULT_API_LIMITS, store: options.store, pipeline: options.pipeline, webRoot: WEB_ROOT, host: options.host, ...(options.token ? { token: options.token } : {}) });
   const port = options.port ?? (await firstFreePort(options.host, DEFAULT_PORT, PORT_ATTEMPTS));
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: options.host, port }, (info) => {
