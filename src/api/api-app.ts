@@ -40,6 +40,7 @@ import { makeIngestJobs, type IngestFile, type IngestRequest } from './ingest-jo
 import { makeRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { guardRequests } from './request-guard.js';
+import { STORYTRACE_VERSION } from '../version.js';
 
 /** dist/web/ at the package root (two levels up from src/api/ and dist/api/): the compiled web UI. */
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -151,6 +152,17 @@ export function createApiApp(options: ApiOptions): Hono {
   app.get('/api/openapi.json', (c) => c.json(buildOpenApiDocument()));
 
   app.get('/api/stats', async (c) => c.json(await store.stats()));
+
+  app.get('/api/health', async (c) => {
+    const stats = await store.stats();
+    const [events, storylines] = await Promise.all([store.stories.countStories('event'), store.stories.countStories('storyline')]);
+    return c.json({
+      status: 'ok',
+      version: STORYTRACE_VERSION,
+      schemaVersion: stats.schemaVersion,
+      counts: { articles: stats.articles, occurrences: stats.occurrences, events, storylines },
+    });
+  });
 
   app.get('/api/articles', async (c) => {
     const q = parse(pageQuery, c.req.query());

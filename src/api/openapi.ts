@@ -1,6 +1,7 @@
 /** The OpenAPI 3.1 description served at /api/openapi.json: paths written here, parameters generated from the zod schemas that validate them. */
 import { z } from 'zod';
 import { entitiesQuery, entityQuery, exportQuery, ingestJsonBody, pageQuery, quotesQuery, reuseQuery, searchQuery, storiesQuery } from './api-schemas.js';
+import { STORYTRACE_VERSION } from '../version.js';
 
 interface RouteDoc {
   readonly method: 'get' | 'post';
@@ -11,6 +12,7 @@ interface RouteDoc {
 }
 
 const ROUTES: readonly RouteDoc[] = [
+  { method: 'get', path: '/api/health', summary: 'For monitors: status, version, database schema version, counts of articles, occurrences, events and storylines' },
   { method: 'get', path: '/api/stats', summary: 'Counts: articles, occurrences, outlets, languages, credits, date range' },
   { method: 'get', path: '/api/articles', summary: 'Articles in first-seen order', query: pageQuery },
   { method: 'get', path: '/api/articles/{id}', summary: 'One article (id or a prefix of 4+ characters) with entities, quotes, dates and every occurrence', pathParams: ['id'] },
@@ -75,7 +77,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'storytrace API', version: '0.1.0', description: 'Read the stored articles, entities, quotes, outlets, reuse links and stories; ingest new inputs.' },
+    info: { title: 'storytrace API', version: STORYTRACE_VERSION, description: 'Read the stored articles, entities, quotes, outlets, reuse links and stories; ingest new inputs.' },
     components: {
       schemas: { Error: ERROR_SCHEMA },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'needed when the server binds an address other than 127.0.0.1' } },

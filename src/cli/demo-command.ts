@@ -24,6 +24,7 @@ import {
   runStoreCommand,
   type DatabaseOptions,
 } from './store-option.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 /** demo/corpus/ at the package root: two levels up from both src/cli/ and dist/cli/. */
 export const DEMO_CORPUS_PATH = fileURLToPath(new URL('../../demo/corpus/', import.meta.url));
@@ -44,7 +45,7 @@ const MIN_EXAMPLE_WORD_CHARS = 6;
 export function runDemoCommand(options: DemoCommandOptions): Promise<number> {
   return runStoreCommand(async () => {
     const corpus = options.corpus ?? DEMO_CORPUS_PATH;
-    if (!existsSync(corpus)) throw new CommandError(`no demo corpus at ${corpus}; give another folder with --corpus DIR`, 2);
+    if (!existsSync(corpus)) throw new CommandError(`no demo corpus at ${corpus}; give another folder with --corpus DIR`, EXIT_CODES.usage);
     const pipeline = await buildPipeline();
     const store = openStoreForWriting(options);
     try {

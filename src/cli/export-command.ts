@@ -5,6 +5,7 @@ import { EXPORT_FORMATS, isExportFormat } from '../export/export-formats.js';
 import type { TextSink } from '../export/text-sink.js';
 import { allArticles } from '../store/all-articles.js';
 import { CommandError, openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 export interface ExportCommandOptions extends DatabaseOptions {
   readonly format: string;
@@ -16,7 +17,7 @@ export function runExportCommand(options: ExportCommandOptions): Promise<number>
   return runStoreCommand(async () => {
     const { format } = options;
     if (!isExportFormat(format)) {
-      throw new CommandError(`unknown format "${format}"; known formats: ${Object.keys(EXPORT_FORMATS).join(', ')}`, 2);
+      throw new CommandError(`unknown format "${format}"; known formats: ${Object.keys(EXPORT_FORMATS).join(', ')}`, EXIT_CODES.usage);
     }
     const store = openExistingStore(options);
     try {

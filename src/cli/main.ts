@@ -15,11 +15,14 @@ import { runServeCommand } from './serve-command.js';
 import { DATABASE_OPTION_HELP } from './store-option.js';
 import { addReadOptions } from './read-options.js';
 import { DEFAULT_WATCH_INTERVAL, parseInterval, runWatchCommand } from './watch-command.js';
+import { EXIT_CODES, EXIT_CODES_HELP } from './exit-codes.js';
+import { STORYTRACE_VERSION } from '../version.js';
 
 export function buildProgram(): Command {
   const program = new Command('storytrace')
     .description('Turn scraped news articles into an understood story: who said what, who copied whom.')
-    .version('0.1.0')
+    .version(STORYTRACE_VERSION)
+    .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .showHelpAfterError()
     .exitOverride();
 
@@ -211,21 +214,28 @@ export function buildProgram(): Command {
   return program;
 }
 
-export async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[], program: Command = buildProgram()): Promise<void> {
   // `storytrace process … | head`: a closed pipe is the reader's choice, not an error
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  const program = buildProgram();
   try {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version exit 0; every other commander error is bad usage
-      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      process.exitCode = error.exitCode === 0 ? EXIT_CODES.done : EXIT_CODES.usage;
       return;
     }
-    throw error;
+    reportInternalError(error, argv.includes('--verbose') || argv.includes('-v'));
   }
+}
+
+/** A bug of ours: one line and exit code 70, the stack only when asked for (it helps a bug report, not the user). */
+function reportInternalError(error: unknown, verbose: boolean): void {
+  const message = error instanceof Error ? error.message : String(error);
+  if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.stderr.write(`storytrace: internal error: ${message}${verbose ? '' : ' (a storytrace bug; rerun with --verbose for the stack)'}\n`);
+  process.exitCode = EXIT_CODES.internal;
 }

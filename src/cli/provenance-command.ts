@@ -3,17 +3,17 @@
  * `storytrace outlets`: how much of each outlet's text comes from which sources; `storytrace
  * statements`: quoted statements carried by several articles. All read what ingest stored (src/provenance/).
  */
-import type { Store } from '../store/store.js';
 import { readArticleProvenance, readOutletDependence, readStatements } from '../provenance/read-provenance.js';
 import { loadReuseContext } from '../link/reuse-index.js';
 import { writeLine } from './output.js';
 import { CommandError, openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
+import { resolveArticleId } from './article-id.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 export interface ProvenanceCommandOptions extends DatabaseOptions {
   readonly json?: boolean;
 }
 
-const ID_PREFIX = /^[0-9a-f]{4,}$/;
 const PASSAGE_PREVIEW_CHARS = 70;
 const PERCENT = (share: number) => `${Math.round(share * 100)} %`;
 
@@ -21,9 +21,9 @@ export function runProvenanceCommand(id: string, options: ProvenanceCommandOptio
   return runStoreCommand(async () => {
     const store = openExistingStore(options);
     try {
-      const articleId = await resolveArticleId(store, id.trim().toLowerCase());
+      const articleId = await resolveArticleId(store, id);
       const provenance = await readArticleProvenance(store, articleId);
-      if (provenance === null) throw new CommandError(`no article with id "${id}"`, 1);
+      if (provenance === null) throw new CommandError(`no article with id "${id}"`, EXIT_CODES.notFound);
       if (options.json) {
         await writeLine(JSON.stringify(provenance, null, 2));
         return 0;
@@ -86,12 +86,4 @@ export function runStatementsCommand(options: ProvenanceCommandOptions): Promise
       await store.close();
     }
   });
-}
-
-async function resolveArticleId(store: Store, wanted: string): Promise<string> {
-  if ((await store.getArticle(wanted)) !== null) return wanted;
-  if (!ID_PREFIX.test(wanted)) throw new CommandError(`no article with id "${wanted}" (give the id or at least 4 of its first hex digits)`, 1);
-  const ids = await store.findIdsByPrefix(wanted, 5);
-  if (ids.length !== 1) throw new CommandError(ids.length === 0 ? `no article with id "${wanted}"` : `"${wanted}" matches several articles: ${ids.join(', ')}`, 1);
-  return ids[0]!;
 }

@@ -2,7 +2,8 @@
  * Progress and problems on stderr: a bar on a TTY, plain progress lines otherwise, and one line per
  * warning or fatal naming the input. Counts what was rejected so the command can choose its exit code.
  */
-import { formatDiagnostic, type Diagnostic } from '../diagnostic.js';
+import { diagnostic, formatDiagnostic, type Diagnostic } from '../diagnostic.js';
+import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 
 export interface RunReport {
   /** Inputs (documents) seen, articles produced, inputs rejected. */
@@ -45,8 +46,11 @@ export function makeReporter(options: { quiet?: boolean; verbose?: boolean } = {
       report.inputs += 1;
       report.articles += articleCount;
       const fatal = messages.some((m) => m.severity === 'fatal');
-      if (fatal) report.rejected += 1;
-      for (const m of messages) {
+      // An input that yields no article (no text found, a truncated page) did not go in either.
+      if (fatal || articleCount === 0) report.rejected += 1;
+      const explained = messages.some((m) => m.severity !== 'info');
+      const shown = fatal || articleCount > 0 || explained ? messages : [...messages, diagnostic('warning', 'pipeline', 'no-article', 'no article came out of this input; nothing stored')];
+      for (const m of shown) {
         if (m.severity === 'info' && !options.verbose) continue;
         if (m.severity === 'warning') report.warnings += 1;
         clearBar();
@@ -67,7 +71,7 @@ export function makeReporter(options: { quiet?: boolean; verbose?: boolean } = {
   };
 }
 
-/** 0 when all went in, 1 when some inputs were rejected (2, bad usage, is commander's). */
-export function exitCodeFor(report: RunReport): number {
-  return report.rejected > 0 ? 1 : 0;
+/** 0 when all went in, 1 when some inputs were rejected. */
+export function exitCodeFor(report: RunReport): ExitCode {
+  return report.rejected > 0 ? EXIT_CODES.rejected : EXIT_CODES.done;
 }

@@ -2,6 +2,7 @@
 import type { SearchHit, Snippet } from '../store/store.js';
 import { writeLine } from './output.js';
 import { CommandError, openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 export interface SearchCommandOptions extends DatabaseOptions {
   readonly limit: string;
@@ -15,8 +16,8 @@ export function runSearchCommand(words: string[], options: SearchCommandOptions)
   return runStoreCommand(async () => {
     const query = words.join(' ').trim();
     const limit = Number(options.limit);
-    if (!Number.isInteger(limit) || limit < 1) throw new CommandError(`--limit must be a whole number above 0, not "${options.limit}"`, 2);
-    if (query === '') throw new CommandError('the query is empty; give words to search for', 2);
+    if (!Number.isInteger(limit) || limit < 1) throw new CommandError(`--limit must be a whole number above 0, not "${options.limit}"`, EXIT_CODES.usage);
+    if (query === '') throw new CommandError('the query is empty; give words to search for', EXIT_CODES.usage);
     const store = openExistingStore(options);
     try {
       const hits = await store.search(query, { limit });

@@ -3,6 +3,7 @@ import { buildPipeline } from '../pipeline.js';
 import type { Store } from '../store/store.js';
 import { startApiServer, UnsafeBindError, DEFAULT_HOST } from '../api/serve-api.js';
 import { CommandError, openStoreForWriting, runStoreCommand, type DatabaseOptions } from './store-option.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 export interface ServeCommandOptions extends DatabaseOptions {
   readonly port?: string;
@@ -26,7 +27,7 @@ export function runServeCommand(options: ServeCommandOptions): Promise<number> {
 export async function serveUntilStopped(store: Store, options: Omit<ServeCommandOptions, 'db'>): Promise<number> {
   const port = options.port === undefined ? undefined : Number(options.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-    throw new CommandError(`--port ${options.port} is not a port number (0–65535)`, 2);
+    throw new CommandError(`--port ${options.port} is not a port number (0–65535)`, EXIT_CODES.usage);
   }
   const token = options.token ?? process.env.STORYTRACE_TOKEN;
   let server: Awaited<ReturnType<typeof startApiServer>>;
@@ -39,7 +40,7 @@ export async function serveUntilStopped(store: Store, options: Omit<ServeCommand
       ...(token ? { token } : {}),
     });
   } catch (error) {
-    if (error instanceof UnsafeBindError) throw new CommandError(error.message, 2);
+    if (error instanceof UnsafeBindError) throw new CommandError(error.message, EXIT_CODES.usage);
     throw error;
   }
   process.stdout.write(`storytrace is serving at ${server.url}${token ? ' (token required)' : ''}   (Ctrl-C stops)\n`);

@@ -1,25 +1,23 @@
 /** `storytrace show ID`: one stored article, readable or as its export record (`--json`); a unique id prefix will do. */
-import type { Store, StoredArticle } from '../store/store.js';
+import type { StoredArticle } from '../store/store.js';
 import { toStoredArticleRecord } from '../export/article-record.js';
 import { formatDiagnostic } from '../diagnostic.js';
 import { writeLine } from './output.js';
 import { CommandError, openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
+import { resolveArticleId } from './article-id.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 export interface ShowCommandOptions extends DatabaseOptions {
   readonly json?: boolean;
 }
 
-/** Shortest id prefix accepted: 4 hex digits are 65,536 values, few enough collisions to be worth typing. */
-const MIN_ID_PREFIX = 4;
-const ID_PREFIX = /^[0-9a-f]+$/;
-
 export function runShowCommand(id: string, options: ShowCommandOptions): Promise<number> {
   return runStoreCommand(async () => {
-    const wanted = id.trim().toLowerCase();
-    if (!ID_PREFIX.test(wanted)) throw new CommandError(`"${id}" is not an article id (hexadecimal, as search and export print them)`, 2);
     const store = openExistingStore(options);
     try {
-      const stored = await findArticle(store, wanted);
+      const articleId = await resolveArticleId(store, id);
+      const stored = await store.getArticle(articleId);
+      if (stored === null) throw new CommandError(`no article with id "${articleId}"`, EXIT_CODES.notFound);
       if (options.json) await writeLine(JSON.stringify(toStoredArticleRecord(stored), null, 2));
       else await writeLine(formatArticle(stored));
       return 0;
@@ -27,18 +25,6 @@ export function runShowCommand(id: string, options: ShowCommandOptions): Promise
       await store.close();
     }
   });
-}
-
-async function findArticle(store: Store, wanted: string): Promise<StoredArticle> {
-  const exact = await store.getArticle(wanted);
-  if (exact) return exact;
-  if (wanted.length < MIN_ID_PREFIX) throw new CommandError(`no article with id "${wanted}"`, 1);
-  const ids = await store.findIdsByPrefix(wanted, 5);
-  if (ids.length === 0) throw new CommandError(`no article with id "${wanted}"`, 1);
-  if (ids.length > 1) throw new CommandError(`"${wanted}" matches several articles: ${ids.join(', ')}${ids.length === 5 ? ', …' : ''}`, 1);
-  const found = await store.getArticle(ids[0]!);
-  if (!found) throw new CommandError(`no article with id "${wanted}"`, 1);
-  return found;
 }
 
 function formatArticle({ article, occurrences }: StoredArticle): string {

@@ -15,6 +15,7 @@ import {
 import type { Store } from '../store/store.js';
 import { writeLine } from './output.js';
 import { CommandError, openExistingStore, openStoreForWriting, runStoreCommand, type DatabaseOptions } from './store-option.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 export interface SourcesCommandOptions extends DatabaseOptions {
   readonly json?: boolean;
@@ -53,7 +54,7 @@ export function runSourcesShow(name: string, options: SourcesCommandOptions): Pr
     const store = openExistingStore(options);
     try {
       const entry = findOutletEntry(await registryOf(store), name);
-      if (!entry) throw new CommandError(`"${name}" is not in the outlet registry; add it with storytrace sources add "${name}" --type …`, 2);
+      if (!entry) throw new CommandError(`"${name}" is not in the outlet registry; add it with storytrace sources add "${name}" --type …`, EXIT_CODES.notFound);
       await writeLine(options.json ? JSON.stringify(entry, null, 2) : formatEntry(entry));
       return 0;
     } finally {
@@ -66,16 +67,16 @@ export function runSourcesShow(name: string, options: SourcesCommandOptions): Pr
 export function runSourcesEdit(mode: 'set' | 'add', name: string, options: SourceEditOptions): Promise<number> {
   return runStoreCommand(async () => {
     if (options.type !== undefined && !isOutletType(options.type)) {
-      throw new CommandError(`unknown type "${options.type}"; known types: ${OUTLET_TYPES.join(', ')}`, 2);
+      throw new CommandError(`unknown type "${options.type}"; known types: ${OUTLET_TYPES.join(', ')}`, EXIT_CODES.usage);
     }
     if (options.country !== undefined && !COUNTRY_CODE.test(options.country)) {
-      throw new CommandError(`country "${options.country}" is not an ISO 3166-1 code such as DE, AT, RU`, 2);
+      throw new CommandError(`country "${options.country}" is not an ISO 3166-1 code such as DE, AT, RU`, EXIT_CODES.usage);
     }
     const store = openStoreForWriting(options);
     try {
       const existing = findOutletEntry(await registryOf(store), name);
-      if (mode === 'set' && !existing) throw new CommandError(`"${name}" is not in the outlet registry; use storytrace sources add`, 2);
-      if (mode === 'add' && existing) throw new CommandError(`"${existing.name}" is already in the outlet registry; use storytrace sources set`, 2);
+      if (mode === 'set' && !existing) throw new CommandError(`"${name}" is not in the outlet registry; use storytrace sources add`, EXIT_CODES.notFound);
+      if (mode === 'add' && existing) throw new CommandError(`"${existing.name}" is already in the outlet registry; use storytrace sources set`, EXIT_CODES.usage);
       const base = existing ?? entryOf({ name, domains: '', country: '', type: '', sanctions: '' }, 'user');
       const columns = columnsOf(base);
       const edited = {

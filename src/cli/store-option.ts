@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { StoreSchemaError } from '../store/sqlite/migrations.js';
 import type { Store } from '../store/store.js';
+import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 
 export const DEFAULT_DATABASE_PATH = './storytrace.db';
 export const DATABASE_OPTION_HELP = `SQLite database file (default: $STORYTRACE_DB, else ${DEFAULT_DATABASE_PATH})`;
@@ -20,7 +21,7 @@ export class CommandError extends Error {
   override readonly name = 'CommandError';
   constructor(
     message: string,
-    readonly exitCode: 1 | 2,
+    readonly exitCode: ExitCode,
   ) {
     super(message);
   }
@@ -39,14 +40,15 @@ export function openStoreForWriting(options: DatabaseOptions): Store {
 export function openExistingStore(options: DatabaseOptions): Store {
   const path = databasePathOf(options);
   if (!existsSync(path)) {
-    throw new CommandError(`no database at ${path}; run "storytrace ingest PATH…" first, or give --db FILE`, 2);
+    throw new CommandError(`no database at ${path}; run "storytrace ingest PATH…" first, or give --db FILE`, EXIT_CODES.database);
   }
   return openSqliteStore(path, { mustExist: true });
 }
 
 /**
  * Runs a store command and answers with its exit code. Known failures (a bad option, a locked or
- * corrupt database, a schema from a newer version) become one line on stderr; our own bugs still throw.
+ * corrupt database, a schema from a newer version) become one line on stderr; our own bugs still throw
+ * (main turns them into exit code 70).
  */
 export async function runStoreCommand(command: () => Promise<number>): Promise<number> {
   try {
@@ -58,11 +60,12 @@ export async function runStoreCommand(command: () => Promise<number>): Promise<n
     }
     if (error instanceof Database.SqliteError || error instanceof StoreSchemaError) {
       process.stderr.write(`storytrace: database error: ${error.message}\n`);
-      return 1;
+      return EXIT_CODES.database;
     }
+    // a file named on the command line (--out) that cannot be written
     if (isFileSystemError(error)) {
       process.stderr.write(`storytrace: ${error.message}\n`);
-      return 1;
+      return EXIT_CODES.usage;
     }
     throw error;
   }

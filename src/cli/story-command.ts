@@ -7,6 +7,7 @@ import { entryOf, findOutletEntry, loadShippedRegistry, mergeRegistry, type Outl
 import type { Store } from '../store/store.js';
 import { writeLine } from './output.js';
 import { CommandError, openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 export interface StoryCommandOptions extends DatabaseOptions {
   readonly json?: boolean;
@@ -19,7 +20,7 @@ export function runStoryCommand(id: string, options: StoryCommandOptions): Promi
       const story = await store.stories.getStory(id);
       if (story === null) {
         const known = (await store.stories.listStories()).slice(0, 5).map((s) => s.id);
-        throw new CommandError(`no story "${id}"; run storytrace stories to list them (e.g. ${known.join(', ') || 'none yet'})`, 2);
+        throw new CommandError(`no story "${id}"; run storytrace stories to list them (e.g. ${known.join(', ') || 'none yet'})`, EXIT_CODES.notFound);
       }
       const events = story.kind === 'storyline' ? await eventsOf(store, story) : [story];
       // Labelled when shown, not when clustered: a registry edit applies to stories already stored.

@@ -14,6 +14,7 @@ import { DEFAULT_INGEST_BATCH, ingestDocuments } from './ingest-command.js';
 import { exitCodeFor, makeReporter } from './report.js';
 import { readOptionsFrom, type ReadCliOptions } from './read-options.js';
 import { CommandError, openStoreForWriting, runStoreCommand, type DatabaseOptions } from './store-option.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 export interface WatchCommandOptions extends DatabaseOptions, ReadCliOptions {
   /** Pause between polls (ms), parsed by parseInterval. */
@@ -42,7 +43,7 @@ export function parseInterval(text: string): number {
 export function runWatchCommand(urls: string[], options: WatchCommandOptions): Promise<number> {
   return runStoreCommand(async () => {
     const notUrls = urls.filter((url) => !URL_SPEC.test(url));
-    if (notUrls.length > 0) throw new CommandError(`watch polls http(s) feed URLs; not a URL: ${notUrls.join(', ')}`, 2);
+    if (notUrls.length > 0) throw new CommandError(`watch polls http(s) feed URLs; not a URL: ${notUrls.join(', ')}`, EXIT_CODES.usage);
     const pipeline = await buildPipeline();
     const store = openStoreForWriting(options);
     const stopping = new AbortController();

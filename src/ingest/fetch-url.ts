@@ -10,8 +10,9 @@ import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions, type Lo
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { Agent, fetch, type Response } from 'undici';
+import { STORYTRACE_VERSION } from '../version.js';
 
-export const USER_AGENT = 'storytrace/0.1 (+https://github.com/storytrace/storytrace)';
+export const USER_AGENT = `storytrace/${STORYTRACE_VERSION} (+https://github.com/storytrace/storytrace)`;
 
 export interface FetchOptions {
   /** Whole exchange, redirects and body included (ms). */

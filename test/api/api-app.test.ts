@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createApiApp, DEFAULT_API_LIMITS, type ApiOptions } from '../../src/api/api-app.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { buildPipeline, type Pipeline } from '../../src/pipeline.js';
@@ -293,4 +294,14 @@ test('api: search filters by story, quotes by entity, reuse links page by cursor
   assert.equal(provenance.outletOf[BRUECKE.id], BRUECKE.outlet);
   assert.ok(provenance.passages.some((p: any) => p.otherArticleId === BRUECKE.id && p.start === 20));
   assert.equal((await app.request('/api/articles/ffffffffffffffff/provenance')).status, 404);
+});
+
+test('api: health answers the package version, the schema version and the counts', async () => {
+  const { app } = await appWith();
+  const health = await json(await app.request('/api/health'));
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  assert.equal(health.status, 'ok');
+  assert.equal(health.version, version);
+  assert.ok(health.schemaVersion >= 14, `schema version ${health.schemaVersion}`);
+  assert.deepEqual(health.counts, { articles: BROWSE_ARTICLES.length, occurrences: BROWSE_ARTICLES.length, events: 0, storylines: 0 });
 });

@@ -65,11 +65,11 @@ test('export names the valid formats when given an unknown one: exit 2', () => {
   assert.match(result.stderr, /unknown format "xml"; known formats: json, jsonl, csv/);
 });
 
-test('export from a database that does not exist is one line and exit 2, and creates no file', () => {
+test('export from a database that does not exist is one line and exit 4 (database problem), and creates no file', () => {
   const { dir } = scratchWithCorpus();
   const missing = join(dir, 'nichts.db');
   const result = runCli(['export', '--format', 'json', '--db', missing]);
-  assert.equal(result.status, 2);
+  assert.equal(result.status, 4);
   assert.equal(result.stderr.trim().split('\n').length, 1);
   assert.match(result.stderr, /no database at/);
   assert.equal(existsSync(missing), false);

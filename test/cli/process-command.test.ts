@@ -43,3 +43,16 @@ test('an unknown command is bad usage: exit 2', () => {
   assert.equal(result.status, 2);
   assert.match(result.stderr, /unknown command/);
 });
+
+test('an input that yields no article counts as rejected: exit 1, named with the reason, the summary counts it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'st-process-'));
+  const empty = join(dir, 'nur-navigation.html');
+  writeFileSync(empty, '<html><head><title>Start</title></head><body><nav><a href="/">Start</a> <a href="/impressum">Impressum</a></nav></body></html>');
+  const file = join(dir, 'ok.txt');
+  writeFileSync(file, 'Titel\n\nEin kurzer Text über ein Treffen in Berlin am Dienstag.\n');
+  const result = runCli(['process', empty, file]);
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stderr, /nur-navigation\.html: (clean\/no-text|pipeline\/no-article)/);
+  assert.match(result.stderr, /2 inputs, 1 articles, 1 rejected/);
+  assert.equal(result.stdout.trim().split('\n').length, 1);
+});

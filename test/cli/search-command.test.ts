@@ -35,10 +35,10 @@ test('search says so when nothing matches, and exits 0', () => {
   assert.match(result.stdout, /no articles match "Quantencomputer"/);
 });
 
-test('search rejects a bad --limit and a missing database with exit 2', () => {
+test('search rejects a bad --limit (exit 2) and a missing database (exit 4)', () => {
   const { dir, db } = ingestedCorpus();
   const badLimit = runCli(['search', 'Radweg', '--limit', 'viele', '--db', db]);
   assert.equal(badLimit.status, 2);
   assert.match(badLimit.stderr, /--limit must be a whole number/);
-  assert.equal(runCli(['search', 'Radweg', '--db', join(dir, 'fehlt.db')]).status, 2);
+  assert.equal(runCli(['search', 'Radweg', '--db', join(dir, 'fehlt.db')]).status, 4);
 });

@@ -28,10 +28,10 @@ test('show --json prints the same record export writes', () => {
   assert.deepEqual(JSON.parse(result.stdout), records[0]);
 });
 
-test('show of an unknown id exits 1, of something that is no id exits 2', () => {
+test('show of an unknown id exits 3 (not found), of something that is no id exits 2', () => {
   const { db } = ingestedCorpus();
   const unknown = runCli(['show', 'ffffffffffffffff', '--db', db]);
-  assert.equal(unknown.status, 1);
+  assert.equal(unknown.status, 3);
   assert.match(unknown.stderr, /no article with id "ffffffffffffffff"/);
   const notAnId = runCli(['show', 'Radweg', '--db', db]);
   assert.equal(notAnId.status, 2);
