@@ -6,7 +6,8 @@
  * fingerprints or rare terms with (see bench/reuse-linker.bench.mjs).
  */
 import type { Article, ArticleId } from '../article.js';
-import type { PreparedArticle, ReuseArticle, ReuseLink } from '../link/find-reuse-links.js';
+import type { PreparedArticle, ReuseArticle } from '../link/find-reuse-links.js';
+import type { ReuseLink } from '../records.js';
 import { judgeCopyDirection, type DirectionEvidence } from '../link/direction.js';
 import { makeReuseIndex, type ArticleFingerprints, type ReuseIndex } from '../link/reuse-index.js';
 import { allArticles } from '../store/all-articles.js';
