@@ -1,10 +1,13 @@
 /**
  * `export --format json`: one JSON document `{articles, entities, quotes, reuse, stories}`, streamed
- * one article per line so memory stays flat. `reuse` holds the stored reuse links (src/provenance/).
+ * one article per line so memory stays flat (the quotes wait in a temporary file until the articles are
+ * written; the entity table holds one tally per canonical id). `reuse` holds the stored reuse links.
  */
 import type { StoredArticle } from '../store/store.js';
 import { toStoredArticleRecord } from './article-record.js';
 import type { TextSink } from './text-sink.js';
+import { makeEntityTable, quoteRecordsOf } from './entity-records.js';
+import { openLineSpool } from './line-spool.js';
 import type { StoryRecord } from '../store/stories.js';
 import type { ReuseLinkRecord } from '../store/reuse-links.js';
 
@@ -21,12 +24,25 @@ export async function writeJsonExport(
   reuse: readonly ReuseLinkRecord[] = [],
 ): Promise<number> {
   let count = 0;
-  await sink.write('{"articles": [');
-  for await (const stored of articles) {
-    await sink.write((count === 0 ? '\n' : ',\n') + JSON.stringify(toStoredArticleRecord(stored)));
-    count += 1;
+  const entities = makeEntityTable();
+  const quotes = openLineSpool();
+  try {
+    await sink.write('{"articles": [');
+    for await (const stored of articles) {
+      await sink.write((count === 0 ? '\n' : ',\n') + JSON.stringify(toStoredArticleRecord(stored)));
+      entities.addArticle(stored.article);
+      for (const quote of quoteRecordsOf(stored.article)) quotes.append(JSON.stringify(quote));
+      count += 1;
+    }
+    await sink.write('\n],\n"entities": [');
+    for (const [i, entity] of entities.records().entries()) await sink.write((i === 0 ? '\n' : ',\n') + JSON.stringify(entity));
+    await sink.write('\n],\n"quotes": [');
+    let quoteCount = 0;
+    for await (const line of quotes.drain()) await sink.write((quoteCount++ === 0 ? '\n' : ',\n') + line);
+  } finally {
+    quotes.remove();
   }
-  await sink.write('\n],\n"entities": [], "quotes": [], "reuse": [');
+  await sink.write('\n],\n"reuse": [');
   for (const [i, link] of reuse.entries()) await sink.write((i === 0 ? '\n' : ',\n') + JSON.stringify(link));
   await sink.write('\n],\n"stories": [');
   for (const [i, story] of stories.entries()) await sink.write((i === 0 ? '\n' : ',\n') + JSON.stringify(storyExportRecordOf(story)));

@@ -59,8 +59,8 @@ export interface StoryUpdate {
   readonly eventCores: ReadonlyMap<string, readonly string[]>;
   /** Events merged away or split off to nothing, and storylines that no longer exist. */
   readonly removed: readonly string[];
-  /** The storyline of events whose record is otherwise unchanged. */
-  readonly storylineOf: ReadonlyMap<string, string>;
+  /** The storyline of events whose record is otherwise unchanged; null when an event is left in none. */
+  readonly storylineOf: ReadonlyMap<string, string | null>;
   readonly changes: readonly StoryChangeRow[];
   /** Digest of each event written (shape set by src/story/event-digest.ts); a removed event's goes with it. */
   readonly digests: ReadonlyMap<string, unknown>;

@@ -342,8 +342,8 @@ export function storyRecordsOf(clusterer: EventClusterer, articles: ReadonlyMap<
 }
 
 interface LinkedStorylines {
-  /** Storyline of each event linked. */
-  readonly storylineOf: ReadonlyMap<string, string>;
+  /** Storyline of each event linked; null for an event no other event links to (no storyline record is kept for it). */
+  readonly storylineOf: ReadonlyMap<string, string | null>;
   /** Records of storylines of two or more events. */
   readonly records: readonly StoryRecord[];
   /** Storylines that were stored and are no more. */
@@ -360,10 +360,10 @@ function storylinesOf(events: readonly (TimelineEvent & { readonly evidence: { r
 
 /** Storyline records (for lines of two or more events) and each event's storyline. */
 function storylinesOver(lines: readonly Storyline[], events: ReadonlyMap<string, TimelineEvent>, previousLines: readonly string[]): LinkedStorylines {
-  const storylineOf = new Map<string, string>();
+  const storylineOf = new Map<string, string | null>();
   const records: StoryRecord[] = [];
   for (const line of lines) {
-    for (const id of line.eventIds) storylineOf.set(id, line.id);
+    for (const id of line.eventIds) storylineOf.set(id, line.eventIds.length > 1 ? line.id : null);
     if (line.eventIds.length < 2) continue;
     const lineEvents = line.eventIds.map((id) => events.get(id)!);
     const starts = lineEvents.map((e) => e.dateStart).filter((d): d is string => d !== null).sort();
