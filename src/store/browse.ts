@@ -172,7 +172,7 @@ export interface BrowseQueries {
   getEntity(key: string, sampleLimit: number): Promise<EntityDetail | null>;
   listQuotes(filter: QuoteFilter, page: PageRequest): Promise<Page<QuoteRecord>>;
   listOutlets(page: PageRequest): Promise<Page<OutletSummary>>;
-  /** Events and storylines ordered by start date, as StoryTables.listStories, a page at a time. */
+  /** Events and storylines a page at a time: storylines first, then by number of articles (most first), then by end date (latest first), then id. */
   listStories(kind: StoryRecord['kind'] | undefined, page: PageRequest): Promise<Page<StoryHeader>>;
   /** The events of a storyline, ordered by start date. */
   eventsOf(storylineId: string): Promise<readonly StoryHeader[]>;

@@ -138,12 +138,28 @@ test('sqlite: migration 14 tallies the story postings stored before it, so full 
   await store.close();
   // make the database look as version 13 left it: postings without their tally
   const raw = new Database(path);
-  raw.exec('ALTER TABLE story_counts DROP COLUMN postings; DELETE FROM schema_migrations WHERE version = 14');
+  raw.exec('ALTER TABLE story_counts DROP COLUMN postings');
+  applyMigrationAlone(raw, 14);
   raw.close();
 
   const reopened = openSqliteStore(path);
   assert.deepEqual([...(await reopened.stories.storyPostings(['t brücke', 't fähre'], 3))], [['t fähre', ['a2']]], 'the full key is left out');
   await reopened.stories.applyStoryUpdate({ ...update, counts: new Map([['t fähre', 3]]), postings: [['t fähre', 'a4'], ['t fähre', 'a5'], ['t fähre', 'a6']] });
   assert.deepEqual([...((await reopened.stories.storyPostings(['t fähre'], 4)).get('t fähre') ?? [])].sort(), ['a2', 'a4', 'a5']);
+  await reopened.close();
+});
+
+test('sqlite: migration 30 lists the stories of an older database storylines first, then by size and recency', async () => {
+  const path = tempDbPath();
+  const store = openSqliteStore(path);
+  const story = (id: string, kind: 'event' | 'storyline', dateEnd: string, articleIds: string[]) => ({ id, kind, storylineId: null, title: null, dateStart: dateEnd, dateEnd, articleIds, summary: [], evidence: {} });
+  await store.stories.replaceStories([story('event:klein', 'event', '2025-03-09', ['a1']), story('event:gross', 'event', '2025-03-01', ['a2', 'a3']), story('storyline:s', 'storyline', '2025-02-01', ['a1', 'a4'])], [], []);
+  await store.close();
+  const raw = new Database(path);
+  raw.exec('DROP INDEX stories_by_prominence; ALTER TABLE stories DROP COLUMN article_count');
+  applyMigrationAlone(raw, 30);
+  raw.close();
+  const reopened = openSqliteStore(path);
+  assert.deepEqual((await reopened.browse.listStories(undefined, { limit: 10 })).items.map((s) => s.id), ['storyline:s', 'event:gross', 'event:klein']);
   await reopened.close();
 });

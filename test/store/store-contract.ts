@@ -374,11 +374,12 @@ export function runStoreContract(name: string, options: ContractOptions): void {
       { id: 'event:faehren', kind: 'event', title: 'title of event:faehren', count: 2 },
       { id: 'storyline:gipfel', kind: 'storyline', title: 'title of storyline:gipfel', count: 2 },
     ]);
+    // storylines first, then the larger event, then the later one
     const firstPage = await store.browse.listStories(undefined, { limit: 2 });
-    assert.deepEqual(firstPage.items.map((s) => s.id), ['event:faehren', 'event:garantien']);
+    assert.deepEqual(firstPage.items.map((s) => s.id), ['storyline:gipfel', 'event:faehren']);
     assert.ok(!('evidence' in firstPage.items[0]!));
     const rest = await store.browse.listStories(undefined, { limit: 2, cursor: firstPage.nextCursor! });
-    assert.deepEqual(rest.items.map((s) => s.id), ['storyline:gipfel', 'event:erklaerung']);
+    assert.deepEqual(rest.items.map((s) => s.id), ['event:erklaerung', 'event:garantien']);
     assert.equal(rest.nextCursor, null);
     assert.deepEqual((await store.browse.listStories('storyline', { limit: 5 })).items.map((s) => s.id), ['storyline:gipfel']);
     assert.deepEqual((await store.browse.eventsOf('storyline:gipfel')).map((s) => [s.id, s.articleIds]), [

@@ -309,6 +309,15 @@ export const MIGRATIONS: readonly Migration[] = [
       WHERE story_counts.key = sizes.key;
     `,
   },
+  {
+    version: 30,
+    name: 'story list order: storylines first, then by size and recency, read through an index',
+    sql: `
+      -- Computed from the stored ids, so no writer has to keep it; the index stores it.
+      ALTER TABLE stories ADD COLUMN article_count INTEGER GENERATED ALWAYS AS (json_array_length(article_ids_json)) VIRTUAL;
+      CREATE INDEX stories_by_prominence ON stories (kind DESC, article_count DESC, date_end DESC, id);
+    `,
+  },
 ];
 
 /** Writes every stored article into the (empty) search index, as putArticles does for new ones. */

@@ -59,6 +59,8 @@ const refsAs = (alias: string) => `articles AS ${alias} INDEXED BY articles_refs
 
 /** The columns of a StoryHeader: lists leave the evidence unread. */
 const STORY_HEADER_COLUMNS = 'id, kind, storyline_id, title, date_start, date_end, article_ids_json, summary_json';
+/** Storylines first ('storyline' > 'event'), then the largest, then the latest: what a reader looks for first (index stories_by_prominence). */
+const STORY_LIST_ORDER = 'kind DESC, article_count DESC, date_end DESC, id';
 
 const OFFSET_CURSOR = /^\d{1,9}$/;
 const QUOTE_CURSOR = /^(\d{1,12}):(\d{1,6})$/;
@@ -304,8 +306,8 @@ class SqliteBrowse implements BrowseQueries {
     const offset = offsetOf(page.cursor);
     const rows = (
       kind === undefined
-        ? this.db.prepare(`SELECT ${STORY_HEADER_COLUMNS} FROM stories ORDER BY date_start, id LIMIT ? OFFSET ?`).all(page.limit + 1, offset)
-        : this.db.prepare(`SELECT ${STORY_HEADER_COLUMNS} FROM stories WHERE kind = ? ORDER BY date_start, id LIMIT ? OFFSET ?`).all(kind, page.limit + 1, offset)
+        ? this.db.prepare(`SELECT ${STORY_HEADER_COLUMNS} FROM stories ORDER BY ${STORY_LIST_ORDER} LIMIT ? OFFSET ?`).all(page.limit + 1, offset)
+        : this.db.prepare(`SELECT ${STORY_HEADER_COLUMNS} FROM stories WHERE kind = ? ORDER BY ${STORY_LIST_ORDER} LIMIT ? OFFSET ?`).all(kind, page.limit + 1, offset)
     ) as StoryHeaderRow[];
     return { items: rows.slice(0, page.limit).map(storyHeaderOf), nextCursor: rows.length > page.limit ? String(offset + page.limit) : null };
   }
