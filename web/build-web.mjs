@@ -1,5 +1,5 @@
 // Builds the web UI into dist/web/: the TypeScript in web/src compiled by tsc (browser ES modules,
-// no bundler needed), plus index.html and style.css copied beside it. Run by `npm run build`.
+// no bundler needed), plus index.html, style.css and favicon.svg copied beside it. Run by `npm run build`.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,4 +11,4 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 execFileSync(process.execPath, [tsc, '-p', `${webDir}tsconfig.json`], { stdio: 'inherit' });
 mkdirSync(outDir, { recursive: true });
-for (const file of ['index.html', 'style.css']) copyFileSync(`${webDir}${file}`, `${outDir}${file}`);
+for (const file of ['index.html', 'style.css', 'favicon.svg']) copyFileSync(`${webDir}${file}`, `${outDir}${file}`);

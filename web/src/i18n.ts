@@ -1,4 +1,4 @@
-/** Interface labels in German and English; the choice is kept in localStorage. */
+/** Interface labels in German and English; the choice is kept in localStorage, the first visit follows the browser's languages. */
 
 export type Language = 'de' | 'en';
 
@@ -13,8 +13,8 @@ const LABELS = {
   outlets: { de: 'Medien', en: 'Outlets' },
   ingest: { de: 'Einlesen', en: 'Ingest' },
   noStories: {
-    de: 'Noch keine Geschichten: Ereignisse und Erzählstränge werden gebildet, sobald die Story-Stufe (Issue 5) läuft. Bis dahin: die Artikel unten.',
-    en: 'No stories yet: events and storylines appear once the story stage (issue 5) has run. Meanwhile, the articles below.',
+    de: 'Noch keine Geschichten: Ereignisse und Erzählstränge entstehen beim Einlesen, sobald Artikel da sind. Bis dahin: die Artikel unten.',
+    en: 'No stories yet: events and storylines are formed as articles are ingested. Meanwhile, the articles below.',
   },
   storiesCount: { de: 'Ereignisse und Erzählstränge', en: 'events and storylines' },
   articlesCount: { de: 'Artikel', en: 'articles' },
@@ -32,6 +32,9 @@ const LABELS = {
   facetsCountBest: { de: 'Die Auswahllisten zählen die besten', en: 'The filter lists count the best' },
   noResults: { de: 'Keine Treffer.', en: 'No results.' },
   more: { de: 'Mehr laden', en: 'Load more' },
+  pages: { de: 'Seiten', en: 'Pages' },
+  firstPage: { de: 'Erste Seite', en: 'First page' },
+  nextPage: { de: 'Nächste Seite', en: 'Next page' },
   untitled: { de: '(ohne Titel)', en: '(untitled)' },
   unknownDate: { de: 'Datum unbekannt', en: 'date unknown' },
   quotes: { de: 'Zitate', en: 'Quotes' },
@@ -154,7 +157,14 @@ export type LabelKey = keyof typeof LABELS;
 const STORAGE_KEY = 'storytrace-language';
 
 export function savedLanguage(): Language {
-  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'de';
+  const saved = localStorage.getItem(STORAGE_KEY);
+  if (saved === 'de' || saved === 'en') return saved;
+  // The first of the browser's languages we have; a reader of neither gets English.
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'de' || base === 'en') return base;
+  }
+  return 'en';
 }
 
 export function saveLanguage(language: Language): void {

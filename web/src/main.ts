@@ -40,7 +40,7 @@ function startApp(): void {
   async function render(): Promise<void> {
     const t = translator(language);
     document.documentElement.lang = language;
-    const [path = '', queryString = ''] = location.hash.replace(/^#\/?/, '').split('?', 2);
+    const [path = '', queryString = ''] = (isRoute(location.hash) ? location.hash : '').replace(/^#\/?/, '').split('?', 2);
     const [name = '', ...rest] = path.split('/');
     const nav = document.getElementById('nav')!;
     nav.setAttribute('aria-label', t('nav'));
@@ -78,10 +78,21 @@ function startApp(): void {
     saveLanguage(language);
     void render();
   });
+  // The skip link's "#main" is an anchor, not a route: move the focus there and leave the page as it is.
+  document.querySelector('.skip-link')!.addEventListener('click', (event) => {
+    event.preventDefault();
+    document.getElementById('main')!.focus();
+  });
   window.addEventListener('hashchange', () => {
+    if (!isRoute(location.hash)) return;
     void render().then(() => document.getElementById('main')?.focus());
   });
   void render();
+}
+
+/** Routes start "#/" (or are empty: the start page); any other fragment is an in-page anchor. */
+function isRoute(hash: string): boolean {
+  return hash === '' || hash === '#' || hash.startsWith('#/');
 }
 
 startApp();

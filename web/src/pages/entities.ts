@@ -3,7 +3,7 @@ import { getJson } from '../api-client.js';
 import type { EntityDetail, EntitySummary, Page as ListPage, QuoteRecord, SearchResult } from '../api-types.js';
 import type { Translate } from '../i18n.js';
 import { append, el, markedText, routeLink } from '../dom.js';
-import { articleLine, formatDate, heading, type PageContext } from '../page-context.js';
+import { articleLine, formatDate, heading, pageLinks, type PageContext } from '../page-context.js';
 
 const TYPES = ['person', 'organization', 'location', 'other'] as const;
 /** Articles naming the entity listed at the foot of its page. */
@@ -11,7 +11,7 @@ const NAMING_ARTICLES_LIMIT = 200;
 
 export async function entitiesPage({ main, t, query }: PageContext): Promise<void> {
   const type = TYPES.find((x) => x === query.get('type')) ?? 'person';
-  const entities = await getJson<ListPage<EntitySummary>>('/api/entities', { type, limit: '100' });
+  const entities = await getJson<ListPage<EntitySummary>>('/api/entities', { type, limit: '100', cursor: query.get('cursor') ?? undefined });
   append(main, heading(t('entities')));
   const tabs = el('p', { class: 'type-tabs' });
   for (const x of TYPES) append(tabs, routeLink(`/entities?type=${x}`, t(x), { 'aria-current': x === type ? 'page' : undefined }), ' ');
@@ -22,7 +22,7 @@ export async function entitiesPage({ main, t, query }: PageContext): Promise<voi
     append(tbody, el('tr', {}, el('td', {}, routeLink(`/entity/${encodeURIComponent(e.key)}`, e.name)), el('td', {}, String(e.articles)), el('td', {}, String(e.mentions))));
   }
   append(table, tbody);
-  append(main, entities.items.length > 0 ? table : el('p', {}, t('none')));
+  append(main, entities.items.length > 0 ? table : el('p', {}, t('none')), pageLinks('/entities', query, entities.nextCursor, t));
 }
 
 export async function entityPage({ main, t, args }: PageContext): Promise<void> {

@@ -2,25 +2,42 @@
 import { ApiRequestError, getJson } from '../api-client.js';
 import type { OutletSources, OutletSummary, Page as ListPage, SearchResult } from '../api-types.js';
 import { append, el, routeLink } from '../dom.js';
-import { articleLine, formatDate, heading, type PageContext } from '../page-context.js';
+import { articleLine, formatDate, heading, pageLinks, type PageContext } from '../page-context.js';
 import type { Translate } from '../i18n.js';
 
 /** Source names outlet-dependence.ts gives the outlet's own text and reuse from an article without an outlet. */
 const OWN_TEXT = '(own)';
 const UNKNOWN_SOURCE = '(unknown source)';
 
-export async function outletsPage({ main, t }: PageContext): Promise<void> {
-  const outlets = await getJson<ListPage<OutletSummary>>('/api/outlets', { limit: '200' });
+/** Outlets per page, the most the API gives. */
+const OUTLETS_PER_PAGE = '200';
+
+export async function outletsPage({ main, t, query }: PageContext): Promise<void> {
+  const outlets = await getJson<ListPage<OutletSummary>>('/api/outlets', { limit: OUTLETS_PER_PAGE, cursor: query.get('cursor') ?? undefined });
   append(main, heading(t('outlets')));
   const list = el('ul', { class: 'outlet-list' });
   for (const o of outlets.items) append(list, el('li', {}, routeLink(`/outlet/${encodeURIComponent(o.name)}`, o.name), ' ', outletFacts(o, t)));
-  append(main, list);
+  append(main, list, pageLinks('/outlets', query, outlets.nextCursor, t));
+}
+
+/** The list entry of one outlet, however far down the list it is (the list is ordered by size, not name). */
+async function findOutlet(name: string): Promise<{ outlet: OutletSummary | undefined; seen: Set<string> }> {
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const page = await getJson<ListPage<OutletSummary>>('/api/outlets', { limit: OUTLETS_PER_PAGE, cursor });
+    for (const o of page.items) seen.add(o.name);
+    const outlet = page.items.find((o) => o.name === name);
+    if (outlet !== undefined) return { outlet, seen };
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return { outlet: undefined, seen };
 }
 
 export async function outletPage({ main, t, args }: PageContext): Promise<void> {
   const name = args[0] ?? '';
-  const [outlets, articles, sources] = await Promise.all([
-    getJson<ListPage<OutletSummary>>('/api/outlets', { limit: '200' }),
+  const [{ outlet, seen }, articles, sources] = await Promise.all([
+    findOutlet(name),
     getJson<SearchResult>('/api/search', { outlet: name, limit: '50' }),
     // 404: no stored article names this outlet; the page says "not found" below.
     getJson<OutletSources>(`/api/outlets/${encodeURIComponent(name)}`).catch((error: unknown) => {
@@ -28,14 +45,13 @@ export async function outletPage({ main, t, args }: PageContext): Promise<void> 
       throw error;
     }),
   ]);
-  const outlet = outlets.items.find((o) => o.name === name);
   append(main, heading(name));
   if (outlet === undefined) {
     append(main, el('p', {}, t('notFound')));
     return;
   }
   append(main, outletFacts(outlet, t));
-  if (sources !== null) append(main, sourcesTable(sources, new Set(outlets.items.map((o) => o.name)), t));
+  if (sources !== null) append(main, sourcesTable(sources, seen, t));
   append(main, el('h2', {}, t('publishes')));
   const list = el('ul', { class: 'article-list' });
   for (const hit of articles.items) append(list, articleLine(hit, t));

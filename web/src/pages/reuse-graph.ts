@@ -51,7 +51,7 @@ export function reuseGraphSection(links: readonly ReuseLink[], articles: readonl
   const linked = new Set(edges.flatMap((e) => [e.from, e.to]));
   const nodes = articles.filter((a) => linked.has(a.id));
   const outletOf = (a: ArticleRef) => a.outlet ?? t('unknownOutlet');
-  const dayOf = (a: ArticleRef) => formatDate(a.published)?.slice(0, 10) ?? '?';
+  const dayOf = (a: ArticleRef) => a.published?.slice(0, 10) ?? '?';
   // Rows in the order outlets first published, columns in date order (undated last).
   const byDate = [...nodes].sort((x, y) => (x.published ?? '\uffff').localeCompare(y.published ?? '\uffff'));
   const rows = [...new Set(byDate.map(outletOf))];

@@ -3,7 +3,7 @@ import { getJson } from '../api-client.js';
 import type { Page as ListPage, ArticleRef, MemberEvidence, ReuseLink, Statement, StoryDetail, StorySummary } from '../api-types.js';
 import { append, el, routeLink } from '../dom.js';
 import type { Translate } from '../i18n.js';
-import { articleLine, formatDate, heading, type PageContext } from '../page-context.js';
+import { articleLine, formatDate, heading, pageLinks, type PageContext } from '../page-context.js';
 import { coverageSparkline, sharedAxis } from '../sparkline.js';
 import { sourceComparisonSection } from './source-comparison.js';
 import { reuseGraphSection } from './reuse-graph.js';
@@ -11,10 +11,13 @@ import { reuseGraphSection } from './reuse-graph.js';
 /** Reuse links and statements one story page draws; a story with more says so under the graph. */
 const STORY_PAGE_ITEMS = '200';
 
-export async function storiesPage({ main, t }: PageContext): Promise<void> {
+/** Stories per page: the list comes storylines first, then by size and recency. */
+const STORIES_PER_PAGE = '50';
+
+export async function storiesPage({ main, t, query }: PageContext): Promise<void> {
   // No /api/stats here: counting every article's credits takes 200 ms at 10,000 articles, over the page's budget.
   const [stories, first] = await Promise.all([
-    getJson<ListPage<StorySummary>>('/api/stories', { limit: '50', include: 'coverage' }),
+    getJson<ListPage<StorySummary>>('/api/stories', { limit: STORIES_PER_PAGE, include: 'coverage', cursor: query.get('cursor') ?? undefined }),
     getJson<ListPage<ArticleRef>>('/api/articles', { limit: '10' }),
   ]);
   append(main, heading(t('stories')));
@@ -44,7 +47,7 @@ export async function storiesPage({ main, t }: PageContext): Promise<void> {
         ),
       );
     }
-    append(main, list);
+    append(main, list, pageLinks('/', query, stories.nextCursor, t));
   }
   append(main, el('h2', {}, t('firstArticles')));
   const list = el('ul', { class: 'article-list' });
