@@ -11,7 +11,7 @@ import type { Article } from '../article.js';
 import { loadFeatureTools } from '../story/update-stories.js';
 import { openStoryPlacer } from '../story/story-placer.js';
 import { openReuseLinker } from '../provenance/link-reuse.js';
-import { exitCodeFor, makeReporter, type Reporter } from './report.js';
+import { exitCodeFor, makeReporter, reportPhase, type Reporter } from './report.js';
 import { readOptionsFrom, type ReadCliOptions } from './read-options.js';
 import { databasePathOf, openStoreForWriting, runStoreCommand, type DatabaseOptions } from './store-option.js';
 
@@ -81,6 +81,8 @@ function runPipelineReportingBugs(pipeline: Pipeline, raw: RawDocument): Pipelin
 export interface IngestCommandOptions extends DatabaseOptions, ReadCliOptions {
   readonly quiet?: boolean;
   readonly verbose?: boolean;
+  /** Print the summary as one JSON object on stdout instead of a sentence. */
+  readonly json?: boolean;
 }
 
 export function runIngestCommand(paths: string[], options: IngestCommandOptions): Promise<number> {
@@ -96,13 +98,17 @@ export function runIngestCommand(paths: string[], options: IngestCommandOptions)
       const placer = await openStoryPlacer(store, loadFeatureTools());
       const batching = { ...DEFAULT_INGEST_BATCH, afterBatch: (batch: readonly Article[]) => stored.push(...batch) };
       const totals = await ingestDocuments(store, pipeline, readInputs(paths, readOptionsFrom(options)), reporter, batching);
+      reporter.finish('read');
       // Reuse links first: clustering into stories may read them as a signal.
-      const reuse = await linker.linkArticles(stored);
+      const reuse = await reportPhase(`linking reuse for ${stored.length} articles`, options, () => linker.linkArticles(stored));
       if (!options.quiet) for (const skip of reuse.skipped) process.stderr.write(`reuse: ${skip.articleId}: ${skip.reason}\n`);
       // After storing: clustering reads the whole store, and a crash here loses no article.
-      const events = await placer.placeArticles(stored);
-      reporter.finish('ingested');
-      if (!options.quiet) {
+      const events = await reportPhase(`placing ${stored.length} articles in stories`, options, () => placer.placeArticles(stored));
+      if (options.json) {
+        const { inputs, articles, rejected, warnings } = reporter.report;
+        const summary = { database: databasePathOf(options), inputs, articles, rejected, warnings, ...totals, reuseLinksAdded: reuse.linksAdded, events };
+        process.stdout.write(`${JSON.stringify(summary)}\n`);
+      } else if (!options.quiet) {
         process.stdout.write(
           `stored ${totals.articlesAdded} new articles and ${totals.occurrencesAdded} new occurrences in ${databasePathOf(options)}; ${reuse.linksAdded} reuse links; ${events} events\n`,
         );

@@ -47,6 +47,7 @@ export function buildProgram(): Command {
     .option('--db <file>', DATABASE_OPTION_HELP)
     .option('-q, --quiet', 'no progress output')
     .option('-v, --verbose', 'also print informational notes')
+    .option('--json', 'print the summary as one JSON object on stdout')
     .action(async (paths: string[], opts) => {
       process.exitCode = await runIngestCommand(paths, opts);
     });
@@ -140,7 +141,8 @@ export function buildProgram(): Command {
 
   program
     .command('stories')
-    .description('List the events and storylines the clustering found, by start date')
+    .description('List the events and storylines the clustering found: storylines first, then by size and recency')
+    .option('--limit <n>', 'list only the first N')
     .option('--json', 'print them as JSON')
     .option('--recheck', "first weigh every event's links again with today's word weights and split events that fell apart")
     .option('--db <file>', DATABASE_OPTION_HELP)

@@ -71,6 +71,18 @@ export function makeReporter(options: { quiet?: boolean; verbose?: boolean } = {
   };
 }
 
+/** Runs a long step after reading (reuse linking, story placing), saying on stderr what it does and how long it took. */
+export async function reportPhase<T>(what: string, options: { quiet?: boolean }, run: () => Promise<T>): Promise<T> {
+  if (options.quiet) return run();
+  const tty = process.stderr.isTTY === true;
+  const started = Date.now();
+  if (tty) process.stderr.write(`${what}…`);
+  const result = await run();
+  const took = `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  process.stderr.write(tty ? `\r\x1b[K${what}: done in ${took}\n` : `${what}: done in ${took}\n`);
+  return result;
+}
+
 /** 0 when all went in, 1 when some inputs were rejected. */
 export function exitCodeFor(report: RunReport): ExitCode {
   return report.rejected > 0 ? EXIT_CODES.rejected : EXIT_CODES.done;

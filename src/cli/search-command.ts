@@ -3,6 +3,7 @@ import type { SearchHit, Snippet } from '../store/store.js';
 import { writeLine } from './output.js';
 import { CommandError, openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { stylesAllowed } from './terminal.js';
 
 export interface SearchCommandOptions extends DatabaseOptions {
   readonly limit: string;
@@ -29,7 +30,7 @@ export function runSearchCommand(words: string[], options: SearchCommandOptions)
         await writeLine(`no articles match "${query}"`);
         return 0;
       }
-      const emphasise = process.stdout.isTTY === true;
+      const emphasise = stylesAllowed(process.stdout);
       for (const [index, hit] of hits.entries()) await writeLine(formatHit(index + 1, hit, emphasise));
       await writeLine(`${hits.length} ${hits.length === 1 ? 'hit' : 'hits'} for "${query}"; read one with: storytrace show ${hits[0]!.id}`);
       return 0;
@@ -44,7 +45,7 @@ function formatHit(rank: number, hit: SearchHit, emphasise: boolean): string {
   return `${rank}. ${hit.title ?? '(untitled)'}\n   ${hit.id}${facts ? `  ${facts}` : ''}\n   ${markSnippet(hit.snippet, emphasise)}\n`;
 }
 
-/** Bold on a terminal; *stars* in a pipe or file, where escape codes would be noise. */
+/** Bold on a terminal; *stars* in a pipe or file (or with NO_COLOR), where escape codes would be noise. */
 function markSnippet(snippet: Snippet, emphasise: boolean): string {
   const [open, close] = emphasise ? [BOLD, NORMAL] : ['*', '*'];
   let marked = '';

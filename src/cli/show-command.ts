@@ -1,4 +1,5 @@
 /** `storytrace show ID`: one stored article, readable or as its export record (`--json`); a unique id prefix will do. */
+import type { EntityMention } from '../article.js';
 import type { StoredArticle } from '../store/store.js';
 import { toStoredArticleRecord } from '../export/article-record.js';
 import { formatDiagnostic } from '../diagnostic.js';
@@ -34,6 +35,13 @@ function formatArticle({ article, occurrences }: StoredArticle): string {
   if (article.credits.length > 0) lines.push(`credits: ${article.credits.map((c) => `${c.name} (${c.kind})`).join(', ')}`);
   if (article.pageId) lines.push(`part ${(article.origin.segment ?? 0) + 1} of compound page ${article.pageId}`);
   lines.push('', article.text, '');
+  const entities = entityLines(article.entities ?? []);
+  if (entities.length > 0) lines.push('entities:', ...entities.map((e) => `  - ${e}`));
+  const quotes = article.quotes ?? [];
+  if (quotes.length > 0) {
+    lines.push('quotes:');
+    for (const q of quotes) lines.push(`  - „${q.text}“ (${q.kind}) ${q.speaker === null ? 'speaker unknown' : `— ${q.speaker}`}${q.relayedBy ? `, relayed by ${q.relayedBy}` : ''}`);
+  }
   lines.push(`found at ${occurrences.length} ${occurrences.length === 1 ? 'place' : 'places'}:`);
   for (const o of occurrences) {
     const where = [o.origin.url, o.origin.path, o.origin.record && `record ${o.origin.record}`, o.origin.segment !== null && `segment ${o.origin.segment}`]
@@ -45,4 +53,16 @@ function formatArticle({ article, occurrences }: StoredArticle): string {
   for (const side of article.sideTexts) lines.push(`${side.kind}: ${side.text}`);
   for (const m of article.messages) lines.push(formatDiagnostic(article.id, m));
   return lines.join('\n');
+}
+
+/** One line per entity the article names: its name, type and id, with how often it is mentioned. */
+function entityLines(mentions: readonly EntityMention[]): string[] {
+  const byKey = new Map<string, { name: string; type: string; id: string | null; count: number }>();
+  for (const m of mentions) {
+    const key = m.canonical ?? `${m.type}:${m.text}`;
+    const entry = byKey.get(key) ?? { name: m.text, type: m.type, id: m.canonical, count: 0 };
+    entry.count += 1;
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()].map((e) => `${e.name} (${e.type}${e.id === null ? '' : `, ${e.id}`})${e.count > 1 ? ` ×${e.count}` : ''}`);
 }

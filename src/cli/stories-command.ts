@@ -1,21 +1,34 @@
 /**
- * `storytrace stories`: the events and storylines in the database, one line each, by start date.
+ * `storytrace stories`: the events and storylines in the database, one line each: storylines first,
+ * then the largest and latest events (the order the web UI lists them in); `--limit N` the first N.
  * Stored articles no event holds yet (an ingest killed before placing them) are placed first.
  */
 import { loadFeatureTools } from '../story/update-stories.js';
 import { openStoryPlacer } from '../story/story-placer.js';
 import { recheckAllEvents } from '../story/recheck-events.js';
 import { writeLine } from './output.js';
-import { openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
+import { CommandError, openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
+import { EXIT_CODES } from './exit-codes.js';
+import type { Store } from '../store/store.js';
+import type { StoryRecord } from '../store/stories.js';
 
 export interface StoriesCommandOptions extends DatabaseOptions {
   readonly json?: boolean;
   /** Weigh every event's links again with today's word weights first (splits events that fell apart). */
   readonly recheck?: boolean;
+  /** Most stories to list (all when absent). */
+  readonly limit?: string;
 }
+
+/** Stories read per query while listing. */
+const LIST_PAGE = 200;
 
 export function runStoriesCommand(options: StoriesCommandOptions): Promise<number> {
   return runStoreCommand(async () => {
+    const limit = options.limit === undefined ? Number.POSITIVE_INFINITY : Number(options.limit);
+    if (options.limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+      throw new CommandError(`--limit must be a whole number above 0, not "${options.limit}"`, EXIT_CODES.usage);
+    }
     const store = openExistingStore(options);
     try {
       const tools = loadFeatureTools();
@@ -29,7 +42,7 @@ export function runStoriesCommand(options: StoriesCommandOptions): Promise<numbe
         const result = await recheckAllEvents(store, tools);
         process.stderr.write(`stories: re-checked ${result.eventsChecked} event(s) with today's word weights; ${result.eventsAdded} part(s) split off\n`);
       }
-      const stories = await store.stories.listStories();
+      const stories = await storiesInListOrder(store, limit);
       if (options.json) {
         await writeLine(JSON.stringify(stories, null, 2));
         return 0;
@@ -44,4 +57,18 @@ export function runStoriesCommand(options: StoriesCommandOptions): Promise<numbe
       await store.close();
     }
   });
+}
+
+/** Whole story records (evidence too, for --json) in the store's list order, at most `limit` of them. */
+async function storiesInListOrder(store: Store, limit: number): Promise<StoryRecord[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.browse.listStories(undefined, cursor === undefined ? { limit: LIST_PAGE } : { limit: LIST_PAGE, cursor });
+    ids.push(...page.items.map((s) => s.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined && ids.length < limit);
+  const wanted = ids.slice(0, limit);
+  const byId = new Map((await store.stories.storiesById(wanted)).map((s) => [s.id, s]));
+  return wanted.map((id) => byId.get(id)).filter((s): s is StoryRecord => s !== undefined);
 }

@@ -124,3 +124,16 @@ test('a killed ingest leaves a consistent database, and running it again complet
   raw.close();
   assert.deepEqual(row, { articles: CRASH_INPUTS, ids: CRASH_INPUTS, occurrences: CRASH_INPUTS, indexed: CRASH_INPUTS });
 });
+
+test('ingest --json prints one machine-readable summary on stdout; the phases after reading show on stderr', () => {
+  const { dir, inputs, db } = scratchWithCorpus();
+  const result = runCli(['ingest', '--json', '--db', db, join(dir, 'fehlt.txt'), inputs]);
+  assert.equal(result.status, 1);
+  const summary = JSON.parse(result.stdout);
+  assert.deepEqual(
+    { inputs: summary.inputs, articles: summary.articles, rejected: summary.rejected, articlesAdded: summary.articlesAdded, database: summary.database },
+    { inputs: 4, articles: 3, rejected: 1, articlesAdded: 3, database: db },
+  );
+  for (const key of ['occurrencesAdded', 'reuseLinksAdded', 'events', 'warnings']) assert.equal(typeof summary[key], 'number', key);
+  assert.match(result.stderr, /linking reuse for 3 articles: done in [\d.]+ s\nplacing 3 articles in stories: done in [\d.]+ s/);
+});

@@ -37,3 +37,26 @@ test('show of an unknown id exits 3 (not found), of something that is no id exit
   assert.equal(notAnId.status, 2);
   assert.match(notAnId.stderr, /is not an article id/);
 });
+
+test('show in plain text lists the credits, entities and quotes of the article', () => {
+  const { db, records } = ingestedCorpus();
+  const record = records.find((r) => r.quotes.length > 0 && r.entities.some((e: { canonical: string | null }) => e.canonical !== null));
+  assert.ok(record, 'the small corpus has an article with quotes and resolved entities');
+  const result = runCli(['show', record.id, '--db', db]);
+  assert.equal(result.status, 0, result.stderr);
+  const entity = record.entities.find((e: { canonical: string | null }) => e.canonical !== null);
+  assert.match(result.stdout, /\nentities:\n {2}- /);
+  assert.ok(result.stdout.includes(`(${entity.type}, ${entity.canonical})`), `lists ${entity.canonical}`);
+  assert.match(result.stdout, /\nquotes:\n {2}- „/);
+  assert.ok(result.stdout.includes(`„${record.quotes[0].text}“`));
+  if (record.credits.length > 0) assert.match(result.stdout, /\ncredits: /);
+});
+
+test('stories --limit lists the first N in list order; a bad limit is usage', () => {
+  const { db } = ingestedCorpus();
+  const all = runCli(['stories', '--db', db]).stdout.trim().split('\n');
+  const first = runCli(['stories', '--limit', '1', '--db', db]);
+  assert.equal(first.status, 0, first.stderr);
+  assert.deepEqual(first.stdout.trim().split('\n'), all.slice(0, 1));
+  assert.equal(runCli(['stories', '--limit', 'alle', '--db', db]).status, 2);
+});
