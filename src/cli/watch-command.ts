@@ -3,14 +3,10 @@
  * until SIGINT or SIGTERM; the round under way is abandoned and everything stored so far stays.
  */
 import { InvalidArgumentError } from 'commander';
-import type { Article, RawDocument } from '../article.js';
 import { buildPipeline } from '../pipeline.js';
 import { DEFAULT_READ_OPTIONS } from '../ingest/read-inputs.js';
 import { watchFeeds } from '../ingest/watch-feeds.js';
-import { openReuseLinker } from '../provenance/link-reuse.js';
-import { loadFeatureTools } from '../story/update-stories.js';
-import { openStoryPlacer } from '../story/story-placer.js';
-import { DEFAULT_INGEST_BATCH, ingestDocuments } from './ingest-command.js';
+import { openRunner } from '../run/runner.js';
 import { exitCodeFor, makeReporter } from './report.js';
 import { readOptionsFrom, type ReadCliOptions } from './read-options.js';
 import { CommandError, openStoreForWriting, runStoreCommand, type DatabaseOptions } from './store-option.js';
@@ -53,18 +49,12 @@ export function runWatchCommand(urls: string[], options: WatchCommandOptions): P
       const reporter = makeReporter(options);
       const read = { ...DEFAULT_READ_OPTIONS, ...readOptionsFrom(options) };
       // Opened once: each round's articles are linked against everything stored before them, then placed in events.
-      const linker = await openReuseLinker(store);
-      const placer = await openStoryPlacer(store, loadFeatureTools());
+      const runner = await openRunner(store, pipeline);
       for await (const { round, documents } of watchFeeds(urls, { everyMs: options.every, read, signal: stopping.signal })) {
-        const stored: Article[] = [];
-        const batching = { ...DEFAULT_INGEST_BATCH, afterBatch: (batch: readonly Article[]) => stored.push(...batch) };
-        const totals = await ingestDocuments(store, pipeline, asAsync(documents), reporter, batching);
-        const reuse = await linker.linkArticles(stored);
-        const events = await placer.placeArticles(stored);
+        const totals = await runner.ingest(documents, reporter);
         if (!options.quiet) {
-          for (const skip of reuse.skipped) process.stderr.write(`reuse: ${skip.articleId}: ${skip.reason}\n`);
           process.stderr.write(
-            `watch: round ${round}: ${documents.length} new item(s), ${totals.articlesAdded} new article(s) stored, ${reuse.linksAdded} reuse link(s), ${events} event(s) in all; next poll in ${options.every / 1000} s\n`,
+            `watch: round ${round}: ${documents.length} new item(s), ${totals.articlesAdded} new article(s) stored, ${totals.linksAdded} reuse link(s), ${totals.events} event(s) in all; next poll in ${options.every / 1000} s\n`,
           );
         }
       }
@@ -76,8 +66,4 @@ export function runWatchCommand(urls: string[], options: WatchCommandOptions): P
       await store.close();
     }
   });
-}
-
-async function* asAsync(documents: readonly RawDocument[]): AsyncGenerator<RawDocument> {
-  yield* documents;
 }
