@@ -19,11 +19,10 @@ import { loadAgencyLexicon, type AgencyLexicon } from './extract/credits/agency-
 import { findOutlet } from './extract/outlet/find-outlet.js';
 import { loadOutletTable, type OutletTable } from './extract/outlet/outlet-table.js';
 import { loadLanguageIdentifier, type LanguageIdentifier } from './extract/language/identify-language.js';
-import { makeQuoteFinder, type QuoteFinder } from './extract/quotes/find-quotes.js';
+import { loadQuoteLexicon, makeQuoteFinder, type QuoteFinder } from './extract/quotes/find-quotes.js';
 import { makeEnglishQuoteFinder } from './extract/quotes/find-quotes-en.js';
 import { textDatesOf } from './extract/dates/find-text-dates.js';
 import { attachSpeakerIds } from './extract/quotes/attach-speaker-ids.js';
-import { loadReportingVerbs } from './extract/quotes/reporting-verbs.js';
 import { loadEntityTagger, type EntityTagger } from './extract/entities/tag-entities.js';
 import { makeEntityLinker, type EntityLinker } from './extract/entities/link-entities.js';
 import { loadKnowledgeBase } from './extract/entities/knowledge-base/knowledge-base.js';
@@ -196,7 +195,7 @@ function loadTextAnalysis(): Pick<StageContext, 'tokenize' | 'sentences' | 'tagE
     sentences: makeSentenceSplitter(abbreviations),
     tagEntities: loadEntityTagger(),
     linkEntities: makeEntityLinker(loadKnowledgeBase()),
-    findQuotes: makeQuoteFinder(loadReportingVerbs()),
+    findQuotes: makeQuoteFinder(loadQuoteLexicon()),
     findQuotesEnglish: makeEnglishQuoteFinder(),
   };
 }
