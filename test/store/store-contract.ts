@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { Article, Origin } from '../../src/article.js';
 import { articleIdFor } from '../../src/pipeline.js';
 import type { Store } from '../../src/store/store.js';
+import { feedContractCases } from './feed-contract.js';
 
 export interface ContractOptions {
   /** Opens a new, empty store. */
@@ -502,4 +503,6 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.type, 'online news');
   });
+
+  feedContractCases(contractTest);
 }
