@@ -80,6 +80,19 @@ export async function buildPipeline(options: Partial<PipelineOptions> = {}): Pro
   return Object.freeze({ run: (raw: RawDocument) => runPipeline(raw, ctx) });
 }
 
+/**
+ * A stage that throws has a bug, but one odd page should not end a long run: the page is rejected
+ * with the error as its reason (exit code 1), and everything else still goes in.
+ */
+export function runPipelineReportingBugs(pipeline: Pipeline, raw: RawDocument): PipelineResult {
+  try {
+    return pipeline.run(raw);
+  } catch (error) {
+    const reason = `${error instanceof Error ? error.message : String(error)} (a storytrace bug: please report it with this input)`;
+    return { articles: [], messages: [...raw.messages, diagnostic('fatal', 'pipeline', 'internal-error', reason)] };
+  }
+}
+
 function runPipeline(raw: RawDocument, ctx: StageContext): PipelineResult {
   if (hasFatal(raw.messages)) return { articles: [], messages: raw.messages };
   const decoded = decodeContent(raw);

@@ -3,8 +3,7 @@
  * `ingestDocuments` is the loop itself, shared with `watch` and `demo`.
  */
 import type { RawDocument } from '../article.js';
-import { buildPipeline, type Pipeline, type PipelineResult } from '../pipeline.js';
-import { diagnostic } from '../diagnostic.js';
+import { buildPipeline, runPipelineReportingBugs, type Pipeline } from '../pipeline.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { Store } from '../store/store.js';
 import type { Article } from '../article.js';
@@ -63,19 +62,6 @@ export async function ingestDocuments(
   }
   await flush();
   return totals;
-}
-
-/**
- * A stage that throws has a bug, but one odd page should not end a long ingest: the page is rejected
- * with the error as its reason (exit code 1), and everything else still goes in.
- */
-function runPipelineReportingBugs(pipeline: Pipeline, raw: RawDocument): PipelineResult {
-  try {
-    return pipeline.run(raw);
-  } catch (error) {
-    const reason = `${error instanceof Error ? error.message : String(error)} (a storytrace bug: please report it with this input)`;
-    return { articles: [], messages: [...raw.messages, diagnostic('fatal', 'pipeline', 'internal-error', reason)] };
-  }
 }
 
 export interface IngestCommandOptions extends DatabaseOptions, ReadCliOptions {

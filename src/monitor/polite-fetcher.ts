@@ -6,6 +6,7 @@
  * and checked against that host's robots.txt.
  */
 import { fetchUrl, type CacheValidators, type FetchFailure, type FetchOptions, type FetchResult } from '../ingest/fetch-url.js';
+import { waitUntil } from './wait-until.js';
 import { ALLOW_ALL, isAllowedByRobots, parseRobotsTxt, type RobotsPolicy } from './robots-txt.js';
 
 export interface PolitenessOptions {
@@ -108,7 +109,7 @@ export function makePoliteFetcher(options: PolitenessOptions = DEFAULT_POLITENES
     state.tail = new Promise<void>((resolve) => (done = resolve));
     try {
       await ahead;
-      if (!(await sleepUntil(Math.max(state.nextStartAt, state.blockedUntil), signal))) return null;
+      if (!(await waitUntil(Math.max(state.nextStartAt, state.blockedUntil), signal))) return null;
       if (!(await slots.acquire(signal))) return null;
       try {
         return await request();
@@ -239,23 +240,6 @@ function robotsUnreachable(target: URL, why: string, retryAt: number): FetchFail
     transient: true,
     retryAt,
   };
-}
-
-/** Resolves true at `at` (ms since the epoch), or false as soon as `signal` aborts. */
-function sleepUntil(at: number, signal: AbortSignal | undefined): Promise<boolean> {
-  if (signal?.aborted) return Promise.resolve(false);
-  const wait = at - Date.now();
-  if (wait <= 0) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => finish(true), wait);
-    const onAbort = () => finish(false);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    function finish(value: boolean) {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      resolve(value);
-    }
-  });
 }
 
 interface Semaphore {

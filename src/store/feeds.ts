@@ -44,6 +44,8 @@ export interface FeedRecord extends NewFeed {
 export interface FeedItemDocument {
   /** The item's link: the page to fetch. */
   readonly url: string | null;
+  /** The source that listed it (after redirects): where its own text was found. */
+  readonly feedUrl: string;
   /** Its guid or id (origin.record of what is stored from it). */
   readonly record: string | null;
   /** "https://…/feed.xml, item 3": names it in messages. */

@@ -11,7 +11,7 @@ const T1 = '2025-03-14T08:15:00.000Z';
 const T2 = '2025-03-14T08:30:00.000Z';
 
 function item(key: string, url: string | null, text = ''): NewFeedItem {
-  const document: FeedItemDocument = { url, record: key, label: `feed, ${key}`, format: 'html', content: text, hints: { title: key } };
+  const document: FeedItemDocument = { url, feedUrl: 'https://x.example/rss', record: key, label: `feed, ${key}`, format: 'html', content: text, hints: { title: key } };
   return { key, document };
 }
 
