@@ -7,7 +7,7 @@ import type { Article, RawDocument } from '../article.js';
 import { hasFatal } from '../diagnostic.js';
 import { parseHtmlWithLimits } from '../clean/html/parse-html.js';
 import { readHtmlMetadata } from '../clean/html/html-metadata.js';
-import type { InputSource } from '../ingest/input-source.js';
+import { sourceOfFetched } from '../ingest/read-inputs.js';
 import { unpackInput } from '../ingest/unpack-input.js';
 import type { FeedItemDocument } from '../store/feeds.js';
 import type { PoliteFetcher } from './polite-fetcher.js';
@@ -26,7 +26,7 @@ export async function fetchItemPage(item: FeedItemDocument & { url: string }, fe
     if (fetched.rule === 'stopped') return { kind: 'stopped' };
     return { kind: 'failed', rule: fetched.rule, reason: fetched.reason, transient: fetched.transient, ...(fetched.retryAt === undefined ? {} : { retryAt: fetched.retryAt }) };
   }
-  const source: InputSource = { label: fetched.url, path: null, url: fetched.url, ...(fetched.contentType ? { contentType: fetched.contentType } : {}) };
+  const source = sourceOfFetched({ label: fetched.url, path: null, url: fetched.url }, fetched);
   const documents = unpackInput(fetched.bytes, source, { maxInputBytes: options.maxBytes });
   const [page] = documents;
   if (page === undefined || hasFatal(page.messages)) {

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { diagnostic } from '../diagnostic.js';
-import type { InputSource } from '../ingest/input-source.js';
+import { sourceOfFetched } from '../ingest/read-inputs.js';
 import type { ChildSitemap } from '../ingest/sitemap.js';
 import type { FeedPoll, FeedRecord, NewFeedItem } from '../store/feeds.js';
 import { readFeedListing } from './feed-items.js';
@@ -54,7 +54,7 @@ export async function pollFeed(feed: FeedRecord, options: PollOptions): Promise<
     return record({ error: `${fetched.rule}: ${fetched.reason}`, items: [], ...(fetched.retryAt ? { retryAt: fetched.retryAt } : {}) }, false, [failed]);
   }
   if (fetched.notModified) return record({ error: null, items: [] }, true, []);
-  const source: InputSource = { label: feed.url, path: null, url: fetched.url, ...(fetched.contentType ? { contentType: fetched.contentType } : {}) };
+  const source = sourceOfFetched({ label: feed.url, path: null, url: feed.url }, fetched);
   const listing = readFeedListing(fetched.bytes, source, { maxBytes: options.maxBytes, outlet: feed.outlet });
   const items: NewFeedItem[] = [...listing.items];
   const messages: Diagnostic[] = [...listing.messages];
@@ -65,7 +65,7 @@ export async function pollFeed(feed: FeedRecord, options: PollOptions): Promise<
       messages.push(diagnostic('warning', 'ingest', part.rule, `child sitemap ${child.url}: ${part.reason}`));
       continue;
     }
-    const childSource: InputSource = { label: child.url, path: null, url: part.url, ...(part.contentType ? { contentType: part.contentType } : {}) };
+    const childSource = sourceOfFetched({ label: child.url, path: null, url: child.url }, part);
     const childListing = readFeedListing(part.bytes, childSource, { maxBytes: options.maxBytes, outlet: feed.outlet });
     items.push(...childListing.items);
     messages.push(...childListing.messages);

@@ -269,3 +269,42 @@ test('stopped halfway and started again, the monitor settles what was left and s
   assert.ok(pageRequests <= 7, `${pageRequests} page requests for 6 pages`);
   assert.equal(site.count('/rss'), 1, 'the feed is not due again within its interval');
 });
+
+test('an item whose page was stored by a run that died before marking it done is not fetched again', async (t) => {
+  const site = await startFakeHost(t, { '/a/1': answer(articlePage('Meldung 1', report(81))) });
+  site.routes.set('/rss', answer(rssFeed('Kreisbote', [{ guid: 'c-1', title: 'Meldung 1', link: `${site.base}/a/1` }]), 'application/rss+xml'));
+  const store = openSqliteStore(':memory:');
+  t.after(() => store.close());
+  await addFeed(store, `${site.base}/rss`);
+  // the first run's store loses the "done" marks, as a kill between storing and marking would
+  const forgetful: Store = Object.create(store, { feeds: { value: { ...store.feeds, finishItems: async () => {} } } });
+  await monitorUntil(forgetful, (run) => run.stored.length >= 1);
+  assert.equal((await store.feeds.listFeeds())[0]!.pendingCount, 1);
+  await monitorUntil(store, () => settledAll(store));
+  assert.equal(site.count('/a/1'), 1, 'found stored by its URL');
+  assert.deepEqual([(await store.stats()).articles, (await store.stats()).occurrences], [1, 1]);
+});
+
+test('an unchanged feed is asked for with its ETag and costs a 304, not a download', async (t) => {
+  const answers: number[] = [];
+  const site = await startFakeHost(t, {
+    '/rss': (request, response) => {
+      if (request.headers['if-none-match'] === '"v1"') {
+        answers.push(304);
+        response.writeHead(304);
+        response.end();
+        return;
+      }
+      answers.push(200);
+      response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' });
+      response.end(rssFeed('Rathausticker', [{ guid: 'e-1', title: 'Brunnen saniert', description: report(91)[0] }]));
+    },
+  });
+  const store = openSqliteStore(':memory:');
+  t.after(() => store.close());
+  await addFeed(store, `${site.base}/rss`, 200);
+  const run = await monitorUntil(store, (r) => r.events.filter((e) => e.type === 'polled').length >= 3);
+  assert.deepEqual(answers.slice(0, 3), [200, 304, 304]);
+  assert.deepEqual(run.events.filter((e) => e.type === 'polled').map((e) => e.type === 'polled' && e.notModified).slice(0, 3), [false, true, true]);
+  assert.equal((await store.stats()).articles, 1);
+});
