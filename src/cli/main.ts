@@ -38,12 +38,13 @@ export function buildProgram(): Command {
       process.exitCode = await runProcessCommand(paths, opts);
     });
 
-  addReadOptions(
+  addPolitenessOptions(addReadOptions(
     program
       .command('ingest')
       .description('Read, clean and analyse inputs and store the articles; running it again adds only what is new')
-      .argument('<paths...>', 'files, directories, "-" for stdin, or http(s) URLs'),
-  )
+      .argument('[paths...]', 'files, directories, "-" for stdin, or http(s) URLs'),
+  ))
+    .option('--urls-from <file>', 'also fetch the URLs this file lists, one a line (politely: robots.txt, one request at a time per host)')
     .option('--db <file>', DATABASE_OPTION_HELP)
     .option('-q, --quiet', 'no progress output')
     .option('-v, --verbose', 'also print informational notes')
