@@ -18,6 +18,7 @@ import { DEFAULT_WATCH_INTERVAL, runWatchCommand } from './watch-command.js';
 import { parseInterval } from './interval.js';
 import { DEFAULT_FEED_INTERVAL, runFeedsAdd, runFeedsChange, runFeedsList, type FeedChange } from './feeds-command.js';
 import { addPolitenessOptions } from './politeness-options.js';
+import { addFilterOptions } from './filter-options.js';
 
 export function buildProgram(): Command {
   const program = new Command('storytrace')
@@ -104,9 +105,9 @@ export function buildProgram(): Command {
       });
   }
 
-  program
-    .command('export')
-    .description('Write every stored article as JSON ({articles, entities, quotes, reuse, stories}), JSON Lines or CSV, or the provenance graph as GEXF or GraphML')
+  addFilterOptions(program
+    .command('export'))
+    .description('Write every stored article, or those the filters match, as JSON ({articles, entities, quotes, reuse, stories}), JSON Lines or CSV, or the provenance graph as GEXF or GraphML')
     .requiredOption('--format <format>', 'json, jsonl, csv, gexf or graphml')
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--db <file>', DATABASE_OPTION_HELP)
