@@ -80,19 +80,6 @@ export async function buildPipeline(options: Partial<PipelineOptions> = {}): Pro
   return Object.freeze({ run: (raw: RawDocument) => runPipeline(raw, ctx) });
 }
 
-/**
- * A stage that throws has a bug, but one odd page should not end a long run: the page is rejected
- * with the error as its reason (exit code 1), and everything else still goes in.
- */
-export function runPipelineReportingBugs(pipeline: Pipeline, raw: RawDocument): PipelineResult {
-  try {
-    return pipeline.run(raw);
-  } catch (error) {
-    const reason = `${error instanceof Error ? error.message : String(error)} (a storytrace bug: please report it with this input)`;
-    return { articles: [], messages: [...raw.messages, diagnostic('fatal', 'pipeline', 'internal-error', reason)] };
-  }
-}
-
 function runPipeline(raw: RawDocument, ctx: StageContext): PipelineResult {
   if (hasFatal(raw.messages)) return { articles: [], messages: raw.messages };
   const decoded = decodeContent(raw);
@@ -107,12 +94,15 @@ function runPipeline(raw: RawDocument, ctx: StageContext): PipelineResult {
   const pageId = segments.length > 1 ? articleIdFor(page.text) : null;
 
   const articles: Article[] = [];
+  // What ingest noted about where the text came from ("the feed's own text, not the page") is true of every article in it.
+  const ingestNotes = raw.messages.filter((m) => m.stage === 'ingest');
   segments.forEach((segment, index) => {
     if (segment.text.length < ctx.options.minTextChars) {
       messages.push(diagnostic('warning', 'clean', 'no-text', 'no article text found; nothing stored'));
       return;
     }
-    const article = analyseArticle(makeArticle(page, segment, segments.length > 1 ? index : null, pageId, ctx), ctx);
+    const analysed = analyseArticle(makeArticle(page, segment, segments.length > 1 ? index : null, pageId, ctx), ctx);
+    const article = ingestNotes.length === 0 ? analysed : { ...analysed, messages: [...ingestNotes, ...analysed.messages] };
     articles.push(article);
     // The run report names the input; an article's warnings (a bad stated date) go there too, once per page.
     for (const m of article.messages) {

@@ -2,7 +2,10 @@
  * Progress and problems on stderr: a bar on a TTY, plain progress lines otherwise, and one line per
  * warning or fatal naming the input. Counts what was rejected so the command can choose its exit code.
  */
-import { formatDiagnostic, type Diagnostic } from '../diagnostic.js';
+import type { RawDocument } from '../article.js';
+import { formatDiagnostic } from '../diagnostic.js';
+import type { PipelineResult } from '../pipeline.js';
+import type { RunObserver, StepSkip } from '../run/runner.js';
 
 export interface RunReport {
   /** Inputs (documents) seen, articles produced, inputs rejected. */
@@ -10,12 +13,12 @@ export interface RunReport {
   articles: number;
   rejected: number;
   warnings: number;
+  /** Stored articles a later step (reuse linking, stories) threw on: a storytrace bug, named on stderr. */
+  failedSteps: number;
 }
 
-export interface Reporter {
+export interface Reporter extends Required<RunObserver> {
   readonly report: RunReport;
-  /** One document done: its label, the articles it gave, its messages. */
-  documentDone(label: string, articleCount: number, messages: readonly Diagnostic[]): void;
   finish(verb: string): void;
 }
 
@@ -23,7 +26,7 @@ export interface Reporter {
 const PLAIN_PROGRESS_INTERVAL_MS = 5000;
 
 export function makeReporter(options: { quiet?: boolean; verbose?: boolean } = {}): Reporter {
-  const report: RunReport = { inputs: 0, articles: 0, rejected: 0, warnings: 0 };
+  const report: RunReport = { inputs: 0, articles: 0, rejected: 0, warnings: 0, failedSteps: 0 };
   const tty = process.stderr.isTTY === true && !options.quiet;
   const started = Date.now();
   let lastPlain = started;
@@ -41,9 +44,10 @@ export function makeReporter(options: { quiet?: boolean; verbose?: boolean } = {
 
   return {
     report,
-    documentDone(label, articleCount, messages) {
+    documentDone(raw: RawDocument, { articles, messages }: PipelineResult) {
+      const { label } = raw;
       report.inputs += 1;
-      report.articles += articleCount;
+      report.articles += articles.length;
       const fatal = messages.some((m) => m.severity === 'fatal');
       if (fatal) report.rejected += 1;
       for (const m of messages) {
@@ -60,6 +64,13 @@ export function makeReporter(options: { quiet?: boolean; verbose?: boolean } = {
         process.stderr.write(`progress: ${progressText()}\n`);
       }
     },
+    stepSkipped(skip: StepSkip) {
+      if (skip.internal) report.failedSteps += 1;
+      // An article the step does not take (no text) is a note; a step that threw is printed even when quiet.
+      else if (options.quiet) return;
+      clearBar();
+      process.stderr.write(`${skip.step}: ${skip.input} (${skip.articleId}): ${skip.reason}\n`);
+    },
     finish(verb) {
       clearBar();
       if (!options.quiet) process.stderr.write(`${verb}: ${progressText()}\n`);
@@ -67,7 +78,7 @@ export function makeReporter(options: { quiet?: boolean; verbose?: boolean } = {
   };
 }
 
-/** 0 when all went in, 1 when some inputs were rejected (2, bad usage, is commander's). */
+/** 0 when all went in, 1 when some inputs were rejected or a step failed on one (2, bad usage, is commander's). */
 export function exitCodeFor(report: RunReport): number {
-  return report.rejected > 0 ? 1 : 0;
+  return report.rejected > 0 || report.failedSteps > 0 ? 1 : 0;
 }

@@ -3,15 +3,12 @@
  * the URLs given, which are added to them; stores the page of each new item as it appears, links
  * and places it, until SIGINT or SIGTERM. Items under way stay pending and are settled next time.
  */
-import type { Article } from '../article.js';
 import { buildPipeline } from '../pipeline.js';
 import { DEFAULT_READ_OPTIONS } from '../ingest/read-inputs.js';
 import { DEFAULT_MONITOR_SETTINGS, runMonitor, type MonitorEvent } from '../monitor/monitor.js';
 import { makePoliteFetcher } from '../monitor/polite-fetcher.js';
-import { openReuseLinker } from '../provenance/link-reuse.js';
+import { openRunner } from '../run/runner.js';
 import type { Store } from '../store/store.js';
-import { loadFeatureTools } from '../story/update-stories.js';
-import { openStoryPlacer } from '../story/story-placer.js';
 import { formatDiagnostic } from '../diagnostic.js';
 import { formatInterval } from './interval.js';
 import { politenessFrom, type PolitenessCliOptions } from './politeness-options.js';
@@ -50,23 +47,16 @@ export function runWatchCommand(urls: string[], options: WatchCommandOptions): P
       const say = (line: string) => {
         if (!options.quiet) process.stderr.write(`watch: ${line}\n`);
       };
-      // Opened once: each stored batch is linked against everything stored before it, then placed in events.
-      const linker = await openReuseLinker(store);
-      const placer = await openStoryPlacer(store, loadFeatureTools());
+      // Opened once: each batch is linked against everything stored before it, then placed in events.
+      const runner = await openRunner(store, pipeline);
       await runMonitor({
         store,
-        pipeline,
+        runner,
         fetcher: makePoliteFetcher(politenessFrom(options, read)),
         signal: stopping.signal,
         ...(feedIds ? { feedIds } : {}),
         settings: { ...DEFAULT_MONITOR_SETTINGS, maxBytes: read.maxInputBytes },
-        afterStore: async (articles: readonly Article[]) => {
-          const reuse = await linker.linkArticles(articles);
-          const events = await placer.placeArticles(articles);
-          if (!options.quiet) for (const skip of reuse.skipped) process.stderr.write(`reuse: ${skip.articleId}: ${skip.reason}\n`);
-          say(`linked: ${reuse.linksAdded} reuse link(s), ${events} event(s) in all`);
-        },
-        onDocument: (label, count, messages) => reporter.documentDone(label, count, messages),
+        observer: reporter,
         onEvent: (event) => say(describeEvent(event)),
       });
       reporter.finish('watched');
@@ -99,7 +89,7 @@ function describeEvent(event: MonitorEvent): string {
       event.failed > 0 ? `${event.failed} failed` : '',
       event.retrying > 0 ? `${event.retrying} to retry` : '',
     ].filter((x) => x !== '');
-    return `stored ${event.articlesAdded} new article(s) from ${event.items} item(s)${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`;
+    return `stored ${event.articlesAdded} new article(s) from ${event.items} item(s)${extras.length > 0 ? ` (${extras.join(', ')})` : ''}, ${event.linksAdded} reuse link(s), ${event.events} event(s) in all`;
   }
   const { feed } = event;
   if (event.error !== null) {

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ArticleId, Credit, Span } from '../article.js';
+import type { ReuseKind, ReuseLink } from '../records.js';
 import { alignPassages, shingleText, DEFAULT_PASSAGE_OPTIONS, type PassageOptions, type ShingleSpread, type ShingledText } from './align-passages.js';
 import {
   alignSentences,
@@ -13,7 +14,7 @@ import {
   type SentenceAlignmentOptions,
 } from './align-sentences.js';
 import { contentTermsOf, type Stemmer } from './content-terms.js';
-import { decideRetoldKind, decideVerbatimKind, verbatimScore, DEFAULT_LINK_KIND_OPTIONS, type LinkKindOptions, type ReuseKind } from './link-kind.js';
+import { decideRetoldKind, decideVerbatimKind, verbatimScore, DEFAULT_LINK_KIND_OPTIONS, type LinkKindOptions } from './link-kind.js';
 
 /** The fields of an Article reuse detection reads. */
 export interface ReuseArticle {
@@ -22,24 +23,6 @@ export interface ReuseArticle {
   readonly published?: string | null;
   readonly outlet?: string | null;
   readonly credits?: readonly Pick<Credit, 'name' | 'kind'>[];
-}
-
-/** One side of a link: a span of an article's text. */
-export interface LinkSide {
-  readonly articleId: ArticleId;
-  /** Offsets into that article's `text` (JavaScript string indices). */
-  readonly start: number;
-  readonly end: number;
-}
-
-/** The export's `reuse` record. */
-export interface ReuseLink {
-  readonly id: string;
-  readonly kind: ReuseKind;
-  readonly a: LinkSide;
-  readonly b: LinkSide;
-  /** 0–1: share matched word for word (passages), or weighted term overlap (sentences retold: paraphrase, shared wire in other words). */
-  readonly score: number;
 }
 
 export interface PairOptions {

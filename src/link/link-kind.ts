@@ -5,8 +5,7 @@
  */
 import type { Credit } from '../article.js';
 import type { Passage } from './align-passages.js';
-
-export type ReuseKind = 'identical' | 'near-verbatim' | 'shared-wire' | 'quotation' | 'paraphrase';
+import type { ReuseKind } from '../records.js';
 
 export interface LinkKindOptions {
   /**

@@ -18,8 +18,8 @@ import {
   type PreparedSentence,
   type ReuseArticle,
   type ReuseContext,
-  type ReuseLink,
 } from './find-reuse-links.js';
+import type { ReuseLink } from '../records.js';
 import { stemGerman } from '../text/stem.de.js';
 import { firstAtOrAfter, markSpreadTokens } from './align-passages.js';
 import { makePostingsTable } from './postings-table.js';

@@ -4,12 +4,13 @@
  * the poll that first lists them, and marked done only once what came of them is stored, so a
  * restart or a crash (kill -9) neither loses an item nor stores one twice: an item left pending is
  * settled again, and one whose page was already stored is found by its URL and not fetched again.
- * Its pages run through the pipeline here; storing is batched, and each stored batch is handed on
- * (reuse links, stories, follows).
+ * Settled items go through the runner (pipeline, store, reuse links, stories) in batches; an item
+ * whose page gives no article falls back on its own text in the feed, marked as such.
  */
-import type { Article, RawDocument } from '../article.js';
+import type { Article, ArticleId, RawDocument } from '../article.js';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import { runPipelineReportingBugs, type Pipeline } from '../pipeline.js';
+import type { PipelineResult } from '../pipeline.js';
+import type { RunObserver, Runner } from '../run/runner.js';
 import type { FeedItemDocument, FeedRecord, ItemOutcome, PendingItem } from '../store/feeds.js';
 import type { Store } from '../store/store.js';
 import { atEveryUrl, fetchItemPage } from './item-page.js';
@@ -24,8 +25,8 @@ export interface MonitorSettings {
   readonly maxItemsInFlight: number;
   /** Tries of an item's page that failed for a passing reason (a timeout, a 503) before its feed text is used. */
   readonly maxAttempts: number;
-  /** Articles stored per transaction, and the longest a settled item waits to be stored (ms). */
-  readonly batchArticles: number;
+  /** Settled items handed to the runner together, and the longest a settled item waits for its batch (ms). */
+  readonly batchItems: number;
   readonly batchMaxMs: number;
   /** See PollOptions. */
   readonly maxChildSitemaps: number;
@@ -39,7 +40,8 @@ export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = {
   maxItemsInFlight: 16,
   // with the fetcher's back-off (30 s doubling) five tries span about eight minutes
   maxAttempts: 5,
-  batchArticles: 200,
+  // the runner's transaction size: an item is one page, usually one article
+  batchItems: 200,
   batchMaxMs: 2000,
   maxChildSitemaps: 5,
   maxPollBackoffMs: 6 * 3_600_000,
@@ -48,39 +50,57 @@ export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = {
 
 export type MonitorEvent =
   | { readonly type: 'polled'; readonly feed: FeedRecord; readonly newItems: number; readonly notModified: boolean; readonly error: string | null; readonly messages: readonly Diagnostic[] }
-  | { readonly type: 'stored'; readonly items: number; readonly articlesAdded: number; readonly fromFeedText: number; readonly failed: number; readonly retrying: number };
+  | {
+      readonly type: 'stored';
+      /** Items settled for good in this batch, and of them those stored from their feed text or given up. */
+      readonly items: number;
+      readonly fromFeedText: number;
+      readonly failed: number;
+      /** Items whose page is to be tried again later. */
+      readonly retrying: number;
+      readonly articlesAdded: number;
+      readonly linksAdded: number;
+      /** Events in the store after the batch was placed. */
+      readonly events: number;
+      /** The articles of the batch, stored, linked and placed (follows read them). */
+      readonly articles: readonly Article[];
+    };
 
 export interface MonitorOptions {
+  /** Where sources and items are kept, and where an item's other URLs are recorded. */
   readonly store: Store;
-  readonly pipeline: Pipeline;
+  /** Takes each batch through pipeline, store, reuse links and stories. */
+  readonly runner: Runner;
   readonly fetcher: PoliteFetcher;
   /** Stops the monitor: fetches under way are abandoned (their items stay pending), what was settled is stored. */
   readonly signal: AbortSignal;
   /** Only these sources (`watch URL…`); every source not paused when absent. */
   readonly feedIds?: readonly number[];
   readonly settings: MonitorSettings;
-  /** Each stored batch (and its items marked done): link reuse, place in stories, update follows. */
-  readonly afterStore: (articles: readonly Article[]) => Promise<void>;
-  /** One document read: its label, the articles it gave, its messages (the CLI's reporter). */
-  readonly onDocument: (label: string, articleCount: number, messages: readonly Diagnostic[]) => void;
+  /** Hears every document the runner reads and every step it skips (the CLI's reporter). */
+  readonly observer?: RunObserver;
   readonly onEvent?: (event: MonitorEvent) => void;
 }
 
-/** What became of one item: its outcome, and the articles to store with it. */
+/** What fetching did for one item: a document for the runner, or an outcome decided already. */
 interface SettledItem {
   readonly item: PendingItem;
-  readonly outcome: ItemOutcome;
-  readonly articles: readonly Article[];
-  readonly fromFeedText: boolean;
+  /** The page (or, without one, the feed text, or a failure to report) to run. */
+  readonly document?: RawDocument;
+  /** With a page: every other URL it answers to, recorded as occurrences of what it gives. */
+  readonly urls?: readonly string[];
+  /** Decided without the runner: already stored (with its occurrence here), or to be tried again. */
+  readonly outcome?: ItemOutcome;
+  readonly occurrences?: readonly Article[];
 }
 
 export async function runMonitor(options: MonitorOptions): Promise<void> {
   const { store, settings, signal } = options;
   const polling = new Set<number>();
-  // items being settled or settled and not yet stored, by seq: never started twice
+  // items being settled, or settled and waiting for their batch, by seq: never started twice
   const claimed = new Map<number, PendingItem>();
-  const fetchingHosts = new Map<string, number>();
   const claimedUrls = new Set<string>();
+  const fetchingHosts = new Map<string, number>();
   // hosts the fetcher would make wait past the next tick, until when (ms): their items are left for later
   const waitingHosts = new Map<string, number>();
   const tasks = new Set<Promise<void>>();
@@ -108,6 +128,11 @@ export async function runMonitor(options: MonitorOptions): Promise<void> {
     }
   };
 
+  const release = (item: PendingItem) => {
+    claimed.delete(item.seq);
+    if (item.document.url !== null) claimedUrls.delete(item.document.url);
+  };
+
   const settle = async (item: PendingItem) => {
     if (item.host !== null) fetchingHosts.set(item.host, (fetchingHosts.get(item.host) ?? 0) + 1);
     let result: SettledItem | null;
@@ -116,36 +141,16 @@ export async function runMonitor(options: MonitorOptions): Promise<void> {
     } finally {
       if (item.host !== null) fetchingHosts.set(item.host, fetchingHosts.get(item.host)! - 1);
     }
-    if (result === null) {
-      release(item);
-      return;
-    }
+    if (result === null) return release(item);
     if (settled.length === 0) firstSettledAt = Date.now();
     settled.push(result);
-  };
-
-  const release = (item: PendingItem) => {
-    claimed.delete(item.seq);
-    if (item.document.url !== null) claimedUrls.delete(item.document.url);
   };
 
   const flush = async () => {
     const batch = settled;
     settled = [];
-    if (batch.length === 0) return;
-    const articles = batch.flatMap((s) => s.articles);
-    const put = articles.length > 0 ? await store.putArticles(articles) : { articlesAdded: 0 };
-    await store.feeds.finishItems(batch.map((s) => s.outcome));
+    if (batch.length > 0) options.onEvent?.(await storeBatch(batch, options));
     for (const s of batch) release(s.item);
-    options.onEvent?.({
-      type: 'stored',
-      items: batch.filter((s) => s.outcome.state !== 'pending').length,
-      articlesAdded: put.articlesAdded,
-      fromFeedText: batch.filter((s) => s.fromFeedText).length,
-      failed: batch.filter((s) => s.outcome.state === 'failed').length,
-      retrying: batch.filter((s) => s.outcome.state === 'pending').length,
-    });
-    if (articles.length > 0) await options.afterStore(articles);
   };
 
   const startDueWork = async () => {
@@ -191,7 +196,7 @@ export async function runMonitor(options: MonitorOptions): Promise<void> {
     const woken = new Promise<void>((resolve) => (wake = resolve));
     await startDueWork();
     const idle = [...fetchingHosts.values()].every((n) => n === 0);
-    if (settled.length > 0 && (idle || settled.reduce((n, s) => n + s.articles.length, 0) >= settings.batchArticles || Date.now() - firstSettledAt >= settings.batchMaxMs)) {
+    if (settled.length > 0 && (idle || settled.length >= settings.batchItems || Date.now() - firstSettledAt >= settings.batchMaxMs)) {
       await flush();
       continue;
     }
@@ -201,67 +206,127 @@ export async function runMonitor(options: MonitorOptions): Promise<void> {
   await flush();
 }
 
-/** Fetches and reads an item's page, or its feed text when the page cannot be had; null when stopped. */
+/** Fetches an item's page, or decides it without one; null when stopped. */
 async function settleItem(item: PendingItem, options: MonitorOptions): Promise<SettledItem | null> {
   const { document } = item;
-  const now = () => isoOf(Date.now());
-  if (document.url === null) return fromFeedText(item, null, options);
+  if (document.url === null) return { item, document: feedTextDocument(document, null) };
   // Stored already, by a run killed before it could mark the item done, or reached through another feed.
   const known = (await options.store.feeds.articleIdsAtUrls([document.url])).get(document.url);
   if (known !== undefined) {
     const stored = await options.store.getArticles(known);
-    const articles = stored.map(({ article }) => ({ ...article, origin: { path: null, url: document.url, record: document.record, segment: article.origin.segment } }));
-    return { item, articles, fromFeedText: false, outcome: { seq: item.seq, state: 'done', articleIds: known, at: now(), reason: 'already stored from this URL' } };
+    const occurrences = stored.map(({ article }) => ({ ...article, origin: { path: null, url: document.url, record: document.record, segment: article.origin.segment } }));
+    return { item, occurrences, outcome: { seq: item.seq, state: 'done', articleIds: known, at: isoOf(Date.now()), reason: 'already stored from this URL' } };
   }
   const page = await fetchItemPage({ ...document, url: document.url }, options.fetcher, { signal: options.signal, maxBytes: options.settings.maxBytes });
   if (page.kind === 'stopped') return null;
-  let why: string;
-  if (page.kind === 'page') {
-    const result = runPipelineReportingBugs(options.pipeline, page.document);
-    options.onDocument(page.document.label, result.articles.length, result.messages);
-    if (result.articles.length > 0) {
-      return { item, articles: atEveryUrl(result.articles, page.urls), fromFeedText: false, outcome: { seq: item.seq, state: 'done', articleIds: result.articles.map((a) => a.id), at: now() } };
-    }
-    why = 'its page gave no article text';
-  } else if (page.transient && item.attempts + 1 < options.settings.maxAttempts) {
+  if (page.kind === 'page') return { item, document: page.document, urls: page.urls };
+  if (page.transient && item.attempts + 1 < options.settings.maxAttempts) {
     const retryAt = Math.max(page.retryAt ?? 0, Date.now() + options.settings.tickMs);
-    return { item, articles: [], fromFeedText: false, outcome: { seq: item.seq, state: 'pending', reason: `${page.rule}: ${page.reason}`, nextAttemptAt: isoOf(retryAt) } };
-  } else {
-    why = `its page could not be fetched (${page.rule}: ${page.reason})`;
+    return { item, outcome: { seq: item.seq, state: 'pending', reason: `${page.rule}: ${page.reason}`, nextAttemptAt: isoOf(retryAt) } };
   }
-  return fromFeedText(item, why, options);
+  return { item, document: feedTextDocument(document, `its page could not be fetched (${page.rule}: ${page.reason})`) };
 }
 
 /**
- * The item's own text in the feed, marked as such on each article; `pageProblem` says why its page
- * could not be used (null: the item links none). Failed when the feed gives no text either.
+ * Runs the batch's documents through the runner, the feed text of items whose page gave no article
+ * after them, records every other URL of each page, and marks the items.
  */
-function fromFeedText(item: PendingItem, pageProblem: string | null, options: MonitorOptions): SettledItem {
-  const { document } = item;
-  const at = isoOf(Date.now());
-  if (document.content.trim() === '') {
-    const reason = `${pageProblem ?? 'the item links no page'}; the feed has no text for it either, so nothing is stored`;
-    options.onDocument(document.label, 0, [diagnostic('fatal', 'ingest', 'no-page', reason)]);
-    return { item, articles: [], fromFeedText: false, outcome: { seq: item.seq, state: 'failed', reason, at } };
+async function storeBatch(batch: readonly SettledItem[], options: MonitorOptions): Promise<MonitorEvent & { type: 'stored' }> {
+  const results = new Map<RawDocument, PipelineResult>();
+  const observer: RunObserver = {
+    documentDone: (raw, result) => {
+      results.set(raw, result);
+      options.observer?.documentDone?.(raw, result);
+    },
+    ...(options.observer?.stepSkipped ? { stepSkipped: options.observer.stepSkipped } : {}),
+  };
+  const outcomes: ItemOutcome[] = [];
+  const occurrences: Article[] = batch.flatMap((s) => s.occurrences ?? []);
+  const stored: Article[] = [];
+  let fromFeedText = 0;
+  const totals = { articlesAdded: 0, linksAdded: 0, events: 0 };
+  const run = async (documents: readonly RawDocument[]) => {
+    if (documents.length === 0) return;
+    const done = await options.runner.ingest(documents, observer);
+    totals.articlesAdded += done.articlesAdded;
+    totals.linksAdded += done.linksAdded;
+    totals.events = done.events;
+  };
+  const articlesOf = (document: RawDocument) => results.get(document)?.articles ?? [];
+  const at = () => isoOf(Date.now());
+
+  await run(batch.flatMap((s) => (s.document ? [s.document] : [])));
+  const fallbacks: { item: PendingItem; document: RawDocument }[] = [];
+  for (const s of batch) {
+    if (s.outcome) {
+      outcomes.push(s.outcome);
+      continue;
+    }
+    const articles = articlesOf(s.document!);
+    if (articles.length > 0) {
+      stored.push(...articles);
+      occurrences.push(...atEveryUrl(articles, s.urls ?? []).filter((a) => !articles.includes(a)));
+      const fromFeed = s.document!.messages.some((m) => m.rule === FEED_TEXT_FALLBACK);
+      if (fromFeed) fromFeedText += 1;
+      outcomes.push(doneOutcome(s.item, articles, fromFeed ? s.document!.messages[0]!.reason : undefined, at()));
+    } else if (s.urls !== undefined) {
+      // a page without article text: the feed's own text stands in, in a second run below
+      fallbacks.push({ item: s.item, document: feedTextDocument(s.item.document, 'its page gave no article text') });
+    } else {
+      outcomes.push({ seq: s.item.seq, state: 'failed', reason: problemOf(results.get(s.document!)), at: at() });
+    }
   }
-  const note =
-    pageProblem === null
-      ? diagnostic('info', 'ingest', 'feed-text', 'the item links no page; its text in the feed is stored')
-      : diagnostic('warning', 'ingest', 'feed-text-fallback', `${pageProblem}; the feed's own text for it is stored instead (often only a teaser)`);
-  const result = runPipelineReportingBugs(options.pipeline, feedTextDocument(document));
-  options.onDocument(document.label, result.articles.length, [note, ...result.messages]);
-  const articles = result.articles.map((a) => ({ ...a, messages: [...a.messages, note] }));
-  if (articles.length === 0) return { item, articles, fromFeedText: true, outcome: { seq: item.seq, state: 'failed', reason: `${note.reason}; it gave no article text`, at } };
-  return { item, articles, fromFeedText: true, outcome: { seq: item.seq, state: 'done', articleIds: articles.map((a) => a.id), at, reason: note.reason } };
+  await run(fallbacks.map((f) => f.document));
+  for (const { item, document } of fallbacks) {
+    const articles = articlesOf(document);
+    stored.push(...articles);
+    if (articles.length > 0) fromFeedText += 1;
+    outcomes.push(articles.length > 0 ? doneOutcome(item, articles, document.messages[0]!.reason, at()) : { seq: item.seq, state: 'failed', reason: problemOf(results.get(document)), at: at() });
+  }
+  // the same articles found at more places: only their occurrences are new to the store
+  if (occurrences.length > 0) await options.store.putArticles(occurrences);
+  await options.store.feeds.finishItems(outcomes);
+  return {
+    type: 'stored',
+    items: outcomes.filter((o) => o.state !== 'pending').length,
+    fromFeedText,
+    failed: outcomes.filter((o) => o.state === 'failed').length,
+    retrying: outcomes.filter((o) => o.state === 'pending').length,
+    ...totals,
+    articles: stored,
+  };
 }
 
-function feedTextDocument(document: FeedItemDocument): RawDocument {
+const FEED_TEXT_FALLBACK = 'feed-text-fallback';
+
+function doneOutcome(item: PendingItem, articles: readonly Article[], reason: string | undefined, at: string): ItemOutcome {
+  const articleIds: ArticleId[] = [...new Set(articles.map((a) => a.id))];
+  return { seq: item.seq, state: 'done', articleIds, at, ...(reason === undefined ? {} : { reason }) };
+}
+
+function problemOf(result: PipelineResult | undefined): string {
+  const fatal = result?.messages.find((m) => m.severity === 'fatal');
+  return fatal ? `${fatal.rule}: ${fatal.reason}` : 'it gave no article text';
+}
+
+/**
+ * The item's own text in the feed, marked as such (the pipeline carries the note onto each article);
+ * `pageProblem` says why its page could not be used, null when the item links none. Without any text,
+ * a document that only carries the reason nothing is stored.
+ */
+function feedTextDocument(document: FeedItemDocument, pageProblem: string | null): RawDocument {
+  const empty = document.content.trim() === '';
+  const note = empty
+    ? diagnostic('fatal', 'ingest', 'no-page', `${pageProblem ?? 'the item links no page'}; the feed has no text for it either, so nothing is stored`)
+    : pageProblem === null
+      ? diagnostic('info', 'ingest', 'feed-text', 'the item links no page; its text in the feed is stored')
+      : diagnostic('warning', 'ingest', FEED_TEXT_FALLBACK, `${pageProblem}; the feed's own text for it is stored instead (often only a teaser)`);
   return {
     origin: { path: null, url: document.url ?? document.feedUrl, record: document.record, segment: null },
     format: document.format,
     content: document.content,
     hints: document.hints,
     label: document.label,
-    messages: [],
+    messages: [note],
   };
 }

@@ -3,7 +3,7 @@
  * share of reused text, and its likely original source, read from its stored reuse links.
  */
 import type { ArticleId, Span } from '../article.js';
-import type { ReuseKind } from '../link/link-kind.js';
+import type { ReuseKind } from '../records.js';
 import type { ReuseLinkRecord } from '../store/reuse-links.js';
 
 /** How a passage of this article relates to the other article's text. */

@@ -3,7 +3,7 @@
  * ingest, src/provenance/ reads them), each with the likely direction of copying.
  */
 import type { ArticleId } from '../article.js';
-import type { ReuseLink } from '../link/find-reuse-links.js';
+import type { ReuseLink } from '../records.js';
 import type { Page, PageRequest } from './browse.js';
 
 /** Who copied whom, as src/link/direction.ts judged it; `from` is the likely source article, null when unknown. */

@@ -4,7 +4,7 @@
  * The export, CLI and web API read these.
  */
 import type { ArticleId } from '../article.js';
-import type { OutletColumns } from '../story/outlets/outlet-registry.js';
+import type { OutletColumns } from '../records.js';
 
 /** The export's `stories` record; `evidence` and `summary` shapes are set by src/story/. */
 export interface StoryRecord {

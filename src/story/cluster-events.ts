@@ -4,7 +4,7 @@
  * article is bounded: candidates come from postings of its rarest entities and terms, not all pairs.
  */
 import type { ArticleId, Span } from '../article.js';
-import type { ReuseKind } from '../link/link-kind.js';
+import type { ReuseKind } from '../records.js';
 import { countArticle, dayBeforeBound, dayGap, daysConflict, emptyCorpusCounts, featureNorms, idfOf, rememberNorms, scorePair, type CorpusCounts, type FeatureNorms, type NormCache, type PairEvidence, type SimilarityOptions } from './pair-similarity.js';
 import type { StoryFeatures } from './story-features.js';
 

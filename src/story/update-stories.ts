@@ -6,7 +6,7 @@ import type { Article } from '../article.js';
 import type { Store } from '../store/store.js';
 import type { EventCoreRow, StoryRecord, StoryMemberRow } from '../store/stories.js';
 import { allArticles } from '../store/all-articles.js';
-import type { LinkSide } from '../link/find-reuse-links.js';
+import type { LinkSide } from '../records.js';
 import { loadFunctionWordsDe } from '../link/content-terms.js';
 import { stemGerman } from '../text/stem.de.js';
 import { countedKeysOf, featuresFromStored, storedFeaturesOf, storyFeaturesOf, loadFunctionWordsEn, loadGermanOfEnglish, type FeatureTools, type StoredFeatures, type StoryFeatures } from './story-features.js';

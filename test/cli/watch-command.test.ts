@@ -116,10 +116,10 @@ test('watch links an item of a later poll that reposts an earlier one, and place
     return items;
   });
   const db = join(mkdtempSync(join(tmpdir(), 'st-watch-reuse-')), 'watch.db');
-  const { status, stderr } = await runWatch([url, '--every', '1s', '--db', db], (err) => storedCount(err) >= 3 && /linked: [1-9]\d* reuse link/.test(err));
+  const { status, stderr } = await runWatch([url, '--every', '1s', '--db', db], (err) => storedCount(err) >= 3 && /stored .*, [1-9]\d* reuse link/.test(err));
   assert.equal(status, 0, stderr);
-  assert.match(stderr, /linked: 0 reuse link\(s\), 2 event\(s\) in all/);
-  assert.match(stderr, /linked: [1-9]\d* reuse link\(s\), 2 event\(s\) in all/);
+  assert.match(stderr, /stored [12] new article\(s\) from [12] item\(s\), 0 reuse link\(s\)/);
+  assert.match(stderr, /stored 1 new article\(s\) from 1 item\(s\), [1-9]\d* reuse link\(s\), 2 event\(s\) in all/);
   const stories = JSON.parse(cli(['stories', '--json', '--db', db])) as { kind: string; articleIds: string[]; evidence: { members: { matched: string | null; shared: { passages: number } | null }[] } }[];
   const events = stories.filter((s) => s.kind === 'event');
   assert.deepEqual(events.map((e) => e.articleIds.length).sort(), [1, 2]);

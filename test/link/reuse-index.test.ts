@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeReuseIndex, type ReuseIndex } from '../../src/link/reuse-index.js';
-import type { ReuseArticle, ReuseLink } from '../../src/link/find-reuse-links.js';
+import type { ReuseArticle } from '../../src/link/find-reuse-links.js';
+import type { ReuseLink } from '../../src/records.js';
 import { inventedParagraph, readCase, readExpected } from './fixtures.js';
 
 /** Adds articles one by one, linking each to what came before, as a caller would. */

@@ -2,6 +2,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article } from '../../src/article.js';
 import { buildPipeline, type Pipeline } from '../../src/pipeline.js';
+import { openRunner } from '../../src/run/runner.js';
 import { DEFAULT_MONITOR_SETTINGS, runMonitor, type MonitorEvent, type MonitorSettings } from '../../src/monitor/monitor.js';
 import { DEFAULT_POLITENESS, makePoliteFetcher, type PolitenessOptions } from '../../src/monitor/polite-fetcher.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -49,19 +50,16 @@ async function monitorUntil(store: Store, done: (run: Run) => boolean | Promise<
   };
   await runMonitor({
     store,
-    pipeline,
+    runner: await openRunner(store, pipeline),
     fetcher: makePoliteFetcher(overrides.fetcher ?? POLITE),
     signal: stop.signal,
     settings: { ...QUICK, ...overrides.settings },
     ...(overrides.feedIds ? { feedIds: overrides.feedIds } : {}),
-    afterStore: async (articles) => {
-      run.stored.push(...articles);
-      await check();
-    },
-    onDocument: (label, _count, messages) => run.messages.push(...messages.map((message) => ({ label, message }))),
+    observer: { documentDone: (raw, result) => run.messages.push(...result.messages.map((message) => ({ label: raw.label, message }))) },
     onEvent: (event) => {
       run.events.push(event);
-      if (event.type === 'polled' || event.type === 'stored') void check();
+      if (event.type === 'stored') run.stored.push(...event.articles);
+      void check();
     },
   });
   clearTimeout(limit);
@@ -258,7 +256,7 @@ test('stopped halfway and started again, the monitor settles what was left and s
   const store = openSqliteStore(':memory:');
   t.after(() => store.close());
   const feed = await addFeed(store, `${site.base}/rss`);
-  await monitorUntil(store, (run) => run.stored.length >= 2, { settings: { batchMaxMs: 0 } });
+  await monitorUntil(store, (run) => run.stored.length >= 2, { settings: { batchItems: 1 } });
   const midway = (await store.feeds.getFeed(feed.id))!;
   assert.ok(midway.pendingCount > 0 && midway.pendingCount < 6, `${midway.pendingCount} left pending`);
   await monitorUntil(store, () => settledAll(store));

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ArticleId } from '../../article.js';
-import type { ReuseKind } from '../../link/link-kind.js';
+import type { ReuseKind } from '../../records.js';
 import type { ReuseFingerprintRecord, ReuseLinkRecord, ReuseLinkTables } from '../reuse-links.js';
 
 interface ReuseLinkRow {

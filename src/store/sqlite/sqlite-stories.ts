@@ -1,6 +1,6 @@
 /** StoryTables on SQLite: events and storylines, the evidence for each membership, recorded merges, outlet registry edits. */
 import type Database from 'better-sqlite3';
-import type { OutletColumns } from '../../story/outlets/outlet-registry.js';
+import type { OutletColumns } from '../../records.js';
 import type { EventCoreRow, StoryMemberRow, StoryRecord, StoryChangeRow, StoryTables, StoryUpdate } from '../stories.js';
 
 /** A row of the stories table. */

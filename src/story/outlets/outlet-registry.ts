@@ -4,6 +4,7 @@
  * Labels in comparisons come from here and nowhere else: an outlet not listed is unlabelled.
  */
 import { readFileSync } from 'node:fs';
+import type { OutletColumns } from '../../records.js';
 
 export const OUTLET_TYPES = [
   'news agency',
@@ -46,15 +47,6 @@ export function loadShippedRegistry(url = new URL('./outlet-registry.tsv', impor
     }
     return entryOf({ name, domains, country, type, sanctions }, 'shipped');
   });
-}
-
-/** One registry row as text columns, the way the TSV and the database keep it. */
-export interface OutletColumns {
-  readonly name: string;
-  readonly domains: string;
-  readonly country: string;
-  readonly type: string;
-  readonly sanctions: string;
 }
 
 export function entryOf(columns: OutletColumns, origin: OutletEntry['origin']): OutletEntry {
