@@ -128,12 +128,15 @@ function runPipeline(raw: RawDocument, ctx: StageContext): PipelineResult {
   const pageId = segments.length > 1 ? articleIdFor(page.text) : null;
 
   const articles: Article[] = [];
+  // What ingest noted about where the text came from ("the feed's own text, not the page") is true of every article in it.
+  const ingestNotes = raw.messages.filter((m) => m.stage === 'ingest');
   segments.forEach((segment, index) => {
     if (segment.text.length < ctx.options.minTextChars) {
       messages.push(diagnostic('warning', 'clean', 'no-text', 'no article text found; nothing stored'));
       return;
     }
-    const article = analyseArticle(makeArticle(page, segment, segments.length > 1 ? index : null, pageId, ctx), ctx);
+    const analysed = analyseArticle(makeArticle(page, segment, segments.length > 1 ? index : null, pageId, ctx), ctx);
+    const article = ingestNotes.length === 0 ? analysed : { ...analysed, messages: [...ingestNotes, ...analysed.messages] };
     articles.push(article);
     // The run report names the input; an article's warnings (a bad stated date) go there too, once per page.
     for (const m of article.messages) {

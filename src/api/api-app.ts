@@ -13,14 +13,13 @@ import { stream } from 'hono/streaming';
 import type { z } from 'zod';
 import type { Store } from '../store/store.js';
 import type { Pipeline } from '../pipeline.js';
-import { allArticles } from '../store/all-articles.js';
 import { openRunner, type Runner } from '../run/runner.js';
 import { toStoredArticleRecord } from '../export/article-record.js';
 import { readArticleProvenance } from '../provenance/read-provenance.js';
 import { loadReuseContext } from '../link/reuse-index.js';
 import type { TermTools } from '../provenance/statements.js';
 import { outletSources, storyCoverage, storyReuseLinks, storyStatements } from './provenance-reads.js';
-import { EXPORT_FORMATS } from '../export/export-formats.js';
+import { writeStoreExport } from '../export/store-export.js';
 import { ApiError, errorBody } from './api-error.js';
 import {
   MIN_ID_PREFIX,
@@ -235,11 +234,11 @@ export function createApiApp(options: ApiOptions): Hono {
   });
 
   app.get('/api/export', (c) => {
-    const { format } = parse(exportQuery, c.req.query());
+    const { format, q: query, ...filter } = parse(exportQuery, c.req.query());
     c.header('Content-Type', EXPORT_CONTENT_TYPES[format] ?? 'application/octet-stream');
     c.header('Content-Disposition', `attachment; filename="storytrace.${format}"`);
     return stream(c, async (out) => {
-      await EXPORT_FORMATS[format](allArticles(store), { write: (text) => out.write(text).then(() => undefined) });
+      await writeStoreExport(store, format, { ...filter, ...(query === undefined ? {} : { query }) }, { write: (text) => out.write(text).then(() => undefined) });
     });
   });
 

@@ -138,7 +138,8 @@ test('sqlite: migration 14 tallies the story postings stored before it, so full 
   await store.close();
   // make the database look as version 13 left it: postings without their tally
   const raw = new Database(path);
-  raw.exec('ALTER TABLE story_counts DROP COLUMN postings; DELETE FROM schema_migrations WHERE version = 14');
+  raw.exec('ALTER TABLE story_counts DROP COLUMN postings');
+  applyMigrationAlone(raw, 14);
   raw.close();
 
   const reopened = openSqliteStore(path);

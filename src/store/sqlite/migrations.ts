@@ -309,6 +309,48 @@ export const MIGRATIONS: readonly Migration[] = [
       WHERE story_counts.key = sizes.key;
     `,
   },
+  {
+    version: 35,
+    name: 'monitored sources: feeds and sitemaps with their polling state, and every item they listed',
+    sql: `
+      -- Times are ISO 8601 UTC strings (they sort as they compare). next_poll_at: due when <= now.
+      CREATE TABLE feeds (
+        id              INTEGER PRIMARY KEY,
+        url             TEXT NOT NULL UNIQUE,
+        kind            TEXT NOT NULL CHECK (kind IN ('feed', 'sitemap')),
+        outlet          TEXT,
+        every_ms        INTEGER NOT NULL,
+        paused          INTEGER NOT NULL DEFAULT 0,
+        added_at        TEXT NOT NULL,
+        last_poll_at    TEXT,
+        last_success_at TEXT,
+        etag            TEXT,
+        last_modified   TEXT,
+        errors_in_row   INTEGER NOT NULL DEFAULT 0,
+        last_error      TEXT,
+        next_poll_at    TEXT NOT NULL
+      );
+      -- One row per item a feed listed, kept after it is done so it is never fetched again.
+      -- document_json: the item as the feed gave it (the fallback text), dropped once it is done.
+      CREATE TABLE feed_items (
+        seq              INTEGER PRIMARY KEY,
+        feed_id          INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        item_key         TEXT NOT NULL,
+        url              TEXT,
+        host             TEXT,
+        state            TEXT NOT NULL CHECK (state IN ('pending', 'done', 'failed')),
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at  TEXT NOT NULL,
+        document_json    TEXT,
+        article_ids_json TEXT,
+        reason           TEXT,
+        first_seen_at    TEXT NOT NULL,
+        finished_at      TEXT,
+        UNIQUE (feed_id, item_key)
+      );
+      CREATE INDEX feed_items_pending ON feed_items (next_attempt_at, seq) WHERE state = 'pending';
+    `,
+  },
 ];
 
 /** Writes every stored article into the (empty) search index, as putArticles does for new ones. */
