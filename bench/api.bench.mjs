@@ -27,7 +27,7 @@ const baseCount = Math.min(articleCount, Number(process.env.BENCH_API_BASE ?? 20
 const seed = Number(process.env.BENCH_SEED ?? 1);
 const COMMAND = `${process.env.BENCH_API_DB === undefined ? '' : `BENCH_API_DB=${process.env.BENCH_API_DB} `}BENCH_API_ARTICLES=${articleCount} BENCH_API_BASE=${baseCount} BENCH_SEED=${seed} node --expose-gc bench/api.bench.mjs`;
 const REQUESTS = 200;
-/** As DEFAULT_INGEST_BATCH in src/cli/ingest-command.ts for the base; copies go in larger batches. */
+/** As DEFAULT_RUNNER_OPTIONS in src/run/runner.ts for the base; copies go in larger batches. */
 const BASE_BATCH = 200;
 const COPY_BATCH = 1000;
 const DAY_MS = 86_400_000;

@@ -6,6 +6,8 @@ export interface CorpusOptions {
   readonly copyRate: number;
   readonly targetChars: number;
   readonly articlesPerStory: number;
+  /** Share of originals (0–1) that start a translated statement (3–5 sentences rendered into German in 2–3 originals). */
+  readonly translationRate: number;
 }
 export type CopyKind = 'verbatim' | 'shortened' | 'reordered' | 'edited';
 export interface GeneratedArticle {
@@ -14,6 +16,8 @@ export interface GeneratedArticle {
   readonly story: number;
   readonly copyOf: string | null;
   readonly copyKind: CopyKind | null;
+  /** Renderings of translated statements the text holds: the statement, which rendering, its English source. */
+  readonly translations: readonly { readonly statement: number; readonly rendering: number; readonly english: string }[];
 }
 export const DEFAULT_CORPUS_OPTIONS: Readonly<CorpusOptions>;
 export const OUTLETS: readonly string[];

@@ -2,10 +2,13 @@
 // benchmarks: invented vocabulary and sentence templates, a seeded PRNG so every run sees the same
 // bytes, stories that share people and places, and planted copies (verbatim, shortened, reordered,
 // edited) listed in DIR/.planted.json for later reuse and story benchmarks. Not a test fixture.
-//   node bench/generate-corpus.mjs DIR [--count 20000] [--seed 1] [--copy-rate 0.1]
+// With --translation-rate, some articles also carry German renderings of one invented English
+// statement, each worded differently (bench/translation-variants.mjs).
+//   node bench/generate-corpus.mjs DIR [--count 20000] [--seed 1] [--copy-rate 0.1] [--translation-rate 0]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeStatement, renderStatement } from './translation-variants.mjs';
 
 export const DEFAULT_CORPUS_OPTIONS = Object.freeze({
   count: 20_000,
@@ -16,6 +19,13 @@ export const DEFAULT_CORPUS_OPTIONS = Object.freeze({
   targetChars: 3700,
   /** Articles per story on average; stories share people, places and a topic. */
   articlesPerStory: 40,
+  /**
+   * Share of originals (0–1) that start a translated statement: 3–5 sentences of an invented English
+   * text rendered into German, here and in one or two later originals (of the same story, or for a
+   * quarter of the statements of other stories), each rendering worded differently. 0 leaves the
+   * corpus byte for byte as it was without the option.
+   */
+  translationRate: 0,
 });
 
 /** mulberry32: tiny, fast and good enough to pick words; the same seed gives the same corpus everywhere. */
@@ -136,13 +146,45 @@ function dateLine(story, r) {
 }
 
 /**
- * The articles, in order: { name, text, story, copyOf, copyKind }. copyOf names an earlier article of
- * the same story whose paragraphs this one reuses (null for originals).
+ * Plants translated statements into originals with a random source of its own, so the rest of the
+ * corpus stays as it is. A statement started in one original reserves its other renderings for the
+ * next originals of the stories chosen for it.
+ */
+function makeTranslationPlanter(opts, storyCount) {
+  const r = makeRandom(opts.seed ^ 0x7a11a7e5);
+  /** Statements waiting for a rendering, by story index. */
+  const waiting = new Map();
+  let statements = 0;
+  return (story, paragraphs) => {
+    const queue = waiting.get(story.index) ?? [];
+    let statement = queue.shift();
+    if (statement === undefined) {
+      if (opts.translationRate <= 0 || r.next() >= opts.translationRate) return null;
+      const acrossStories = r.next() < 0.25;
+      statement = { id: statements++, source: makeStatement(r, acrossStories ? null : story.place), renderings: 0 };
+      const more = r.next() < 0.7 ? 1 : 2;
+      for (let k = 0; k < more; k++) {
+        const target = acrossStories ? r.int(storyCount) : story.index;
+        waiting.set(target, [...(waiting.get(target) ?? []), statement]);
+      }
+    }
+    const sentences = renderStatement(statement.source, r);
+    paragraphs.splice(1 + r.int(paragraphs.length), 0, sentences.join(' '));
+    return { statement: statement.id, rendering: statement.renderings++, english: statement.source.english, sentences };
+  };
+}
+
+/**
+ * The articles, in order: { name, text, story, copyOf, copyKind, translations }. copyOf names an
+ * earlier article of the same story whose paragraphs this one reuses (null for originals);
+ * translations lists the renderings of translated statements the text holds ({statement,
+ * rendering, english}; a copy holds its source's when it kept a sentence of it).
  */
 export function* generateArticles(options = {}) {
   const opts = { ...DEFAULT_CORPUS_OPTIONS, ...options };
   const r = makeRandom(opts.seed);
   const stories = Array.from({ length: Math.max(1, Math.round(opts.count / opts.articlesPerStory)) }, (_, i) => makeStory(r, i));
+  const plantTranslation = makeTranslationPlanter(opts, stories.length);
   const originalsByStory = new Map();
   for (let i = 0; i < opts.count; i++) {
     const story = r.pick(stories);
@@ -151,21 +193,26 @@ export function* generateArticles(options = {}) {
     let paragraphs;
     let copyOf = null;
     let copyKind = null;
+    let translation = null;
     if (originals.length > 0 && r.next() < opts.copyRate) {
       const source = r.pick(originals);
       copyKind = r.pick(COPY_KINDS);
       copyOf = source.name;
       paragraphs = copyParagraphs(source.paragraphs, copyKind, r);
+      const body = paragraphs.join('\n\n');
+      if (source.translation?.sentences.some((sentence) => body.includes(sentence))) translation = source.translation;
     } else {
       paragraphs = writeParagraphs(story, r, opts.targetChars);
-      originals.push({ name, paragraphs });
+      translation = plantTranslation(story, paragraphs);
+      originals.push({ name, paragraphs, translation });
       originalsByStory.set(story.index, originals);
     }
     const title = `${story.place}: ${r.pick(['Streit um', 'Neue Pläne für', 'Entscheidung über', 'Kritik an', 'Zweifel an'])} ${story.topic}`;
     const credit = r.next() < 0.3 ? `\n\nQuelle: ${r.pick(AGENCIES)}` : '';
     const outlet = `\n\n${r.pick(OUTLETS)}`;
     const text = `${title}\n\n${dateLine(story, r)}\n\n${paragraphs.join('\n\n')}${credit}${outlet}\n`;
-    yield { name, text, story: story.index, copyOf, copyKind };
+    const translations = translation === null ? [] : [{ statement: translation.statement, rendering: translation.rendering, english: translation.english }];
+    yield { name, text, story: story.index, copyOf, copyKind, translations };
   }
 }
 
@@ -174,6 +221,7 @@ export function writeCorpus(dir, options = {}) {
   mkdirSync(dir, { recursive: true });
   const copies = [];
   const stories = {};
+  const statements = {};
   let bytes = 0;
   let count = 0;
   for (const article of generateArticles(options)) {
@@ -184,9 +232,14 @@ export function writeCorpus(dir, options = {}) {
     stories[article.story] ??= [];
     stories[article.story].push(article.name);
     if (article.copyOf) copies.push({ from: article.copyOf, to: article.name, kind: article.copyKind });
+    for (const t of article.translations) {
+      statements[t.statement] ??= { english: t.english, renderings: [] };
+      statements[t.statement].renderings.push({ article: article.name, rendering: t.rendering });
+    }
   }
   const options_ = { ...DEFAULT_CORPUS_OPTIONS, ...options };
-  writeFileSync(join(dir, '.planted.json'), `${JSON.stringify({ options: options_, copies, stories })}\n`);
+  const translations = Object.values(statements);
+  writeFileSync(join(dir, '.planted.json'), `${JSON.stringify({ options: options_, copies, stories, ...(translations.length > 0 ? { translations } : {}) })}\n`);
   return { count, bytes, copies: copies.length };
 }
 
@@ -199,13 +252,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const dir = args[0];
   if (!dir || dir.startsWith('--')) {
-    console.error('usage: node bench/generate-corpus.mjs DIR [--count N] [--seed S] [--copy-rate 0.1]');
+    console.error('usage: node bench/generate-corpus.mjs DIR [--count N] [--seed S] [--copy-rate 0.1] [--translation-rate 0]');
     process.exit(2);
   }
   const totals = writeCorpus(dir, {
     count: argValue(args, '--count', DEFAULT_CORPUS_OPTIONS.count),
     seed: argValue(args, '--seed', DEFAULT_CORPUS_OPTIONS.seed),
     copyRate: argValue(args, '--copy-rate', DEFAULT_CORPUS_OPTIONS.copyRate),
+    translationRate: argValue(args, '--translation-rate', DEFAULT_CORPUS_OPTIONS.translationRate),
   });
   console.log(`${dir}: ${totals.count} articles, ${(totals.bytes / 1e6).toFixed(1)} MB, ${totals.copies} planted copies`);
 }

@@ -1,5 +1,5 @@
 // Plain-text articles per second through ingest: a synthetic German-like corpus (generate-corpus.mjs)
-// read alone, read + pipeline (readInputs + buildPipeline().run), and full ingest into SQLite, each
+// read alone, read + pipeline (readInputs + buildPipeline().run), and full ingest into SQLite through the runner (store, link, place), each
 // phase in its own process so its peak RSS is its own. Run after `npm run build`:
 //   BENCH_ARTICLES=20000 BENCH_SEED=1 node --expose-gc bench/ingest.bench.mjs
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './generate-corpus.mjs';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const STORE_MODULES = ['store/sqlite/sqlite-store.js', 'cli/ingest-command.js', 'cli/report.js'];
+const STORE_MODULES = ['store/sqlite/sqlite-store.js', 'run/runner.js', 'cli/report.js'];
 const articleCount = Number(process.env.BENCH_ARTICLES ?? 20_000);
 const seed = Number(process.env.BENCH_SEED ?? 1);
 const COMMAND = `BENCH_ARTICLES=${articleCount} BENCH_SEED=${seed} node --expose-gc bench/ingest.bench.mjs`;
@@ -35,7 +35,7 @@ async function runPhase(phase, dir, dbPath) {
   const start = performance.now();
   if (phase === 'ingest') {
     const { openSqliteStore } = await import(join(DIST, 'store/sqlite/sqlite-store.js'));
-    const { ingestDocuments } = await import(join(DIST, 'cli/ingest-command.js'));
+    const { openRunner } = await import(join(DIST, 'run/runner.js'));
     const { makeReporter } = await import(join(DIST, 'cli/report.js'));
     const store = openSqliteStore(dbPath);
     const reporter = makeReporter({ quiet: true });
@@ -45,7 +45,7 @@ async function runPhase(phase, dir, dbPath) {
         yield raw;
       }
     })();
-    const totals = await ingestDocuments(store, pipeline, counted, reporter);
+    const totals = await (await openRunner(store, pipeline)).ingest(counted, reporter);
     articles = totals.articlesAdded;
     await store.close();
   } else {
@@ -101,7 +101,7 @@ async function main() {
       const storeRate = stored.articles / stored.seconds;
       const dbBytes = ['', '-wal'].reduce((sum, s) => sum + (existsSync(dbPath + s) ? statSync(dbPath + s).size : 0), 0);
       console.log(
-        `ingest: ${'full ingest into SQLite'.padEnd(LABEL_WIDTH)} ${fmt(storeRate).padStart(8)} articles/s  peak RSS ${fmt(stored.peakRssMB)} MB` +
+        `ingest: ${'full ingest (store, link, place)'.padEnd(LABEL_WIDTH)} ${fmt(storeRate).padStart(8)} articles/s  peak RSS ${fmt(stored.peakRssMB)} MB` +
           `  (${(storeRate / pipeRate).toFixed(2)}× pipeline only; ${stored.articles} stored of ${stored.inputs} inputs; database ${(dbBytes / 1e6).toFixed(0)} MB)`,
       );
     } else {

@@ -14,7 +14,7 @@ import { openReuseLinker } from '../dist/provenance/link-reuse.js';
 import { makeReuseIndex } from '../dist/link/reuse-index.js';
 
 const COUNT = Number(process.env.BENCH_LINKER_ARTICLES ?? 10_000);
-/** As DEFAULT_INGEST_BATCH in src/cli/ingest-command.ts. */
+/** As DEFAULT_RUNNER_OPTIONS in src/run/runner.ts. */
 const BATCH = 200;
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 

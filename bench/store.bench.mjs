@@ -13,7 +13,7 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const articleCount = Number(process.env.BENCH_ARTICLES ?? 5_000);
 const seed = Number(process.env.BENCH_SEED ?? 1);
 const COMMAND = `BENCH_ARTICLES=${articleCount} BENCH_SEED=${seed} node --expose-gc bench/store.bench.mjs`;
-/** As DEFAULT_INGEST_BATCH in src/cli/ingest-command.ts. */
+/** As DEFAULT_RUNNER_OPTIONS in src/run/runner.ts. */
 const BATCH_ARTICLES = 200;
 const SEARCHES = 200;
 

@@ -37,3 +37,8 @@ export function formatDiagnostic(label: string, d: Diagnostic): string {
   const place = d.where ? `${label}, ${d.where}` : label;
   return `${place}: ${d.stage}/${d.rule}: ${d.reason}`;
 }
+
+/** The reason given for an input a step threw on: our bug, not a fault of the input, and the run goes on. */
+export function internalErrorReason(error: unknown): string {
+  return `${error instanceof Error ? error.message : String(error)} (a storytrace bug: please report it with this input)`;
+}

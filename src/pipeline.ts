@@ -9,9 +9,9 @@ import type { Article, ArticleId, RawDocument, With } from './article.js';
 import { diagnostic, hasFatal, type Diagnostic } from './diagnostic.js';
 import type { Page, Segment } from './page.js';
 import { decodeContent } from './clean/encoding.js';
-import { readHtmlPage } from './clean/html/html-page.js';
+import { DEFAULT_HTML_PAGE_OPTIONS, readHtmlPage, type HtmlPageOptions } from './clean/html/html-page.js';
 import { readTextPage } from './clean/plain-text/text-page.js';
-import { removeBoilerplate } from './clean/plain-text/boilerplate.js';
+import { DEFAULT_BOILERPLATE_OPTIONS, removeBoilerplate, type BoilerplateOptions } from './clean/plain-text/boilerplate.js';
 import { splitCompoundPage } from './clean/compound-page.js';
 import { resolvePublished } from './extract/published/resolve-published.js';
 import { findCredits } from './extract/credits/find-credits.js';
@@ -19,25 +19,37 @@ import { loadAgencyLexicon, type AgencyLexicon } from './extract/credits/agency-
 import { findOutlet } from './extract/outlet/find-outlet.js';
 import { loadOutletTable, type OutletTable } from './extract/outlet/outlet-table.js';
 import { loadLanguageIdentifier, type LanguageIdentifier } from './extract/language/identify-language.js';
-import { makeQuoteFinder, type QuoteFinder } from './extract/quotes/find-quotes.js';
+import { loadQuoteLexicon, makeQuoteFinder, type QuoteFinder } from './extract/quotes/find-quotes.js';
 import { makeEnglishQuoteFinder } from './extract/quotes/find-quotes-en.js';
 import { textDatesOf } from './extract/dates/find-text-dates.js';
 import { attachSpeakerIds } from './extract/quotes/attach-speaker-ids.js';
-import { loadReportingVerbs } from './extract/quotes/reporting-verbs.js';
 import { loadEntityTagger, type EntityTagger } from './extract/entities/tag-entities.js';
 import { makeEntityLinker, type EntityLinker } from './extract/entities/link-entities.js';
 import { loadKnowledgeBase } from './extract/entities/knowledge-base/knowledge-base.js';
 import { makeTokenizer, type Tokenizer } from './text/tokenize.js';
 import { loadAbbreviations, makeSentenceSplitter, type SentenceSplitter } from './text/sentences.js';
 
+/** How a document is read into a page and its segments (clean/): the rules and thresholds of each reader. */
+export interface CleanOptions {
+  readonly htmlPage: HtmlPageOptions;
+  readonly boilerplate: BoilerplateOptions;
+}
+
+export const DEFAULT_CLEAN_OPTIONS: CleanOptions = {
+  htmlPage: DEFAULT_HTML_PAGE_OPTIONS,
+  boilerplate: DEFAULT_BOILERPLATE_OPTIONS,
+};
+
 export interface PipelineOptions {
   /** Skip articles whose cleaned text is shorter than this (characters); they are reported, not stored. */
   readonly minTextChars: number;
+  readonly clean: CleanOptions;
 }
 
 export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
   // A one-line brief ("Putin trifft Xi in Peking.") is still news; an empty page is not.
   minTextChars: 1,
+  clean: DEFAULT_CLEAN_OPTIONS,
 };
 
 /** Everything loaded once when the pipeline is built and handed to each stage. */
@@ -80,26 +92,51 @@ export async function buildPipeline(options: Partial<PipelineOptions> = {}): Pro
   return Object.freeze({ run: (raw: RawDocument) => runPipeline(raw, ctx) });
 }
 
-function runPipeline(raw: RawDocument, ctx: StageContext): PipelineResult {
-  if (hasFatal(raw.messages)) return { articles: [], messages: raw.messages };
+/** A document read and cleaned: its page (null when it could not be decoded) and the article-sized segments of it. */
+export interface CleanedDocument {
+  readonly page: Page | null;
+  readonly segments: readonly Segment[];
+  readonly messages: readonly Diagnostic[];
+}
+
+/** The clean stages alone: decode, read the page (HTML or plain text), remove boilerplate, split a compound page. */
+export function cleanDocument(raw: RawDocument, options: CleanOptions = DEFAULT_CLEAN_OPTIONS): CleanedDocument {
+  const read = readDocumentPage(raw, options);
+  return read.page === null ? read : finishCleaning(read.page, read.messages, options);
+}
+
+/** Decodes a document and reads it as a page (HTML or plain text), boilerplate still in. */
+export function readDocumentPage(raw: RawDocument, options: CleanOptions = DEFAULT_CLEAN_OPTIONS): CleanedDocument {
+  if (hasFatal(raw.messages)) return { page: null, segments: [], messages: raw.messages };
   const decoded = decodeContent(raw);
   const messages: Diagnostic[] = [...raw.messages, ...decoded.messages];
-  if (decoded.text === null) return { articles: [], messages };
+  if (decoded.text === null) return { page: null, segments: [], messages };
+  const page = raw.format === 'html' ? readHtmlPage(decoded.text, raw, options.htmlPage) : readTextPage(decoded.text, raw);
+  return { page, segments: [], messages };
+}
 
-  const page = removeBoilerplate(
-    raw.format === 'html' ? readHtmlPage(decoded.text, raw) : readTextPage(decoded.text, raw),
-  );
-  messages.push(...page.messages);
-  const segments = splitCompoundPage(page);
+/** Removes a read page's boilerplate and splits it into segments. */
+export function finishCleaning(read: Page, readMessages: readonly Diagnostic[], options: CleanOptions = DEFAULT_CLEAN_OPTIONS): CleanedDocument {
+  const page = removeBoilerplate(read, options.boilerplate);
+  return { page, segments: splitCompoundPage(page), messages: [...readMessages, ...page.messages] };
+}
+
+function runPipeline(raw: RawDocument, ctx: StageContext): PipelineResult {
+  const { page, segments, messages: cleanMessages } = cleanDocument(raw, ctx.options.clean);
+  const messages: Diagnostic[] = [...cleanMessages];
+  if (page === null) return { articles: [], messages };
   const pageId = segments.length > 1 ? articleIdFor(page.text) : null;
 
   const articles: Article[] = [];
+  // What ingest noted about where the text came from ("the feed's own text, not the page") is true of every article in it.
+  const ingestNotes = raw.messages.filter((m) => m.stage === 'ingest');
   segments.forEach((segment, index) => {
     if (segment.text.length < ctx.options.minTextChars) {
       messages.push(diagnostic('warning', 'clean', 'no-text', 'no article text found; nothing stored'));
       return;
     }
-    const article = analyseArticle(makeArticle(page, segment, segments.length > 1 ? index : null, pageId, ctx), ctx);
+    const analysed = analyseArticle(makeArticle(page, segment, segments.length > 1 ? index : null, pageId, ctx), ctx);
+    const article = ingestNotes.length === 0 ? analysed : { ...analysed, messages: [...ingestNotes, ...analysed.messages] };
     articles.push(article);
     // The run report names the input; an article's warnings (a bad stated date) go there too, once per page.
     for (const m of article.messages) {
@@ -161,7 +198,7 @@ function loadTextAnalysis(): Pick<StageContext, 'tokenize' | 'sentences' | 'tagE
     sentences: makeSentenceSplitter(abbreviations),
     tagEntities: loadEntityTagger(),
     linkEntities: makeEntityLinker(loadKnowledgeBase()),
-    findQuotes: makeQuoteFinder(loadReportingVerbs()),
+    findQuotes: makeQuoteFinder(loadQuoteLexicon()),
     findQuotesEnglish: makeEnglishQuoteFinder(),
   };
 }

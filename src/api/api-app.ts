@@ -13,16 +13,13 @@ import { stream } from 'hono/streaming';
 import type { z } from 'zod';
 import type { Store } from '../store/store.js';
 import type { Pipeline } from '../pipeline.js';
-import { allArticles } from '../store/all-articles.js';
-import { loadFeatureTools } from '../story/update-stories.js';
-import { openStoryPlacer, type StoryPlacer } from '../story/story-placer.js';
-import { openReuseLinker, type ReuseLinker } from '../provenance/link-reuse.js';
+import { openRunner, type Runner } from '../run/runner.js';
 import { toStoredArticleRecord } from '../export/article-record.js';
 import { readArticleProvenance } from '../provenance/read-provenance.js';
 import { loadReuseContext } from '../link/reuse-index.js';
 import type { TermTools } from '../provenance/statements.js';
 import { outletSources, storyCoverage, storyReuseLinks, storyStatements } from './provenance-reads.js';
-import { EXPORT_FORMATS } from '../export/export-formats.js';
+import { writeStoreExport } from '../export/store-export.js';
 import { ApiError, errorBody } from './api-error.js';
 import {
   MIN_ID_PREFIX,
@@ -102,30 +99,15 @@ const EXPORT_CONTENT_TYPES: Readonly<Record<string, string>> = {
 export function createApiApp(options: ApiOptions): Hono {
   const app = new Hono();
   const { store } = options;
-  let pipeline: Promise<Pipeline> | undefined;
-  // Built when the first job starts (it indexes every article stored so far), then kept: it links each new article incrementally.
-  let reuseLinker: Promise<ReuseLinker> | undefined;
-  // Opened with it: stored articles no event holds yet (a killed run's) are placed with the first job's.
-  let storyPlacer: Promise<StoryPlacer> | undefined;
-  const openRunners = () => {
-    reuseLinker ??= openReuseLinker(store);
-    storyPlacer ??= openStoryPlacer(store, loadFeatureTools());
-    return Promise.all([reuseLinker, storyPlacer]);
-  };
+  // Opened when the first job starts (its reuse linker indexes every article stored so far), then kept:
+  // each job's articles are stored, linked and placed as `storytrace ingest` does.
+  let runner: Promise<Runner> | undefined;
   // Loaded when the first story's statements are asked for (the stemmer and function words).
   let termTools: TermTools | undefined;
   const jobs = makeIngestJobs({
-    store,
-    pipeline: () => (pipeline ??= options.pipeline()),
+    runner: () => (runner ??= options.pipeline().then((pipeline) => openRunner(store, pipeline))),
     read: { allowPrivate: options.allowPrivateUrls ?? false, maxInputBytes: options.maxBodyBytes },
     keepJobs: 200,
-    // As `storytrace ingest` does once articles are stored: link reused passages, then update the stories.
-    beforeIngest: openRunners,
-    afterIngest: async (articles) => {
-      const [linker, placer] = await openRunners();
-      await linker.linkArticles(articles);
-      await placer.placeArticles(articles);
-    },
   });
   const ingestLimiter = makeRateLimiter(options.ingestRate);
 
@@ -269,11 +251,11 @@ export function createApiApp(options: ApiOptions): Hono {
   });
 
   app.get('/api/export', (c) => {
-    const { format } = parse(exportQuery, c.req.query());
+    const { format, q: query, ...filter } = parse(exportQuery, c.req.query());
     c.header('Content-Type', EXPORT_CONTENT_TYPES[format] ?? 'application/octet-stream');
     c.header('Content-Disposition', `attachment; filename="storytrace.${format}"`);
     return stream(c, async (out) => {
-      await EXPORT_FORMATS[format](allArticles(store), { write: (text) => out.write(text).then(() => undefined) });
+      await writeStoreExport(store, format, { ...filter, ...(query === undefined ? {} : { query }) }, { write: (text) => out.write(text).then(() => undefined) });
     });
   });
 

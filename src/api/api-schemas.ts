@@ -1,20 +1,20 @@
 /** The API's query parameters as zod schemas: validation at the door, and the source of the OpenAPI parameter list. */
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../export/export-formats.js';
+import { ISO_DATE_PREFIX } from '../store/browse.js';
 
 /** Largest page a client may ask for: enough for a screen, small enough to answer within the time goal. */
 export const MAX_PAGE_LIMIT = 200;
 export const DEFAULT_PAGE_LIMIT = 20;
 
-/** ISO date at any precision the store keeps: 2025, 2025-03, 2025-03-14. */
-const ISO_DATE_PREFIX = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 const limit = z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT).describe('items per page');
 const cursor = z.string().min(1).max(40).optional().describe('nextCursor of the previous page');
 
 export const pageQuery = z.strictObject({ limit, cursor });
 
-export const searchQuery = z.strictObject({
+/** What narrows a search, an export or a follow: the store's ArticleFilter, `q` being its query. */
+const articleFilterFields = {
   q: z.string().max(500).optional().describe('words that must all appear; German inflected forms match; "quoted" for a phrase, word* for a prefix'),
   outlet: z.string().min(1).max(200).optional(),
   language: z.string().min(1).max(20).optional(),
@@ -22,9 +22,9 @@ export const searchQuery = z.strictObject({
   to: z.string().regex(ISO_DATE_PREFIX, 'a date like 2025, 2025-03 or 2025-03-14').optional().describe('published on or before'),
   entity: z.string().min(1).max(300).optional().describe('canonical entity key the article mentions'),
   story: z.string().min(1).max(300).optional().describe('id of an event or storyline the article belongs to'),
-  limit,
-  cursor,
-});
+};
+
+export const searchQuery = z.strictObject({ ...articleFilterFields, limit, cursor });
 
 export const ENTITY_TYPES = ['person', 'organization', 'location', 'other'] as const;
 
@@ -58,6 +58,7 @@ export const storiesQuery = z.strictObject({
 
 export const exportQuery = z.strictObject({
   format: z.enum(Object.keys(EXPORT_FORMATS) as [keyof typeof EXPORT_FORMATS]).default('jsonl'),
+  ...articleFilterFields,
 });
 
 /** JSON body of POST /api/ingest (multipart forms carry the same fields: files, text, urls). */

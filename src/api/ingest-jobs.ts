@@ -1,11 +1,10 @@
 /**
- * Ingest jobs for the API: uploaded files, pasted text and URLs run through the pipeline into the
- * store in the background, with progress and every rejected input (and why) kept for polling.
+ * Ingest jobs for the API: uploaded files, pasted text and URLs go through the runner (src/run/) in
+ * the background, with progress and every rejected input (and why) kept for polling.
  */
 import { randomUUID } from 'node:crypto';
-import type { Article, RawDocument } from '../article.js';
-import type { Pipeline } from '../pipeline.js';
-import type { Store } from '../store/store.js';
+import type { RawDocument } from '../article.js';
+import type { Runner, RunObserver } from '../run/runner.js';
 import { unpackInput } from '../ingest/unpack-input.js';
 import { readUrl, DEFAULT_READ_OPTIONS, type ReadOptions } from '../ingest/read-inputs.js';
 import { formatDiagnostic } from '../diagnostic.js';
@@ -49,16 +48,11 @@ export interface IngestJob {
 }
 
 export interface IngestJobsOptions {
-  readonly store: Store;
-  /** Built on first use: loading the models takes a second or two, and a read-only server never needs it. */
-  readonly pipeline: () => Promise<Pipeline>;
+  /** Opened on first use: loading the models takes a second or two, and a read-only server never needs it. */
+  readonly runner: () => Promise<Runner>;
   readonly read: Partial<ReadOptions>;
   /** Finished jobs kept for polling; older ones are forgotten first. */
   readonly keepJobs: number;
-  /** Runs before a job stores anything (the reuse linker must index the store as it was). */
-  readonly beforeIngest?: () => Promise<unknown>;
-  /** Runs once a job's articles are stored (the story stage re-clusters with them), before the job says done. */
-  readonly afterIngest?: (articles: readonly Article[]) => Promise<unknown>;
 }
 
 export interface IngestJobs {
@@ -117,30 +111,10 @@ export function makeIngestJobs(options: IngestJobsOptions): IngestJobs {
 async function runJob(job: IngestJob, request: IngestRequest, options: IngestJobsOptions): Promise<void> {
   job.status = 'running';
   try {
-    const pipeline = await options.pipeline();
-    await options.beforeIngest?.();
-    const read = { ...DEFAULT_READ_OPTIONS, ...options.read };
-    const unpack = { maxInputBytes: read.maxInputBytes };
-    const stored: Article[] = [];
-    for (const file of request.files) {
-      stored.push(...(await ingestAll(job, pipeline, options.store, unpackInput(file.bytes, { label: file.name, path: file.name, url: null }, unpack))));
-    }
-    for (const text of request.texts) {
-      const bytes = new TextEncoder().encode(text);
-      stored.push(...(await ingestAll(job, pipeline, options.store, unpackInput(bytes, { label: PASTED_LABEL, path: null, url: null }, unpack))));
-    }
-    for (const url of request.urls) {
-      let documents: RawDocument[];
-      try {
-        documents = await readUrl(url, read);
-      } catch (error) {
-        job.rejected.push({ input: url, rule: 'ingest/fetch-failed', reason: error instanceof Error ? error.message : String(error) });
-        job.inputsDone += 1;
-        continue;
-      }
-      stored.push(...(await ingestAll(job, pipeline, options.store, documents)));
-    }
-    if (stored.length > 0) await options.afterIngest?.(stored);
+    const runner = await options.runner();
+    const totals = await runner.ingest(documentsOf(job, request, options), jobObserver(job));
+    job.articlesAdded = totals.articlesAdded;
+    job.occurrencesAdded = totals.occurrencesAdded;
     job.status = 'done';
   } catch (error) {
     job.status = 'failed';
@@ -150,30 +124,47 @@ async function runJob(job: IngestJob, request: IngestRequest, options: IngestJob
   }
 }
 
-/** One input's documents through the pipeline and into the store in one transaction; its problems onto the job. Answers the articles stored. */
-async function ingestAll(job: IngestJob, pipeline: Pipeline, store: Store, documents: readonly RawDocument[]): Promise<Article[]> {
-  const articles: Article[] = [];
-  for (const raw of documents) {
-    job.documents += 1;
-    const result = pipeline.run(raw);
-    articles.push(...result.articles);
-    const messages = [...result.messages, ...result.articles.flatMap((a) => a.messages)];
-    for (const m of messages) {
-      if (m.severity === 'fatal') job.rejected.push({ input: raw.label, rule: `${m.stage}/${m.rule}`, reason: m.reason });
-      else if (m.severity === 'warning') job.warnings.push(formatDiagnostic(raw.label, m));
-    }
-    if (result.articles.length === 0 && !messages.some((m) => m.severity === 'fatal')) {
-      job.rejected.push({ input: raw.label, rule: 'pipeline/no-article', reason: 'no article text found in this input' });
-    }
+/** Every document of the request's inputs in order: files, pasted texts, then URLs (a URL that cannot be fetched is rejected here). */
+async function* documentsOf(job: IngestJob, request: IngestRequest, options: IngestJobsOptions): AsyncGenerator<RawDocument> {
+  const read = { ...DEFAULT_READ_OPTIONS, ...options.read };
+  const unpack = { maxInputBytes: read.maxInputBytes };
+  for (const file of request.files) {
+    yield* unpackInput(file.bytes, { label: file.name, path: file.name, url: null }, unpack);
+    job.inputsDone += 1;
   }
-  if (articles.length > 0) {
-    const put = await store.putArticles(articles);
-    job.articlesAdded += put.articlesAdded;
-    job.occurrencesAdded += put.occurrencesAdded;
-    job.articleIds.push(...articles.map((a) => a.id));
+  for (const text of request.texts) {
+    yield* unpackInput(new TextEncoder().encode(text), { label: PASTED_LABEL, path: null, url: null }, unpack);
+    job.inputsDone += 1;
   }
-  job.inputsDone += 1;
-  return articles;
+  for (const url of request.urls) {
+    try {
+      yield* await readUrl(url, read);
+    } catch (error) {
+      job.rejected.push({ input: url, rule: 'ingest/fetch-failed', reason: error instanceof Error ? error.message : String(error) });
+    }
+    job.inputsDone += 1;
+  }
+}
+
+/** Each document's problems onto the job, and the ids of the articles it produced (new or already stored), so the UI can open them. */
+function jobObserver(job: IngestJob): RunObserver {
+  return {
+    documentDone(raw, result) {
+      job.documents += 1;
+      job.articleIds.push(...result.articles.map((a) => a.id));
+      for (const m of result.messages) {
+        if (m.severity === 'fatal') job.rejected.push({ input: raw.label, rule: `${m.stage}/${m.rule}`, reason: m.reason });
+        else if (m.severity === 'warning') job.warnings.push(formatDiagnostic(raw.label, m));
+      }
+      if (result.articles.length === 0 && !result.messages.some((m) => m.severity === 'fatal')) {
+        job.rejected.push({ input: raw.label, rule: 'pipeline/no-article', reason: 'no article text found in this input' });
+      }
+    },
+    stepSkipped(skip) {
+      if (skip.internal) job.rejected.push({ input: skip.input, rule: `${skip.step}/internal-error`, reason: skip.reason });
+      else job.warnings.push(`${skip.input}: ${skip.step}: ${skip.reason}`);
+    },
+  };
 }
 
 function forgetOldJobs(jobs: Map<string, IngestJob>, keep: number): void {

@@ -7,11 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { buildPipeline } from '../pipeline.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { Store } from '../store/store.js';
-import { DEFAULT_INGEST_BATCH, ingestDocuments } from './ingest-command.js';
-import { openReuseLinker } from '../provenance/link-reuse.js';
-import { loadFeatureTools } from '../story/update-stories.js';
-import { openStoryPlacer } from '../story/story-placer.js';
-import type { Article } from '../article.js';
+import { openRunner } from '../run/runner.js';
 import { exitCodeFor, makeReporter } from './report.js';
 import { formatStats } from './stats-command.js';
 import { writeLine } from './output.js';
@@ -50,14 +46,9 @@ export function runDemoCommand(options: DemoCommandOptions): Promise<number> {
     const store = openStoreForWriting(options);
     try {
       const reporter = makeReporter({ quiet: options.quiet ?? false });
-      const stored: Article[] = [];
-      const linker = await openReuseLinker(store);
-      const placer = await openStoryPlacer(store, loadFeatureTools());
-      const batching = { ...DEFAULT_INGEST_BATCH, afterBatch: (batch: readonly Article[]) => stored.push(...batch) };
-      const totals = await ingestDocuments(store, pipeline, readInputs([corpus]), reporter, batching);
-      // As `ingest` does (reuse links, then stories), so the web UI has reused passages and events to show.
-      await linker.linkArticles(stored);
-      await placer.placeArticles(stored);
+      // As `ingest` does (stored, then reuse links and stories), so the web UI has reused passages and events to show.
+      const runner = await openRunner(store, pipeline);
+      const totals = await runner.ingest(readInputs([corpus]), reporter);
       reporter.finish('ingested');
       const dbPath = databasePathOf(options);
       await writeLine(`\nstorytrace demo: ${totals.articlesAdded} new articles from ${corpus}\n`);

@@ -1,13 +1,17 @@
-/** `storytrace export --format json|jsonl|csv`: every stored article, streamed to stdout or a file. */
+/**
+ * `storytrace export --format json|jsonl|csv|gexf|graphml`: every stored article, or those the search
+ * filters match (--query, --from/--to, --outlet, --language, --entity, --story), streamed to stdout or a file.
+ */
 import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { EXPORT_FORMATS, isExportFormat } from '../export/export-formats.js';
 import type { TextSink } from '../export/text-sink.js';
-import { allArticles } from '../store/all-articles.js';
+import { writeStoreExport } from '../export/store-export.js';
+import { filterFrom, type FilterCliOptions } from './filter-options.js';
 import { CommandError, openExistingStore, runStoreCommand, type DatabaseOptions } from './store-option.js';
 import { EXIT_CODES } from './exit-codes.js';
 
-export interface ExportCommandOptions extends DatabaseOptions {
+export interface ExportCommandOptions extends DatabaseOptions, FilterCliOptions {
   readonly format: string;
   readonly out?: string;
   readonly quiet?: boolean;
@@ -19,15 +23,13 @@ export function runExportCommand(options: ExportCommandOptions): Promise<number>
     if (!isExportFormat(format)) {
       throw new CommandError(`unknown format "${format}"; known formats: ${Object.keys(EXPORT_FORMATS).join(', ')}`, EXIT_CODES.usage);
     }
+    const filter = filterFrom(options);
     const store = openExistingStore(options);
     try {
-      const articles = allArticles(store);
-      const stories = await store.stories.listStories();
-      const reuse = await store.reuse.listReuseLinks();
       const count =
         options.out === undefined
-          ? await EXPORT_FORMATS[format](articles, stdoutSink(), stories, reuse)
-          : await exportToFile(options.out, (sink) => EXPORT_FORMATS[format](articles, sink, stories, reuse));
+          ? await writeStoreExport(store, format, filter, stdoutSink())
+          : await exportToFile(options.out, (sink) => writeStoreExport(store, format, filter, sink));
       if (!options.quiet) process.stderr.write(`exported ${count} articles as ${format}${options.out ? ` to ${options.out}` : ''}\n`);
       return 0;
     } finally {

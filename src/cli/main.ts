@@ -14,7 +14,11 @@ import { runDemoCommand } from './demo-command.js';
 import { runServeCommand } from './serve-command.js';
 import { DATABASE_OPTION_HELP } from './store-option.js';
 import { addReadOptions } from './read-options.js';
-import { DEFAULT_WATCH_INTERVAL, parseInterval, runWatchCommand } from './watch-command.js';
+import { DEFAULT_WATCH_INTERVAL, runWatchCommand } from './watch-command.js';
+import { parseInterval } from './interval.js';
+import { DEFAULT_FEED_INTERVAL, runFeedsAdd, runFeedsChange, runFeedsList, type FeedChange } from './feeds-command.js';
+import { addPolitenessOptions } from './politeness-options.js';
+import { addFilterOptions } from './filter-options.js';
 import { EXIT_CODES, EXIT_CODES_HELP } from './exit-codes.js';
 import { STORYTRACE_VERSION } from '../version.js';
 
@@ -38,12 +42,13 @@ export function buildProgram(): Command {
       process.exitCode = await runProcessCommand(paths, opts);
     });
 
-  addReadOptions(
+  addPolitenessOptions(addReadOptions(
     program
       .command('ingest')
       .description('Read, clean and analyse inputs and store the articles; running it again adds only what is new')
-      .argument('<paths...>', 'files, directories, "-" for stdin, or http(s) URLs'),
-  )
+      .argument('[paths...]', 'files, directories, "-" for stdin, or http(s) URLs'),
+  ))
+    .option('--urls-from <file>', 'also fetch the URLs this file lists, one a line (politely: robots.txt, one request at a time per host)')
     .option('--db <file>', DATABASE_OPTION_HELP)
     .option('-q, --quiet', 'no progress output')
     .option('-v, --verbose', 'also print informational notes')
@@ -52,14 +57,14 @@ export function buildProgram(): Command {
       process.exitCode = await runIngestCommand(paths, opts);
     });
 
-  addReadOptions(
+  addPolitenessOptions(addReadOptions(
     program
       .command('watch')
-      .description('Poll RSS/Atom/JSON feeds and store each new item, until stopped (Ctrl-C, SIGTERM)')
-      .argument('<feed-urls...>', 'http(s) URLs of feeds'),
-  )
+      .description('Monitor the sources in the database (storytrace feeds add), or the feed URLs given (added to them): store the page of each new item, until stopped (Ctrl-C, SIGTERM)')
+      .argument('[feed-urls...]', 'http(s) URLs of feeds or sitemaps to add and watch (default: every source in the database)'),
+  ))
     .addOption(
-      new Option('--every <interval>', 'pause between polls: 30s, 10m, 1h')
+      new Option('--every <interval>', 'pause between polls of the URLs given: 30s, 10m, 1h')
         .argParser(parseInterval)
         .default(parseInterval(DEFAULT_WATCH_INTERVAL), DEFAULT_WATCH_INTERVAL),
     )
@@ -70,9 +75,43 @@ export function buildProgram(): Command {
       process.exitCode = await runWatchCommand(urls, opts);
     });
 
-  program
-    .command('export')
-    .description('Write every stored article as JSON ({articles, entities, quotes, reuse, stories}), JSON Lines or CSV, or the provenance graph as GEXF or GraphML')
+  const feeds = program.command('feeds').description('The sources `watch` monitors: RSS/Atom/JSON feeds and (Google News) sitemaps, with their polling state');
+  feeds
+    .command('add <url>')
+    .description('Monitor a feed or sitemap; `storytrace watch` polls it')
+    .addOption(new Option('--every <interval>', 'pause between polls: 30s, 15m, 1h').argParser(parseInterval).default(parseInterval(DEFAULT_FEED_INTERVAL), DEFAULT_FEED_INTERVAL))
+    .option('--outlet <name>', 'outlet of every article from it (default: what each page says)')
+    .option('--sitemap', 'a sitemap or Google News sitemap (also recognised by its content)')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .action(async (url: string, opts) => {
+      process.exitCode = await runFeedsAdd(url, opts);
+    });
+  feeds
+    .command('list')
+    .description('Each source with its state: last poll, errors in a row, next poll, items seen and pending')
+    .option('--json', 'print as JSON')
+    .option('--db <file>', DATABASE_OPTION_HELP)
+    .action(async (opts) => {
+      process.exitCode = await runFeedsList(opts);
+    });
+  const feedChanges: Record<FeedChange, string> = {
+    remove: 'Stop monitoring a source and forget its items (the articles stored from it stay)',
+    pause: 'Stop polling a source for now; its pending items wait too',
+    resume: 'Poll a paused source again',
+  };
+  for (const [change, description] of Object.entries(feedChanges) as [FeedChange, string][]) {
+    feeds
+      .command(`${change} <source>`)
+      .description(`${description} (the id from "feeds list", or the URL)`)
+      .option('--db <file>', DATABASE_OPTION_HELP)
+      .action(async (source: string, opts) => {
+        process.exitCode = await runFeedsChange(change, source, opts);
+      });
+  }
+
+  addFilterOptions(program
+    .command('export'))
+    .description('Write every stored article, or those the filters match, as JSON ({articles, entities, quotes, reuse, stories}), JSON Lines or CSV, or the provenance graph as GEXF or GraphML')
     .requiredOption('--format <format>', 'json, jsonl, csv, gexf or graphml')
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--db <file>', DATABASE_OPTION_HELP)

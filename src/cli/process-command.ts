@@ -17,7 +17,7 @@ export async function runProcessCommand(paths: string[], options: ProcessCommand
   for await (const raw of readInputs(paths, readOptionsFrom(options))) {
     const result = pipeline.run(raw);
     for (const article of result.articles) await writeLine(JSON.stringify(toArticleRecord(article)));
-    reporter.documentDone(raw.label, result.articles.length, result.messages);
+    reporter.documentDone(raw, result);
   }
   reporter.finish('processed');
   return exitCodeFor(reporter.report);

@@ -2,8 +2,11 @@
  * Progress and problems on stderr: a bar on a TTY, plain progress lines otherwise, and one line per
  * warning or fatal naming the input. Counts what was rejected so the command can choose its exit code.
  */
-import { diagnostic, formatDiagnostic, type Diagnostic } from '../diagnostic.js';
+import type { RawDocument } from '../article.js';
+import { diagnostic, formatDiagnostic } from '../diagnostic.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
+import type { PipelineResult } from '../pipeline.js';
+import type { RunObserver, StepSkip } from '../run/runner.js';
 
 export interface RunReport {
   /** Inputs (documents) seen, articles produced, inputs rejected. */
@@ -11,12 +14,12 @@ export interface RunReport {
   articles: number;
   rejected: number;
   warnings: number;
+  /** Stored articles a later step (reuse linking, stories) threw on: a storytrace bug, named on stderr. */
+  failedSteps: number;
 }
 
-export interface Reporter {
+export interface Reporter extends Required<RunObserver> {
   readonly report: RunReport;
-  /** One document done: its label, the articles it gave, its messages. */
-  documentDone(label: string, articleCount: number, messages: readonly Diagnostic[]): void;
   finish(verb: string): void;
 }
 
@@ -24,7 +27,7 @@ export interface Reporter {
 const PLAIN_PROGRESS_INTERVAL_MS = 5000;
 
 export function makeReporter(options: { quiet?: boolean; verbose?: boolean } = {}): Reporter {
-  const report: RunReport = { inputs: 0, articles: 0, rejected: 0, warnings: 0 };
+  const report: RunReport = { inputs: 0, articles: 0, rejected: 0, warnings: 0, failedSteps: 0 };
   const tty = process.stderr.isTTY === true && !options.quiet;
   const started = Date.now();
   let lastPlain = started;
@@ -42,14 +45,15 @@ export function makeReporter(options: { quiet?: boolean; verbose?: boolean } = {
 
   return {
     report,
-    documentDone(label, articleCount, messages) {
+    documentDone(raw: RawDocument, { articles, messages }: PipelineResult) {
+      const { label } = raw;
       report.inputs += 1;
-      report.articles += articleCount;
+      report.articles += articles.length;
       const fatal = messages.some((m) => m.severity === 'fatal');
       // An input that yields no article (no text found, a truncated page) did not go in either.
-      if (fatal || articleCount === 0) report.rejected += 1;
+      if (fatal || articles.length === 0) report.rejected += 1;
       const explained = messages.some((m) => m.severity !== 'info');
-      const shown = fatal || articleCount > 0 || explained ? messages : [...messages, diagnostic('warning', 'pipeline', 'no-article', 'no article came out of this input; nothing stored')];
+      const shown = fatal || articles.length > 0 || explained ? messages : [...messages, diagnostic('warning', 'pipeline', 'no-article', 'no article came out of this input; nothing stored')];
       for (const m of shown) {
         if (m.severity === 'info' && !options.verbose) continue;
         if (m.severity === 'warning') report.warnings += 1;
@@ -64,6 +68,13 @@ export function makeReporter(options: { quiet?: boolean; verbose?: boolean } = {
         process.stderr.write(`progress: ${progressText()}\n`);
       }
     },
+    stepSkipped(skip: StepSkip) {
+      if (skip.internal) report.failedSteps += 1;
+      // An article the step does not take (no text) is a note; a step that threw is printed even when quiet.
+      else if (options.quiet) return;
+      clearBar();
+      process.stderr.write(`${skip.step}: ${skip.input} (${skip.articleId}): ${skip.reason}\n`);
+    },
     finish(verb) {
       clearBar();
       if (!options.quiet) process.stderr.write(`${verb}: ${progressText()}\n`);
@@ -71,19 +82,7 @@ export function makeReporter(options: { quiet?: boolean; verbose?: boolean } = {
   };
 }
 
-/** Runs a long step after reading (reuse linking, story placing), saying on stderr what it does and how long it took. */
-export async function reportPhase<T>(what: string, options: { quiet?: boolean }, run: () => Promise<T>): Promise<T> {
-  if (options.quiet) return run();
-  const tty = process.stderr.isTTY === true;
-  const started = Date.now();
-  if (tty) process.stderr.write(`${what}…`);
-  const result = await run();
-  const took = `${((Date.now() - started) / 1000).toFixed(1)} s`;
-  process.stderr.write(tty ? `\r\x1b[K${what}: done in ${took}\n` : `${what}: done in ${took}\n`);
-  return result;
-}
-
-/** 0 when all went in, 1 when some inputs were rejected. */
+/** 0 when all went in, 1 when some inputs were rejected or a step failed on one. */
 export function exitCodeFor(report: RunReport): ExitCode {
-  return report.rejected > 0 ? EXIT_CODES.rejected : EXIT_CODES.done;
+  return report.rejected > 0 || report.failedSteps > 0 ? EXIT_CODES.rejected : EXIT_CODES.done;
 }

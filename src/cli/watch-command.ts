@@ -1,23 +1,24 @@
 /**
- * `storytrace watch FEED_URL… --every 10m`: polls feeds and stores each new item as it appears,
- * until SIGINT or SIGTERM; the round under way is abandoned and everything stored so far stays.
+ * `storytrace watch [FEED_URL…]`: monitors the sources in the database (`storytrace feeds add`), or
+ * the URLs given, which are added to them; stores the page of each new item as it appears, links
+ * and places it, until SIGINT or SIGTERM. Items under way stay pending and are settled next time.
  */
-import { InvalidArgumentError } from 'commander';
-import type { Article, RawDocument } from '../article.js';
 import { buildPipeline } from '../pipeline.js';
 import { DEFAULT_READ_OPTIONS } from '../ingest/read-inputs.js';
-import { watchFeeds } from '../ingest/watch-feeds.js';
-import { openReuseLinker } from '../provenance/link-reuse.js';
-import { loadFeatureTools } from '../story/update-stories.js';
-import { openStoryPlacer } from '../story/story-placer.js';
-import { DEFAULT_INGEST_BATCH, ingestDocuments } from './ingest-command.js';
+import { DEFAULT_MONITOR_SETTINGS, runMonitor, type MonitorEvent } from '../monitor/monitor.js';
+import { makePoliteFetcher } from '../monitor/polite-fetcher.js';
+import { openRunner } from '../run/runner.js';
+import type { Store } from '../store/store.js';
+import { formatDiagnostic } from '../diagnostic.js';
+import { formatInterval } from './interval.js';
+import { politenessFrom, type PolitenessCliOptions } from './politeness-options.js';
 import { exitCodeFor, makeReporter } from './report.js';
 import { readOptionsFrom, type ReadCliOptions } from './read-options.js';
 import { CommandError, openStoreForWriting, runStoreCommand, type DatabaseOptions } from './store-option.js';
 import { EXIT_CODES } from './exit-codes.js';
 
-export interface WatchCommandOptions extends DatabaseOptions, ReadCliOptions {
-  /** Pause between polls (ms), parsed by parseInterval. */
+export interface WatchCommandOptions extends DatabaseOptions, ReadCliOptions, PolitenessCliOptions {
+  /** Pause between polls of the URLs given (ms), parsed by parseInterval. */
   readonly every: number;
   readonly quiet?: boolean;
   readonly verbose?: boolean;
@@ -25,50 +26,40 @@ export interface WatchCommandOptions extends DatabaseOptions, ReadCliOptions {
 
 export const DEFAULT_WATCH_INTERVAL = '10m';
 
-const INTERVAL = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/i;
-const INTERVAL_UNIT_MS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000 };
-/** Polling faster than this is no longer watching a news feed but load on someone's server. */
-const MIN_INTERVAL_MS = 1000;
 const URL_SPEC = /^https?:\/\//i;
-
-/** "10m" → 600000; a bare number is seconds. */
-export function parseInterval(text: string): number {
-  const match = INTERVAL.exec(text.trim());
-  if (!match) throw new InvalidArgumentError(`"${text}" is not an interval; give 30s, 10m or 1h`);
-  const ms = Number(match[1]) * INTERVAL_UNIT_MS[(match[2] ?? 's').toLowerCase()]!;
-  if (ms < MIN_INTERVAL_MS) throw new InvalidArgumentError(`"${text}" is shorter than 1s`);
-  return ms;
-}
 
 export function runWatchCommand(urls: string[], options: WatchCommandOptions): Promise<number> {
   return runStoreCommand(async () => {
     const notUrls = urls.filter((url) => !URL_SPEC.test(url));
     if (notUrls.length > 0) throw new CommandError(`watch polls http(s) feed URLs; not a URL: ${notUrls.join(', ')}`, EXIT_CODES.usage);
-    const pipeline = await buildPipeline();
     const store = openStoreForWriting(options);
     const stopping = new AbortController();
     const stop = () => stopping.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     try {
+      const feedIds = urls.length > 0 ? await sourcesFor(store, urls, options) : undefined;
+      if (feedIds === undefined && (await store.feeds.listFeeds()).length === 0) {
+        throw new CommandError('no sources to watch: add them with "storytrace feeds add URL", or give feed URLs', 2);
+      }
+      const pipeline = await buildPipeline();
       const reporter = makeReporter(options);
       const read = { ...DEFAULT_READ_OPTIONS, ...readOptionsFrom(options) };
-      // Opened once: each round's articles are linked against everything stored before them, then placed in events.
-      const linker = await openReuseLinker(store);
-      const placer = await openStoryPlacer(store, loadFeatureTools());
-      for await (const { round, documents } of watchFeeds(urls, { everyMs: options.every, read, signal: stopping.signal })) {
-        const stored: Article[] = [];
-        const batching = { ...DEFAULT_INGEST_BATCH, afterBatch: (batch: readonly Article[]) => stored.push(...batch) };
-        const totals = await ingestDocuments(store, pipeline, asAsync(documents), reporter, batching);
-        const reuse = await linker.linkArticles(stored);
-        const events = await placer.placeArticles(stored);
-        if (!options.quiet) {
-          for (const skip of reuse.skipped) process.stderr.write(`reuse: ${skip.articleId}: ${skip.reason}\n`);
-          process.stderr.write(
-            `watch: round ${round}: ${documents.length} new item(s), ${totals.articlesAdded} new article(s) stored, ${reuse.linksAdded} reuse link(s), ${events} event(s) in all; next poll in ${options.every / 1000} s\n`,
-          );
-        }
-      }
+      const say = (line: string) => {
+        if (!options.quiet) process.stderr.write(`watch: ${line}\n`);
+      };
+      // Opened once: each batch is linked against everything stored before it, then placed in events.
+      const runner = await openRunner(store, pipeline);
+      await runMonitor({
+        store,
+        runner,
+        fetcher: makePoliteFetcher(politenessFrom(options, read)),
+        signal: stopping.signal,
+        ...(feedIds ? { feedIds } : {}),
+        settings: { ...DEFAULT_MONITOR_SETTINGS, maxBytes: read.maxInputBytes },
+        observer: reporter,
+        onEvent: (event) => say(describeEvent(event)),
+      });
       reporter.finish('watched');
       return exitCodeFor(reporter.report);
     } finally {
@@ -79,6 +70,33 @@ export function runWatchCommand(urls: string[], options: WatchCommandOptions): P
   });
 }
 
-async function* asAsync(documents: readonly RawDocument[]): AsyncGenerator<RawDocument> {
-  yield* documents;
+/** The ids of the sources with these URLs, adding those not monitored yet. */
+async function sourcesFor(store: Store, urls: readonly string[], options: WatchCommandOptions): Promise<number[]> {
+  const ids: number[] = [];
+  for (const url of urls) {
+    const known = await store.feeds.getFeedByUrl(url);
+    const feed = known ?? (await store.feeds.addFeed({ url, kind: 'feed', outlet: null, everyMs: options.every }, new Date().toISOString()));
+    if (feed === null) throw new CommandError(`${url} could not be added`, 1);
+    if (known === null && !options.quiet) process.stderr.write(`watch: added source ${feed.id}: ${url} (every ${formatInterval(options.every)})\n`);
+    ids.push(feed.id);
+  }
+  return ids;
+}
+
+function describeEvent(event: MonitorEvent): string {
+  if (event.type === 'stored') {
+    const extras = [
+      event.fromFeedText > 0 ? `${event.fromFeedText} from feed text` : '',
+      event.failed > 0 ? `${event.failed} failed` : '',
+      event.retrying > 0 ? `${event.retrying} to retry` : '',
+    ].filter((x) => x !== '');
+    return `stored ${event.articlesAdded} new article(s) from ${event.items} item(s)${extras.length > 0 ? ` (${extras.join(', ')})` : ''}, ${event.linksAdded} reuse link(s), ${event.events} event(s) in all`;
+  }
+  const { feed } = event;
+  if (event.error !== null) {
+    const lines = event.messages.map((m) => formatDiagnostic(feed.url, m));
+    return `polled ${feed.url}: failed, polled again later\n${lines.join('\n')}`;
+  }
+  const notes = event.messages.map((m) => `\n${formatDiagnostic(feed.url, m)}`).join('');
+  return `polled ${feed.url}: ${event.notModified ? 'not modified' : `${event.newItems} new item(s)`}${notes}`;
 }

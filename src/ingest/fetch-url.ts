@@ -26,6 +26,11 @@ export interface FetchOptions {
   readonly signal?: AbortSignal;
   /** Validators of the copy the caller already has: a server that supports them answers 304 instead of the body. */
   readonly cached?: CacheValidators;
+  /**
+   * `follow` (the default) follows redirects up to maxRedirects; `return` hands the first one back as a
+   * `redirect` failure with its `location`, for a caller that schedules each hop itself (per-host limits).
+   */
+  readonly redirects?: 'follow' | 'return';
 }
 
 /** ETag and Last-Modified of a response, sent back as If-None-Match / If-Modified-Since on the next poll. */
@@ -44,7 +49,19 @@ export type FetchResult =
       /** 304: the copy named by `cached` is still current; `bytes` is empty. */
       readonly notModified: boolean;
     }
-  | { readonly ok: false; readonly rule: string; readonly reason: string };
+  | FetchFailure;
+
+export interface FetchFailure {
+  readonly ok: false;
+  readonly rule: string;
+  readonly reason: string;
+  /** The HTTP status when the server answered (404, 429, 503, a redirect). */
+  readonly status?: number;
+  /** How long the server asked to be left alone (Retry-After of a 429 or 503), in ms. */
+  readonly retryAfterMs?: number;
+  /** Rule `redirect` (with `redirects: 'return'`): the absolute URL the server pointed to. */
+  readonly location?: string;
+}
 
 /** Ranges a fetch must not reach unless allowed: where a crafted feed link would reach the user's own network. */
 const PRIVATE_RANGES: readonly (readonly [string, number, 'ipv4' | 'ipv6'])[] = [
@@ -91,7 +108,11 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
       if (REDIRECT_STATUSES.has(response.status)) {
         await response.body?.cancel();
         const location = response.headers.get('location');
-        if (!location) return { ok: false, rule: 'http-status', reason: `HTTP ${response.status} redirect without a Location header` };
+        if (!location) return { ok: false, rule: 'http-status', reason: `HTTP ${response.status} redirect without a Location header`, status: response.status };
+        if (options.redirects === 'return') {
+          const next = new URL(location, target).href;
+          return { ok: false, rule: 'redirect', reason: `HTTP ${response.status} to ${next}`, status: response.status, location: next };
+        }
         if (redirects >= options.maxRedirects) {
           return { ok: false, rule: 'too-many-redirects', reason: `more than ${options.maxRedirects} redirects (last to ${new URL(location, target).href}); skipped` };
         }
@@ -104,7 +125,14 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
       }
       if (!response.ok) {
         await response.body?.cancel();
-        return { ok: false, rule: 'http-status', reason: `${`HTTP ${response.status} ${response.statusText}`.trim()}; skipped` };
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+        return {
+          ok: false,
+          rule: 'http-status',
+          reason: `${`HTTP ${response.status} ${response.statusText}`.trim()}; skipped`,
+          status: response.status,
+          ...(retryAfterMs === null ? {} : { retryAfterMs }),
+        };
       }
       const body = await readCappedBody(response, options.maxBytes);
       if (body === null) return { ok: false, rule: 'too-large', reason: `body is over the ${options.maxBytes}-byte limit; download stopped` };
@@ -136,6 +164,15 @@ function requestHeaders(cached: CacheValidators | undefined): Record<string, str
   if (cached?.etag) headers['if-none-match'] = cached.etag;
   if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
   return headers;
+}
+
+/** Retry-After as delay-seconds ("120") or an HTTP date, in ms from `nowMs`; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, nowMs: number): number | null {
+  if (value === null || value.trim() === '') return null;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
 }
 
 function validatorsOf(response: Response): CacheValidators {

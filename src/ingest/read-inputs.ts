@@ -11,7 +11,7 @@ import { createGunzip } from 'node:zlib';
 import type { RawDocument } from '../article.js';
 import { failedDocument, fileSource, type InputSource } from './input-source.js';
 import { unpackInput } from './unpack-input.js';
-import { fetchUrl, type CacheValidators } from './fetch-url.js';
+import { fetchUrl } from './fetch-url.js';
 import { readCappedStream } from './read-stream.js';
 import { readWarcStream } from './warc.js';
 
@@ -29,8 +29,6 @@ export interface ReadOptions {
   readonly allowPrivate: boolean;
   /** What "-" reads. */
   readonly stdin: AsyncIterable<Uint8Array | string>;
-  /** Abandons URL fetches under way (a watcher being stopped). */
-  readonly signal?: AbortSignal;
 }
 
 export const DEFAULT_READ_OPTIONS: ReadOptions = {
@@ -57,34 +55,20 @@ export async function* readInputs(specs: readonly string[], options: Partial<Rea
 
 /** Documents behind one URL: a page, or each item of a feed. */
 export async function readUrl(url: string, opts: ReadOptions): Promise<RawDocument[]> {
-  return (await readUrlUnlessCached(url, opts)).documents;
-}
-
-export interface UrlReading {
-  readonly documents: RawDocument[];
-  /** To send on the next request for the same URL (a watcher's next poll). */
-  readonly validators: CacheValidators;
-  /** The server answered 304 to `cached`: nothing new, no documents. */
-  readonly notModified: boolean;
-}
-
-/** readUrl that first asks whether the copy named by `cached` is still current. */
-export async function readUrlUnlessCached(url: string, opts: ReadOptions, cached?: CacheValidators): Promise<UrlReading> {
   const fetched = await fetchUrl(url, {
     timeoutMs: opts.timeoutMs,
     maxBytes: opts.maxInputBytes,
     maxRedirects: opts.maxRedirects,
     allowPrivate: opts.allowPrivate,
-    ...(opts.signal ? { signal: opts.signal } : {}),
-    ...(cached ? { cached } : {}),
   });
   const requested: InputSource = { label: url, path: null, url };
-  if (!fetched.ok) return { documents: [failedDocument(requested, {}, fetched.rule, fetched.reason)], validators: cached ?? {}, notModified: false };
-  if (fetched.notModified) return { documents: [], validators: fetched.validators, notModified: true };
-  const source: InputSource = fetched.contentType === undefined
-    ? { ...requested, url: fetched.url }
-    : { ...requested, url: fetched.url, contentType: fetched.contentType };
-  return { documents: unpackInput(fetched.bytes, source, opts), validators: fetched.validators, notModified: false };
+  if (!fetched.ok) return [failedDocument(requested, {}, fetched.rule, fetched.reason)];
+  return unpackInput(fetched.bytes, sourceOfFetched(requested, fetched), opts);
+}
+
+/** The source a fetched body is read as: the URL it ended at (after redirects), with the server's Content-Type. */
+export function sourceOfFetched(requested: InputSource, fetched: { readonly url: string; readonly contentType: string | undefined }): InputSource {
+  return fetched.contentType === undefined ? { ...requested, url: fetched.url } : { ...requested, url: fetched.url, contentType: fetched.contentType };
 }
 
 async function readStdin(opts: ReadOptions): Promise<RawDocument[]> {

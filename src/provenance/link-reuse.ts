@@ -6,6 +6,7 @@
  * fingerprints or rare terms with (see bench/reuse-linker.bench.mjs).
  */
 import type { Article, ArticleId } from '../article.js';
+import { internalErrorReason } from '../diagnostic.js';
 import type { PreparedArticle, ReuseArticle } from '../link/find-reuse-links.js';
 import type { ReuseLink } from '../records.js';
 import { judgeCopyDirection, type DirectionEvidence } from '../link/direction.js';
@@ -28,6 +29,8 @@ export const DEFAULT_REUSE_LINKER_OPTIONS: ReuseLinkerOptions = { maxTextChars: 
 export interface ReuseSkip {
   readonly articleId: ArticleId;
   readonly reason: string;
+  /** Linking it threw (a storytrace bug): it stays unlinked, and the next run tries again. */
+  readonly internal: boolean;
 }
 
 export interface ReuseLinkResult {
@@ -134,24 +137,32 @@ async function linkArticles(
     if (article === undefined) continue;
     const reason = skipReason(article, options);
     if (reason !== null) {
-      skipped.push({ articleId: id, reason });
+      skipped.push({ articleId: id, reason, internal: false });
       if (!indexed.has(id)) fingerprints.push(fingerprintRecord(index, article, null));
       indexed.add(id);
       linked.add(id);
       done.push(id);
       continue;
     }
-    const prepared = index.prepare(article);
-    // The index asks for candidates synchronously; fetch the linked ones from the store first.
-    const candidates = new Map<ArticleId, ReuseArticle>();
-    for (const candidate of index.candidatesFor(prepared)) {
-      if (!linked.has(candidate.articleId)) continue;
-      const found = await lookUp(candidate.articleId);
-      if (found !== undefined) candidates.set(candidate.articleId, found);
+    let prepared: PreparedArticle;
+    const found: ReuseLinkRecord[] = [];
+    try {
+      prepared = index.prepare(article);
+      // The index asks for candidates synchronously; fetch the linked ones from the store first.
+      const candidates = new Map<ArticleId, ReuseArticle>();
+      for (const candidate of index.candidatesFor(prepared)) {
+        if (!linked.has(candidate.articleId)) continue;
+        const stored = await lookUp(candidate.articleId);
+        if (stored !== undefined) candidates.set(candidate.articleId, stored);
+      }
+      for (const link of index.linksFor(prepared, (other) => candidates.get(other))) {
+        found.push(withDirection(link, article, candidates.get(link.b.articleId)!));
+      }
+    } catch (error) {
+      skipped.push({ articleId: id, reason: `${internalErrorReason(error)}; stored, not linked`, internal: true });
+      continue;
     }
-    for (const link of index.linksFor(prepared, (other) => candidates.get(other))) {
-      links.push(withDirection(link, article, candidates.get(link.b.articleId)!));
-    }
+    links.push(...found);
     if (!indexed.has(id)) {
       fingerprints.push(fingerprintRecord(index, article, prepared));
       indexed.add(id);

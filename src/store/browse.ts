@@ -18,6 +18,9 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
+/** A date as `from` and `to` take it, at any precision the store keeps: 2025, 2025-03, 2025-03-14. */
+export const ISO_DATE_PREFIX = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
 /** Narrows a search or article listing; every field is optional and they are ANDed. */
 export interface ArticleFilter {
   /** Full-text query (the store's stemmed search); absent or blank lists articles in first-seen order. */
@@ -167,6 +170,8 @@ export interface ArticleQuotes {
 
 export interface BrowseQueries {
   searchArticles(filter: ArticleFilter, page: PageRequest): Promise<FacetedSearchResult>;
+  /** Ids of every article the filter matches, in first-seen order (unranked and uncapped, for exports and follows). */
+  filterArticleIds(filter: ArticleFilter, page: PageRequest): Promise<Page<ArticleId>>;
   listEntities(type: EntityMention['type'] | undefined, page: PageRequest): Promise<Page<EntitySummary>>;
   /** One entity by key with a sample of its mentions, its quotes and the articles naming it; null when unknown. */
   getEntity(key: string, sampleLimit: number): Promise<EntityDetail | null>;

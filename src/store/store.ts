@@ -6,6 +6,7 @@ import type { Article, ArticleId, Origin, Span } from '../article.js';
 import type { BrowseQueries } from './browse.js';
 import type { StoryTables } from './stories.js';
 import type { ReuseLinkTables } from './reuse-links.js';
+import type { FeedTables } from './feeds.js';
 
 /** One place an article's text was found, with what that place said about it. */
 export interface Occurrence {
@@ -112,5 +113,7 @@ export interface Store {
   readonly stories: StoryTables;
   /** Reuse links between articles with their direction (issue 4, src/link/ and src/provenance/). */
   readonly reuse: ReuseLinkTables;
+  /** Monitored feeds and sitemaps with their polling state and the items they listed (src/monitor/). */
+  readonly feeds: FeedTables;
   close(): Promise<void>;
 }

@@ -170,6 +170,18 @@ test('api: export streams every article as JSON Lines', async () => {
   assert.deepEqual(lines.map((l) => l.id), [HAFEN.id, BRUECKE.id, FERRY.id]);
 });
 
+test('api: export takes the search filters and keeps the JSON contract', async () => {
+  const { app } = await appWith();
+  const response = await app.request(`/api/export?format=json&language=en`);
+  assert.equal(response.status, 200);
+  const exported = JSON.parse(await response.text());
+  assert.deepEqual(Object.keys(exported), ['articles', 'entities', 'quotes', 'reuse', 'stories']);
+  assert.deepEqual(exported.articles.map((a: { id: string }) => a.id), [FERRY.id]);
+  const lines = (await (await app.request(`/api/export?format=jsonl&q=Hafenanlage`)).text()).trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.id), [HAFEN.id]);
+  assert.equal((await app.request('/api/export?format=json&from=gestern')).status, 400);
+});
+
 test('api: the OpenAPI document lists every route with parameters generated from the validators', async () => {
   const { app } = await appWith();
   const doc = await json(await app.request('/api/openapi.json'));

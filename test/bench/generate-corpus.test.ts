@@ -51,3 +51,31 @@ test('independent articles share few sentences, so planted copies stand out', ()
   const shared = [...a].filter((s) => b.has(s)).length;
   assert.ok(shared / a.size < 0.2, `${shared} of ${a.size} sentences shared`);
 });
+
+test('without translationRate no article carries a translated statement', () => {
+  const articles = [...generateArticles({ count: 300, seed: 2 })];
+  assert.ok(articles.every((a) => a.translations.length === 0));
+});
+
+test('a translated statement is rendered in two or three originals, each in other words', () => {
+  const articles = [...generateArticles({ count: 3000, seed: 4, translationRate: 0.05 })];
+  const carriers = new Map<number, GeneratedArticle[]>();
+  for (const a of articles.filter((x) => x.copyOf === null)) {
+    for (const t of a.translations) carriers.set(t.statement, [...(carriers.get(t.statement) ?? []), a]);
+  }
+  const rendered = [...carriers.values()].filter((group) => group.length >= 2);
+  assert.ok(rendered.length >= 20, `${rendered.length} statements rendered twice or more`);
+  assert.ok([...carriers.values()].every((group) => group.length <= 3));
+  const wordsOf = (a: GeneratedArticle) => new Set(a.text.toLowerCase().split(/[^\p{L}\p{Nd}]+/u));
+  let differentWording = 0;
+  for (const [first, second] of rendered.map((group) => [group[0]!, group[1]!] as const)) {
+    // each rendering stands in its own paragraph; the two share the statement's English source
+    assert.equal(first.translations[0]!.english, second.translations[0]!.english);
+    const paragraphsOf = (a: GeneratedArticle) => new Set(a.text.split('\n\n'));
+    const onlyInFirst = [...paragraphsOf(first)].filter((p) => !paragraphsOf(second).has(p));
+    assert.ok(onlyInFirst.length > 0);
+    const [x, y] = [wordsOf(first), wordsOf(second)];
+    if ([...x].some((w) => !y.has(w))) differentWording++;
+  }
+  assert.equal(differentWording, rendered.length);
+});

@@ -103,3 +103,21 @@ function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+test('export takes the search filters: only the matching articles, with the stories that hold them, in the same contract', () => {
+  const { db } = ingestedCorpus();
+  const german = JSON.parse(runCli(['export', '--quiet', '--format', 'json', '--language', 'de', '--db', db]).stdout);
+  assert.deepEqual(Object.keys(german), ['articles', 'entities', 'quotes', 'reuse', 'stories']);
+  assert.deepEqual(german.articles.map((a: { title: string }) => a.title).sort(), ['Moskau fordert schriftliche Sicherheitsgarantien', 'Stadtrat beschließt neuen Radweg']);
+  for (const story of german.stories as { articleIds: string[] }[]) {
+    assert.ok(story.articleIds.some((id) => german.articles.some((a: { id: string }) => a.id === id)), 'every story exported holds an exported article');
+  }
+  const found = runCli(['export', '--format', 'jsonl', '--query', 'Sicherheitsgarantie', '--db', db]);
+  assert.equal(found.status, 0, found.stderr);
+  assert.deepEqual(found.stdout.trim().split('\n').map((l) => JSON.parse(l).title), ['Moskau fordert schriftliche Sicherheitsgarantien']);
+  assert.match(found.stderr, /exported 1 articles as jsonl/);
+  assert.equal(runCli(['export', '--quiet', '--format', 'jsonl', '--query', 'Radweg', '--language', 'en', '--db', db]).stdout, '');
+  const badDate = runCli(['export', '--format', 'json', '--from', 'gestern', '--db', db]);
+  assert.equal(badDate.status, 2);
+  assert.match(badDate.stderr, /--from "gestern" is not a date like 2025/);
+});

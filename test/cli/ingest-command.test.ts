@@ -68,7 +68,7 @@ test('ingest names a rejected input, stores the rest and exits 1', () => {
 test('ingest without paths is bad usage: exit 2', () => {
   const result = runCli(['ingest']);
   assert.equal(result.status, 2);
-  assert.match(result.stderr, /missing required argument/);
+  assert.match(result.stderr, /nothing to ingest: give files, directories, URLs or --urls-from FILE/);
 });
 
 /** Enough inputs that ingest is still busy when we kill it: several batches of 200. */
@@ -125,7 +125,7 @@ test('a killed ingest leaves a consistent database, and running it again complet
   assert.deepEqual(row, { articles: CRASH_INPUTS, ids: CRASH_INPUTS, occurrences: CRASH_INPUTS, indexed: CRASH_INPUTS });
 });
 
-test('ingest --json prints one machine-readable summary on stdout; the phases after reading show on stderr', () => {
+test('ingest --json prints one machine-readable summary on stdout', () => {
   const { dir, inputs, db } = scratchWithCorpus();
   const result = runCli(['ingest', '--json', '--db', db, join(dir, 'fehlt.txt'), inputs]);
   assert.equal(result.status, 1);
@@ -134,6 +134,5 @@ test('ingest --json prints one machine-readable summary on stdout; the phases af
     { inputs: summary.inputs, articles: summary.articles, rejected: summary.rejected, articlesAdded: summary.articlesAdded, database: summary.database },
     { inputs: 4, articles: 3, rejected: 1, articlesAdded: 3, database: db },
   );
-  for (const key of ['occurrencesAdded', 'reuseLinksAdded', 'events', 'warnings']) assert.equal(typeof summary[key], 'number', key);
-  assert.match(result.stderr, /linking reuse for 3 articles: done in [\d.]+ s\nplacing 3 articles in stories: done in [\d.]+ s/);
+  for (const key of ['occurrencesAdded', 'linksAdded', 'events', 'warnings']) assert.equal(typeof summary[key], 'number', key);
 });

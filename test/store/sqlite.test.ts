@@ -163,3 +163,18 @@ test('sqlite: migration 30 lists the stories of an older database storylines fir
   assert.deepEqual((await reopened.browse.listStories(undefined, { limit: 10 })).items.map((s) => s.id), ['storyline:s', 'event:gross', 'event:klein']);
   await reopened.close();
 });
+
+test('sqlite: a migration numbered below one already applied is still applied (parallel numbers land out of order)', async () => {
+  const path = tempDbPath();
+  await openSqliteStore(path).close();
+  const raw = new Database(path);
+  // as a database made before migration 30 was merged, while 35 already was
+  raw.exec("DROP INDEX stories_by_prominence; ALTER TABLE stories DROP COLUMN article_count; DELETE FROM schema_migrations WHERE version = 30");
+  raw.close();
+  const reopened = openSqliteStore(path);
+  assert.deepEqual((await reopened.browse.listStories(undefined, { limit: 5 })).items, []);
+  await reopened.close();
+  const check = new Database(path);
+  assert.ok((check.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).some((r) => r.version === 30));
+  check.close();
+});

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { Article, Origin } from '../../src/article.js';
 import { articleIdFor } from '../../src/pipeline.js';
 import type { Store } from '../../src/store/store.js';
+import { feedContractCases } from './feed-contract.js';
 
 export interface ContractOptions {
   /** Opens a new, empty store. */
@@ -268,6 +269,18 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.deepEqual(rheinblatt.facets.outlets, [{ name: 'Rheinblatt', count: 1 }]);
   });
 
+  contractTest('browse: the ids a filter matches come all of them, in first-seen order, page by page', async (store) => {
+    await store.putArticles([GARANTIEN, ERKLAERUNG, WETTER, ENGLISH]);
+    const first = await store.browse.filterArticleIds({}, { limit: 3 });
+    assert.deepEqual(first.items, [GARANTIEN.id, ERKLAERUNG.id, WETTER.id]);
+    const rest = await store.browse.filterArticleIds({}, { limit: 3, cursor: first.nextCursor! });
+    assert.deepEqual([rest.items, rest.nextCursor], [[ENGLISH.id], null]);
+    assert.deepEqual((await store.browse.filterArticleIds({ from: '2023-03', to: '2023-03' }, { limit: 10 })).items, [GARANTIEN.id, ERKLAERUNG.id]);
+    assert.deepEqual((await store.browse.filterArticleIds({ query: 'Sicherheitsgarantie', language: 'de' }, { limit: 10 })).items, [GARANTIEN.id]);
+    assert.deepEqual((await store.browse.filterArticleIds({ query: 'Wort, das keiner schrieb' }, { limit: 10 })).items, []);
+    assert.deepEqual((await store.browse.filterArticleIds({ query: '!!' }, { limit: 10 })).items, [], 'a query without words matches nothing');
+  });
+
   contractTest('browse: entities group by canonical id (unresolved ones by type and surface) and own the quotes their mentions speak and those that name them', async (store) => {
     const text = 'Ministerin Ada Brenner sagte: „Wir bleiben dabei.“ Brenner reiste danach nach Lissabon. Ein Sprecher sagte: „Brenner hat recht.“';
     const speaker = text.indexOf('Ada Brenner');
@@ -503,4 +516,6 @@ export function runStoreContract(name: string, options: ContractOptions): void {
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.type, 'online news');
   });
+
+  feedContractCases(contractTest);
 }

@@ -15,12 +15,9 @@ import { buildPipeline, type Pipeline } from '../../src/pipeline.js';
 import { readInputs } from '../../src/ingest/read-inputs.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
-import { ingestDocuments } from '../../src/cli/ingest-command.js';
+import { openRunner } from '../../src/run/runner.js';
 import { DEMO_CORPUS_PATH } from '../../src/cli/demo-command.js';
 import { startApiServer, type RunningServer } from '../../src/api/serve-api.js';
-import { loadFeatureTools, updateStories } from '../../src/story/update-stories.js';
-import { openReuseLinker } from '../../src/provenance/link-reuse.js';
-import type { Article } from '../../src/article.js';
 
 /** The page's globals as the predicates given to waitForFunction see them: those functions run in the browser. */
 declare const location: { readonly hash: string };
@@ -56,14 +53,8 @@ before(async () => {
   execFileSync(process.execPath, [join(ROOT, 'web/build-web.mjs')]);
   pipeline = await buildPipeline();
   store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'st-web-')), 'demo.db'));
-  const stored: Article[] = [];
-  // Opened before ingesting, as `ingest` does: it indexes what is stored and links what comes after.
-  const linker = await openReuseLinker(store);
-  const silent = { report: { inputs: 0, articles: 0, rejected: 0, warnings: 0 }, documentDone() {}, finish() {} };
-  await ingestDocuments(store, pipeline, readInputs([DEMO_CORPUS_PATH]), silent, { batchArticles: 200, batchMaxMs: 2000, afterBatch: (batch: readonly Article[]) => stored.push(...batch) });
-  // As `storytrace ingest` does after storing: link reused passages, then cluster events and storylines.
-  await linker.linkArticles(stored);
-  await updateStories(store, stored, loadFeatureTools());
+  // As `storytrace ingest` does: stored, then reused passages linked, then events and storylines.
+  await (await openRunner(store, pipeline)).ingest(readInputs([DEMO_CORPUS_PATH]));
   server = await startApiServer({ store, pipeline: async () => pipeline, host: '127.0.0.1', port: 0 });
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });

@@ -5,7 +5,7 @@
 import type { RawDocument } from '../../article.js';
 import type { Diagnostic } from '../../diagnostic.js';
 import type { Page } from '../../page.js';
-import { findPublishedInHtml } from '../../extract/published/html-date.js';
+import { DEFAULT_HTML_DATE_OPTIONS, findPublishedInHtml, type HtmlDateOptions } from '../../extract/published/html-date.js';
 import { DEFAULT_HTML_PARSE_LIMITS, parseHtmlWithLimits, type HtmlParseLimits } from './parse-html.js';
 import { readHtmlMetadata } from './html-metadata.js';
 import { DEFAULT_MAIN_TEXT_OPTIONS, extractMainText, type MainTextOptions } from './main-text.js';
@@ -13,11 +13,13 @@ import { DEFAULT_MAIN_TEXT_OPTIONS, extractMainText, type MainTextOptions } from
 export interface HtmlPageOptions {
   readonly limits: HtmlParseLimits;
   readonly mainText: MainTextOptions;
+  readonly published: HtmlDateOptions;
 }
 
 export const DEFAULT_HTML_PAGE_OPTIONS: HtmlPageOptions = {
   limits: DEFAULT_HTML_PARSE_LIMITS,
   mainText: DEFAULT_MAIN_TEXT_OPTIONS,
+  published: DEFAULT_HTML_DATE_OPTIONS,
 };
 
 export function readHtmlPage(html: string, raw: RawDocument, options: HtmlPageOptions = DEFAULT_HTML_PAGE_OPTIONS): Page {
@@ -28,7 +30,7 @@ export function readHtmlPage(html: string, raw: RawDocument, options: HtmlPageOp
   // A date the container states (feed pubDate, JSONL published) wins; extract/published normalises it.
   const published = raw.hints.published
     ? { value: raw.hints.published, evidence: 'input metadata' }
-    : findPublishedInHtml(document, url);
+    : findPublishedInHtml(document, url, options.published);
   const title = raw.hints.title ?? metadata.title;
   const main = extractMainText(document, options.mainText, title);
   const messages: Diagnostic[] = [...parseMessages, ...metadata.messages];

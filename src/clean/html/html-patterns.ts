@@ -4,16 +4,17 @@
  * text says about itself. Each pattern has a test of what it must and must not match.
  */
 
+/** A pattern that matches nothing: what a family that is switched off contributes. */
+const NEVER_MATCHES = /(?!)/;
+
 /**
  * Joins named word groups into one pattern over a block's "clues" (its class, id and role,
  * lower-cased). A token must start at a word edge (start, space, "-", "_") so "nav" does not
  * match "canvas"; it may run on ("comment" matches "comments", "commentlist"). Short tokens that
  * would run on into other words ("ad" → "address") say where they end.
  */
-function clueWords(groups: Readonly<Record<string, readonly string[]>>): RegExp {
-  const words = Object.values(groups).flat();
-  if (words.length === 0) throw new Error('clueWords: empty word group');
-  return new RegExp(`(?:^|[\\s_-])(?:${words.join('|')})`);
+function clueWords(words: readonly string[]): RegExp {
+  return words.length === 0 ? NEVER_MATCHES : new RegExp(`(?:^|[\\s_-])(?:${words.join('|')})`);
 }
 
 /**
@@ -27,8 +28,7 @@ export const NEVER_ARTICLE_BLOCK_WORDS = {
 } as const;
 
 /** Blocks that are page furniture unless they wrap most of the page's text (share bars, menus, teaser boxes). */
-export const BOILERPLATE_BLOCK_WORDS = {
-  ...NEVER_ARTICLE_BLOCK_WORDS,
+export const FURNITURE_BLOCK_WORDS = {
   sharing: ['share', 'sharing', 'shariff', 'social', 'teilen', 'sharebar', 'print-?link'],
   related: ['related', 'verwandt', 'aehnlich', 'ähnlich', 'more-?(?:articles|stories|news)', 'mehr-?zum-?thema', 'recommend', 'empfehlung', 'outbrain', 'taboola', 'plista', 'read-?more-?links'],
   navigation: ['nav', 'menu', 'breadcrumb', 'pagination', 'pager', 'skip-?link', 'toc-?toggle'],
@@ -56,39 +56,97 @@ const DATE_CUES = [
  * Headings of comment threads, related-article boxes, share bars and author boxes, as whole lines
  * (German and English, with the few other languages news pages of ours come in).
  */
-const FURNITURE_HEADINGS = [
-  '(?:leser)?kommentare?(?: schreiben| anzeigen)?', 'comments?', 'diskussion', 'leave a (?:reply|comment)',
-  'schreibe?n? (?:sie )?einen kommentar', 'hinterlasse(?:n sie)? (?:einen kommentar|eine antwort)',
-  '(?:ähnliche|verwandte|empfohlene|weitere|passende) (?:artikel|beiträge|themen|nachrichten|meldungen|links|tourentipps?|videos)(?: (?:zum|zu diesem) thema| aus der \\p{L}+)?',
-  '(?:das|dies)(?: thema)? (?:könnte|dürfte) (?:sie|dich) auch interessieren', 'mehr zum thema', 'mehr (?:kolumnen|artikel|beiträge|news) (?:auf|von|aus) [\\p{L} .-]+',
-  'lesen sie (?:auch|mehr|weiter)(?: die folgenden beiträge)?', 'auch interessant', 'empfehlungen(?: (?:der|aus der) redaktion)?',
-  'meist(?:gelesene?|diskutierte?|kommentierte?|-gelesen|-diskutiert)(?: artikel| beiträge)?', '(?:nächster|vorheriger) artikel', 'vorschau auf den nächsten artikel',
-  'über (?:den autor|die autorin)', 'zum autor', 'zur autorin', '(?:diese[ns]? )?(?:seite|artikel|beitrag) teilen', 'am meisten (?:gelesen|kommentiert)', '(?:letzte|neueste) kommentare', 'teilen(?: sie)?(?: diesen artikel)?', 'empfehlen sie (?:diesen artikel|uns)',
-  'related(?: articles| posts| stories| content| links)?', 'top[- ]?(?:stories|news|themen)', 'you (?:may|might) also like', 'more (?:stories|from [\\p{L} .-]+|on this topic)', 'read (?:more|next|also)',
-  'see also', 'explore further', 'further reading', 'recommended(?: for you| stories| articles)?', 'most (?:read|popular|viewed)', 'popular posts',
-  'about the author', 'share(?: this)?(?: article| post| story| page)?', '(?:previous|next) post',
-  'temas relacionados', 'contenido relacionado', 'noticias relacionadas', 'lo último', '(?:à )?lire aussi', 'articles les plus lus', 'sur le même sujet',
-  'leggi anche', 'zobacz (?:także|też)', 'czytaj (?:także|też)',
-];
+export const FURNITURE_HEADING_PHRASES = {
+  comments: [
+    '(?:leser)?kommentare?(?: schreiben| anzeigen)?', 'comments?', 'diskussion', 'leave a (?:reply|comment)',
+    'schreibe?n? (?:sie )?einen kommentar', 'hinterlasse(?:n sie)? (?:einen kommentar|eine antwort)', '(?:letzte|neueste) kommentare',
+  ],
+  related: [
+    '(?:ähnliche|verwandte|empfohlene|weitere|passende) (?:artikel|beiträge|themen|nachrichten|meldungen|links|tourentipps?|videos)(?: (?:zum|zu diesem) thema| aus der \\p{L}+)?',
+    '(?:das|dies)(?: thema)? (?:könnte|dürfte) (?:sie|dich) auch interessieren', 'mehr zum thema', 'mehr (?:kolumnen|artikel|beiträge|news) (?:auf|von|aus) [\\p{L} .-]+',
+    'lesen sie (?:auch|mehr|weiter)(?: die folgenden beiträge)?', 'auch interessant', 'empfehlungen(?: (?:der|aus der) redaktion)?',
+    '(?:nächster|vorheriger) artikel', 'vorschau auf den nächsten artikel',
+    'related(?: articles| posts| stories| content| links)?', 'top[- ]?(?:stories|news|themen)', 'you (?:may|might) also like', 'more (?:stories|from [\\p{L} .-]+|on this topic)', 'read (?:more|next|also)',
+    'see also', 'explore further', 'further reading', 'recommended(?: for you| stories| articles)?', '(?:previous|next) post',
+  ],
+  most_read: [
+    'meist(?:gelesene?|diskutierte?|kommentierte?|-gelesen|-diskutiert)(?: artikel| beiträge)?', 'am meisten (?:gelesen|kommentiert)',
+    'most (?:read|popular|viewed)', 'popular posts',
+  ],
+  author: ['über (?:den autor|die autorin)', 'zum autor', 'zur autorin', 'about the author'],
+  share: [
+    '(?:diese[ns]? )?(?:seite|artikel|beitrag) teilen', 'teilen(?: sie)?(?: diesen artikel)?', 'empfehlen sie (?:diesen artikel|uns)',
+    'share(?: this)?(?: article| post| story| page)?',
+  ],
+  other_languages: [
+    'temas relacionados', 'contenido relacionado', 'noticias relacionadas', 'lo último', '(?:à )?lire aussi', 'articles les plus lus', 'sur le même sujet',
+    'leggi anche', 'zobacz (?:także|też)', 'czytaj (?:także|też)',
+  ],
+} as const;
 
 /** Labels of tag lists, galleries and boxes: dropped as lines, but what follows may still be article. */
-const FURNITURE_LABELS = [
-  'schlagw(?:orte?|örter)', 'themen', 'tags?', 'stichw(?:orte?|örter)', 'kategorien?', 'categories', 'inhaltsverzeichnis', 'table of contents',
-  'bildergalerie', 'fotostrecke', 'galerie', 'weiterführende (?:links?|informationen|artikel)', 'weitere (?:informationen|infos)(?: zum thema)?',
-  'aktuell', 'aktuelle (?:news|meldungen|nachrichten)', 'newsletter', 'anzeige', 'werbung', 'trending', 'originalpublikation',
-];
+export const FURNITURE_LABEL_PHRASES = {
+  taxonomy: ['schlagw(?:orte?|örter)', 'themen', 'tags?', 'stichw(?:orte?|örter)', 'kategorien?', 'categories', 'inhaltsverzeichnis', 'table of contents'],
+  galleries: ['bildergalerie', 'fotostrecke', 'galerie'],
+  further_information: ['weiterführende (?:links?|informationen|artikel)', 'weitere (?:informationen|infos)(?: zum thema)?', 'originalpublikation'],
+  news_boxes: ['aktuell', 'aktuelle (?:news|meldungen|nachrichten)', 'newsletter', 'anzeige', 'werbung', 'trending'],
+} as const;
+
+export type NeverArticleFamily = keyof typeof NEVER_ARTICLE_BLOCK_WORDS;
+export type FurnitureBlockFamily = keyof typeof FURNITURE_BLOCK_WORDS;
+export type FurnitureHeadingFamily = keyof typeof FURNITURE_HEADING_PHRASES;
+export type FurnitureLabelFamily = keyof typeof FURNITURE_LABEL_PHRASES;
+
+/** Which pattern families are used: every family is a rule the site-fold harness can switch off. */
+export interface HtmlPatternFamilies {
+  readonly neverArticleBlocks: Readonly<Record<NeverArticleFamily, boolean>>;
+  readonly furnitureBlocks: Readonly<Record<FurnitureBlockFamily, boolean>>;
+  readonly furnitureHeadings: Readonly<Record<FurnitureHeadingFamily, boolean>>;
+  readonly furnitureLabels: Readonly<Record<FurnitureLabelFamily, boolean>>;
+}
+
+const allOn = <K extends string>(groups: Readonly<Record<K, unknown>>): Record<K, boolean> =>
+  Object.fromEntries(Object.keys(groups).map((k) => [k, true])) as Record<K, boolean>;
+
+export const ALL_HTML_PATTERN_FAMILIES: HtmlPatternFamilies = {
+  neverArticleBlocks: allOn(NEVER_ARTICLE_BLOCK_WORDS),
+  furnitureBlocks: allOn(FURNITURE_BLOCK_WORDS),
+  furnitureHeadings: allOn(FURNITURE_HEADING_PHRASES),
+  furnitureLabels: allOn(FURNITURE_LABEL_PHRASES),
+};
+
+/** The words of the families switched on. */
+function enabledWords<K extends string>(groups: Readonly<Record<K, readonly string[]>>, enabled: Readonly<Record<K, boolean>>): string[] {
+  return (Object.keys(groups) as K[]).filter((k) => enabled[k]).flatMap((k) => [...groups[k]]);
+}
 
 /** One line that is exactly one of the phrases, maybe with a count ("3 Kommentare", "Kommentare (3)") and a colon or "!". */
 function wholeLine(phrases: readonly string[]): RegExp {
-  if (phrases.length === 0) throw new Error('wholeLine: no phrases');
+  if (phrases.length === 0) return NEVER_MATCHES;
   return new RegExp(`^(?:\\d+\\s+)?(?:${phrases.join('|')})\\s*(?:\\(\\d+\\))?\\s*[:!.…]*\\s*$`, 'iu');
 }
 
+/** The family-built patterns of a set of families (compiled once per extraction; regex compilation is cached by the engine). */
+export function makeFamilyPatterns(families: HtmlPatternFamilies) {
+  const never = enabledWords(NEVER_ARTICLE_BLOCK_WORDS, families.neverArticleBlocks);
+  const headings = enabledWords(FURNITURE_HEADING_PHRASES, families.furnitureHeadings);
+  return {
+    /** class/id/role of a block that is page furniture, not the article (see FURNITURE_BLOCK_WORDS). */
+    boilerplateBlock: clueWords([...never, ...enabledWords(FURNITURE_BLOCK_WORDS, families.furnitureBlocks)]),
+    /** Comment threads, cookie walls, pop-ups: dropped even when they hold most of a page's text. */
+    neverArticleBlock: clueWords(never),
+    /** Headings that open a page's furniture: everything after them in the same block is not the article. */
+    furnitureHeading: wholeLine(headings),
+    /** Short lines that label furniture but may sit between article paragraphs: only the line itself goes. */
+    furnitureLine: wholeLine([...headings, ...enabledWords(FURNITURE_LABEL_PHRASES, families.furnitureLabels)]),
+  } as const;
+}
+
+export type FamilyPatterns = ReturnType<typeof makeFamilyPatterns>;
+
 export const HTML_PATTERNS = {
-  /** class/id/role of a block that is page furniture, not the article (see BOILERPLATE_BLOCK_WORDS). */
-  boilerplateBlock: clueWords(BOILERPLATE_BLOCK_WORDS),
-  /** Comment threads, cookie walls, pop-ups: dropped even when they hold most of a page's text. */
-  neverArticleBlock: clueWords(NEVER_ARTICLE_BLOCK_WORDS),
+  /** The family-built patterns with every family on. */
+  ...makeFamilyPatterns(ALL_HTML_PATTERN_FAMILIES),
   /** Readability's "positive" words, with German ones: a block that says it holds the article. */
   articleBlock: /article|artikel|body|content|inhalt|entry|main|post|beitrag|text|story|blog|h-?entry|news|meldung/,
   /** Readability's "negative" words: a block that is probably not the article, scored down, not dropped. */
@@ -109,10 +167,6 @@ export const HTML_PATTERNS = {
   bylineTail: /(?:\s+(?:am|on|[-–|•·])\s+.*\d.*|\s*[-–|•·,]\s*)$/i,
   /** ARIA roles of page furniture. */
   furnitureRole: /^(?:navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alertdialog|toolbar|tablist)$/,
-  /** Headings that open a page's furniture: everything after them in the same block is not the article. */
-  furnitureHeading: wholeLine(FURNITURE_HEADINGS),
-  /** Short lines that label furniture but may sit between article paragraphs: only the line itself goes. */
-  furnitureLine: wholeLine([...FURNITURE_HEADINGS, ...FURNITURE_LABELS]),
 
   /** Class tokens that hide a block from sighted readers ("sr-only" labels, "d-none" leftovers). */
   hiddenClass: /(?:^|\s)(?:hidden|d-none|is-hidden|sr-only|visually-?hidden|screen-reader-text|element-invisible)(?=\s|$)/,

@@ -7,7 +7,74 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import type { SideText } from '../../article.js';
 import type { HtmlDocument } from './parse-html.js';
-import { HTML_PATTERNS } from './html-patterns.js';
+import { ALL_HTML_PATTERN_FAMILIES, HTML_PATTERNS, makeFamilyPatterns, type FamilyPatterns, type HtmlPatternFamilies } from './html-patterns.js';
+
+/**
+ * The extractor's rules, each switchable so the site-fold harness (scripts/validate-clean-rules.ts)
+ * can measure what it adds on sites it was not made from. All on is the calibrated default.
+ */
+export const MAIN_TEXT_RULES = [
+  /** <nav>, <aside>, <menu>, <dialog> are furniture by their tag. */
+  'prune-furniture-tags',
+  /** A <footer> is furniture unless it wraps most of the page's text. */
+  'prune-footer',
+  /** A <header> outside <article>/<main> is furniture unless it wraps most of the text. */
+  'prune-header',
+  /** A <form> with little text is a search, login or newsletter form. */
+  'prune-short-form',
+  /** ARIA roles of furniture (navigation, banner, complementary, …). */
+  'prune-furniture-role',
+  /** hidden, aria-hidden, display:none and screen-reader-only blocks. */
+  'prune-hidden',
+  /** A block pruned as furniture is kept when it wraps `wrapperTextShare` of the page's text. */
+  'keep-wrappers',
+  /** Cascade pass 2: the container pick again without class/id pruning. */
+  'pass-scored-unpruned',
+  /** Cascade pass 3: all text of the pruned page. */
+  'pass-all-blocks',
+  /** Readability's starting score by tag (div +5, list −3, heading −5). */
+  'score-by-tag',
+  /** Class/id words that say "probably not the article" score a container down. */
+  'score-unlikely-clues',
+  /** Class/id words that say "article" score a container up. */
+  'score-article-clues',
+  /** itemprop=articleBody scores a container up. */
+  'score-article-body',
+  /** A container's score is discounted by its link density. */
+  'score-link-density',
+  /** Three of the five best candidates sharing an ancestor make it the article. */
+  'lift-common-ancestor',
+  /** A parent scoring higher than the winner is the article. */
+  'lift-parent',
+  /** A winner inside <article> or articleBody takes all of it. */
+  'lift-article-element',
+  /** Prose blocks just before the container are its lede. */
+  'join-ledes',
+  /** Siblings scoring close to the container join it. */
+  'join-siblings',
+  /** Plain <p> siblings of prose join the container. */
+  'join-sibling-prose',
+  /** Captions, photo credits and byline blocks (by class/id) go aside. */
+  'side-blocks',
+  /** A list or table that is mostly links is a menu or teaser list. */
+  'drop-link-lists',
+  /** A paragraph that is mostly links is dropped. */
+  'drop-link-paragraphs',
+  /** A heading like "Kommentare" ends the article inside its block. */
+  'end-at-furniture-heading',
+  /** An <h1> repeating the page title is left out of the text (the title is kept apart). */
+  'skip-title-heading',
+  /** Short lines that label furniture ("Schlagworte", "Mehr zum Thema") are dropped. */
+  'drop-furniture-lines',
+  /** Lines that only state a time go aside. */
+  'date-lines-aside',
+  /** "Foto: dpa" lines go aside. */
+  'photo-credit-lines-aside',
+  /** A short "Von Anna Beispiel" line near the top goes aside as the byline. */
+  'byline-lines-aside',
+] as const;
+
+export type MainTextRule = (typeof MAIN_TEXT_RULES)[number];
 
 /**
  * Thresholds of the extractor. They were calibrated together on the extraction dev set (see
@@ -30,6 +97,25 @@ export interface MainTextOptions {
   readonly wrapperTextShare: number;
   /** Captions, credits and bylines longer than this (characters) are body text that happens to sit in such a block. */
   readonly maxSideTextChars: number;
+  /** Score for a class/id that says "article" or "furniture" (Readability's class weight: 25). */
+  readonly clueWeight: number;
+  /** schema.org's articleBody marks the body explicitly: worth more than any class name. */
+  readonly articleBodyWeight: number;
+  /**
+   * Commas count as Readability's points only up to one per this many characters: prose has one per
+   * 60–120, while lists of names or tags ("Berlin, Hamburg, Köln, …") would otherwise outvote the article.
+   */
+  readonly minCharsPerComma: number;
+  /** A lede before the body container is at least this long (characters) … */
+  readonly ledeMinChars: number;
+  /** … and at most this share (0–1) of the body's text. */
+  readonly ledeMaxShare: number;
+  /** Furniture labels are a few words ("Das könnte Sie auch interessieren:" is 34 characters). */
+  readonly maxFurnitureLineChars: number;
+  /** Date lines are short: "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019" is 68. */
+  readonly maxDateLineChars: number;
+  readonly rules: Readonly<Record<MainTextRule, boolean>>;
+  readonly families: HtmlPatternFamilies;
 }
 
 export const DEFAULT_MAIN_TEXT_OPTIONS: MainTextOptions = {
@@ -39,7 +125,25 @@ export const DEFAULT_MAIN_TEXT_OPTIONS: MainTextOptions = {
   siblingScoreRatio: 0.2,
   wrapperTextShare: 0.5,
   maxSideTextChars: 300,
+  clueWeight: 25,
+  articleBodyWeight: 50,
+  minCharsPerComma: 30,
+  ledeMinChars: 80,
+  ledeMaxShare: 0.5,
+  maxFurnitureLineChars: 60,
+  maxDateLineChars: 100,
+  rules: Object.fromEntries(MAIN_TEXT_RULES.map((rule) => [rule, true])) as Record<MainTextRule, boolean>,
+  families: ALL_HTML_PATTERN_FAMILIES,
 };
+
+/** The options of one extraction with the patterns its families build. */
+interface Extraction {
+  readonly options: MainTextOptions;
+  readonly rules: Readonly<Record<MainTextRule, boolean>>;
+  readonly patterns: FamilyPatterns;
+  /** Tags never read: DROPPED_TAGS, and FURNITURE_TAGS while 'prune-furniture-tags' is on. */
+  readonly droppedTags: ReadonlySet<string>;
+}
 
 export interface MainText {
   /** Paragraphs in reading order, whitespace folded, NFC. */
@@ -64,18 +168,20 @@ interface ExtractionPass {
   readonly pickContainer: boolean;
 }
 
-const CASCADE: readonly ExtractionPass[] = [
-  { name: 'scored', pruneByClues: true, pickContainer: true },
-  { name: 'scored-unpruned', pruneByClues: false, pickContainer: true },
-  { name: 'all-blocks', pruneByClues: true, pickContainer: false },
+const CASCADE: readonly (ExtractionPass & { readonly rule: MainTextRule | null })[] = [
+  { name: 'scored', pruneByClues: true, pickContainer: true, rule: null },
+  { name: 'scored-unpruned', pruneByClues: false, pickContainer: true, rule: 'pass-scored-unpruned' },
+  { name: 'all-blocks', pruneByClues: true, pickContainer: false, rule: 'pass-all-blocks' },
 ];
 
-/** Never text: code, media, controls, and the furniture HTML5 names itself. */
+/** Never text: code, media, controls. */
 const DROPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video',
-  'audio', 'picture', 'img', 'button', 'select', 'option', 'input', 'textarea', 'nav', 'aside', 'dialog', 'title',
-  'map', 'link', 'meta', 'menu', 'label', 'datalist', 'output', 'progress', 'meter',
+  'audio', 'picture', 'img', 'button', 'select', 'option', 'input', 'textarea', 'title',
+  'map', 'link', 'meta', 'label', 'datalist', 'output', 'progress', 'meter',
 ]);
+/** The furniture HTML5 names itself. */
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'dialog', 'menu']);
 /** Elements that flow inside a paragraph; every other element starts a new one. */
 const INLINE_TAGS = new Set([
   'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd',
@@ -93,31 +199,16 @@ const TAG_SCORE: Readonly<Record<string, number>> = {
   address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3,
   h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5,
 };
-/** Score for a class/id that says "article" or "furniture" (Readability's class weight). */
-const CLUE_WEIGHT = 25;
-/** schema.org's articleBody marks the body explicitly: worth more than any class name. */
-const ARTICLE_BODY_WEIGHT = 50;
 /** Readability lets a block vote for its parent (full), grandparent (half) and up to 5 levels (1/(3·level)). */
 const VOTING_LEVELS = 5;
-/** How far up a lede is looked for, how long it must be (characters) and at most (share of the body's text). */
+/** How far up a lede is looked for. */
 const LEDE_LEVELS = 3;
-const LEDE_MIN_CHARS = 80;
-const LEDE_MAX_SHARE = 0.5;
 /** Readability: a block's length adds one point per 100 characters, at most 3. */
 const CHARS_PER_POINT = 100;
 const MAX_LENGTH_POINTS = 3;
-/**
- * Commas count as Readability's points only up to one per this many characters: prose has one per
- * 60–120, while lists of names or tags ("Berlin, Hamburg, Köln, …") would otherwise outvote the article.
- */
-const MIN_CHARS_PER_COMMA = 30;
 /** Marks a <br> in paragraph text until paragraphs are split (a private-use character never in real text). */
 const LINE_BREAK = '\uE000';
 const DOUBLE_LINE_BREAK = /\uE000\s*\uE000[\s\uE000]*/;
-/** Furniture labels are a few words ("Das könnte Sie auch interessieren:" is 34 characters). */
-const MAX_FURNITURE_LINE_CHARS = 60;
-/** Date lines are short: "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019" is 68. */
-const MAX_DATE_LINE_CHARS = 100;
 /** Readability's sibling paragraph: a <p> beside the container joins it when longer than this and nearly link-free. */
 const SIBLING_PROSE_MIN_CHARS = 80;
 const SIBLING_PROSE_MAX_LINK_DENSITY = 0.25;
@@ -146,12 +237,19 @@ export function extractMainText(
   // The whole document, not <body>: htmlparser2 does not repair trees, and pages that open a <div>
   // before </head> end up with their article inside <head>.
   const root: ParentNode = document;
+  const x: Extraction = {
+    options,
+    rules: options.rules,
+    patterns: makeFamilyPatterns(options.families),
+    droppedTags: options.rules['prune-furniture-tags'] ? new Set([...DROPPED_TAGS, ...FURNITURE_TAGS]) : DROPPED_TAGS,
+  };
   const rawStats = new Map<Element, BlockStats>();
-  measure(root, new Set(), rawStats);
+  measure(root, new Set(), rawStats, x.droppedTags);
   let best: MainText | null = null;
   let bestChars = -1;
   for (const pass of CASCADE) {
-    const result = runPass(root, pass, options, rawStats, title);
+    if (pass.rule !== null && !x.rules[pass.rule]) continue;
+    const result = runPass(root, pass, x, rawStats, title);
     const chars = result.paragraphs.reduce((sum, p) => sum + p.length, 0);
     if (chars >= options.minMainTextChars) return result;
     if (chars > bestChars) {
@@ -165,16 +263,16 @@ export function extractMainText(
 function runPass(
   root: ParentNode,
   pass: ExtractionPass,
-  options: MainTextOptions,
+  x: Extraction,
   rawStats: Map<Element, BlockStats>,
   title: string | null,
 ): MainText {
-  const pruned = findFurniture(root, pass, options, rawStats, unlinkedChars(statsOf(rawStats, root)));
+  const pruned = findFurniture(root, pass, x, rawStats, unlinkedChars(statsOf(rawStats, root)));
   const stats = new Map<Element, BlockStats>();
-  measure(root, pruned, stats);
-  const reader = new ParagraphReader(pruned, stats, options, title);
+  measure(root, pruned, stats, x.droppedTags);
+  const reader = new ParagraphReader(pruned, stats, x, title);
   if (pass.pickContainer) {
-    for (const block of pickContainer(root, pruned, stats, options)) reader.read(block);
+    for (const block of pickContainer(root, pruned, stats, x)) reader.read(block);
   } else {
     reader.read(root);
   }
@@ -185,19 +283,19 @@ function runPass(
 function findFurniture(
   root: ParentNode,
   pass: ExtractionPass,
-  options: MainTextOptions,
+  x: Extraction,
   rawStats: Map<Element, BlockStats>,
   pageUnlinkedChars: number,
 ): Set<Element> {
   const pruned = new Set<Element>();
   const size: BlockSize = {
     chars: (el) => statsOf(rawStats, el).chars,
-    isWrapper: (el) => unlinkedChars(statsOf(rawStats, el)) >= options.wrapperTextShare * pageUnlinkedChars,
+    isWrapper: (el) => x.rules['keep-wrappers'] && unlinkedChars(statsOf(rawStats, el)) >= x.options.wrapperTextShare * pageUnlinkedChars,
   };
   const visit = (node: ParentNode, insideArticle: boolean) => {
     for (const child of node.children) {
       if (!isElement(child)) continue;
-      if (isFurniture(child, pass, options, insideArticle, size)) {
+      if (isFurniture(child, pass, x, insideArticle, size)) {
         pruned.add(child);
         continue;
       }
@@ -214,29 +312,33 @@ interface BlockSize {
   isWrapper(el: Element): boolean;
 }
 
-function isFurniture(el: Element, pass: ExtractionPass, options: MainTextOptions, insideArticle: boolean, size: BlockSize): boolean {
-  if (el.type !== 'tag' || DROPPED_TAGS.has(el.name)) return true;
+function isFurniture(el: Element, pass: ExtractionPass, x: Extraction, insideArticle: boolean, size: BlockSize): boolean {
+  const { rules } = x;
+  if (el.type !== 'tag' || x.droppedTags.has(el.name)) return true;
   switch (el.name) {
     case 'html':
     case 'head':
     case 'body':
       return false;
     case 'footer':
-      return !size.isWrapper(el);
+      if (rules['prune-footer']) return !size.isWrapper(el);
+      break;
     case 'header':
-      return !insideArticle && !size.isWrapper(el);
+      if (rules['prune-header']) return !insideArticle && !size.isWrapper(el);
+      break;
     case 'form':
       // Search, login and newsletter forms are short; shops and ASP.NET pages wrap whole articles in one.
-      return size.chars(el) < options.minMainTextChars;
+      if (rules['prune-short-form']) return size.chars(el) < x.options.minMainTextChars;
+      break;
   }
   const role = el.attribs.role?.toLowerCase();
-  if (role !== undefined && HTML_PATTERNS.furnitureRole.test(role)) return !size.isWrapper(el);
-  if (isHidden(el)) return !size.isWrapper(el);
+  if (rules['prune-furniture-role'] && role !== undefined && HTML_PATTERNS.furnitureRole.test(role)) return !size.isWrapper(el);
+  if (rules['prune-hidden'] && isHidden(el)) return !size.isWrapper(el);
   if (!pass.pruneByClues) return false;
   const clues = cluesOf(el);
   if (clues.length === 0) return false;
-  if (HTML_PATTERNS.neverArticleBlock.test(clues)) return true;
-  return HTML_PATTERNS.boilerplateBlock.test(clues) && !size.isWrapper(el);
+  if (x.patterns.neverArticleBlock.test(clues)) return true;
+  return x.patterns.boilerplateBlock.test(clues) && !size.isWrapper(el);
 }
 
 function isHidden(el: Element): boolean {
@@ -253,7 +355,7 @@ function cluesOf(el: Element): string {
 }
 
 /** Fills `stats` for every element under `node` not in `pruned`; returns the node's own measures. */
-function measure(node: ParentNode, pruned: ReadonlySet<Element>, stats: Map<Element, BlockStats>, inLink = false): BlockStats {
+function measure(node: ParentNode, pruned: ReadonlySet<Element>, stats: Map<Element, BlockStats>, droppedTags: ReadonlySet<string>, inLink = false): BlockStats {
   const own: BlockStats = { chars: 0, linkChars: 0, commas: 0, inlineChars: 0 };
   for (const child of node.children) {
     if (child.type === 'text') {
@@ -262,8 +364,8 @@ function measure(node: ParentNode, pruned: ReadonlySet<Element>, stats: Map<Elem
       own.inlineChars += chars;
       own.commas += commas;
       if (inLink) own.linkChars += chars;
-    } else if (isElement(child) && !pruned.has(child) && !DROPPED_TAGS.has(child.name)) {
-      const sub = measure(child, pruned, stats, inLink || child.name === 'a');
+    } else if (isElement(child) && !pruned.has(child) && !droppedTags.has(child.name)) {
+      const sub = measure(child, pruned, stats, droppedTags, inLink || child.name === 'a');
       own.chars += sub.chars;
       own.linkChars += sub.linkChars;
       own.commas += sub.commas;
@@ -324,13 +426,14 @@ function pickContainer(
   root: ParentNode,
   pruned: ReadonlySet<Element>,
   stats: Map<Element, BlockStats>,
-  options: MainTextOptions,
+  x: Extraction,
 ): ParentNode[] {
+  const { options, rules } = x;
   const scores = new Map<Element, Scored>();
   const scoreOf = (el: Element): Scored => {
     let entry = scores.get(el);
     if (entry === undefined) {
-      entry = { el, score: initialScore(el) };
+      entry = { el, score: initialScore(el, x) };
       scores.set(el, entry);
     }
     return entry;
@@ -344,7 +447,7 @@ function pickContainer(
       const prose = PROSE_TAGS.has(child.name);
       const unitChars = prose ? s.chars : s.inlineChars;
       if (unitChars >= options.minBlockChars && !INLINE_TAGS.has(child.name)) {
-        const commas = Math.min(s.commas, unitChars / MIN_CHARS_PER_COMMA);
+        const commas = Math.min(s.commas, unitChars / options.minCharsPerComma);
         const points = 1 + commas + Math.min(Math.floor(unitChars / CHARS_PER_POINT), MAX_LENGTH_POINTS);
         // A <div> with prose of its own is Readability's converted paragraph: it votes for itself first.
         let voter: ParentNode | null = prose ? child.parent : child;
@@ -359,25 +462,27 @@ function pickContainer(
   visit(root);
 
   const ranked = [...scores.values()]
-    .map((c) => ({ el: c.el, score: c.score * (1 - linkDensity(stats.get(c.el) ?? EMPTY_STATS)) }))
+    .map((c) => ({ el: c.el, score: rules['score-link-density'] ? c.score * (1 - linkDensity(stats.get(c.el) ?? EMPTY_STATS)) : c.score }))
     .sort((a, b) => b.score - a.score);
   const top = ranked[0];
   if (top === undefined || top.score <= 0) return [root];
   const final = new Map(ranked.map((c) => [c.el, c.score]));
-  const chosen = liftToArticleElement(liftToCommonAncestor(top, ranked.slice(1, 5), final), stats, options);
-  const blocks = withSiblings(chosen, final.get(chosen) ?? top.score, pruned, stats, options);
-  const ledes = findLedes(chosen, stats, options).filter((lede) => !blocks.includes(lede));
+  let chosen = liftToCommonAncestor(top, ranked.slice(1, 5), final, rules);
+  if (rules['lift-article-element']) chosen = liftToArticleElement(chosen, stats, options);
+  const blocks = rules['join-siblings'] || rules['join-sibling-prose'] ? withSiblings(chosen, final.get(chosen) ?? top.score, pruned, stats, x) : [chosen];
+  const ledes = rules['join-ledes'] ? findLedes(chosen, stats, options).filter((lede) => !blocks.includes(lede)) : [];
   return [...ledes, ...blocks];
 }
 
-function initialScore(el: Element): number {
-  let score = TAG_SCORE[el.name] ?? 0;
+function initialScore(el: Element, x: Extraction): number {
+  const { rules, options } = x;
+  let score = rules['score-by-tag'] ? (TAG_SCORE[el.name] ?? 0) : 0;
   const clues = cluesOf(el);
   if (clues.length > 0) {
-    if (HTML_PATTERNS.unlikelyBlock.test(clues) || HTML_PATTERNS.boilerplateBlock.test(clues)) score -= CLUE_WEIGHT;
-    if (HTML_PATTERNS.articleBlock.test(clues)) score += CLUE_WEIGHT;
+    if ((rules['score-unlikely-clues'] && HTML_PATTERNS.unlikelyBlock.test(clues)) || x.patterns.boilerplateBlock.test(clues)) score -= options.clueWeight;
+    if (rules['score-article-clues'] && HTML_PATTERNS.articleBlock.test(clues)) score += options.clueWeight;
   }
-  if (el.attribs.itemprop?.toLowerCase() === 'articlebody') score += ARTICLE_BODY_WEIGHT;
+  if (rules['score-article-body'] && el.attribs.itemprop?.toLowerCase() === 'articlebody') score += options.articleBodyWeight;
   return score;
 }
 
@@ -390,12 +495,13 @@ function liftToCommonAncestor(
   top: { el: Element; score: number },
   runnersUp: ReadonlyArray<{ el: Element; score: number }>,
   final: Map<Element, number>,
+  rules: Readonly<Record<MainTextRule, boolean>>,
 ): Element {
   const SHARED_BY = 3;
   const MIN_SHARE_OF_TOP = 0.75;
   const contenders = runnersUp.filter((c) => c.score >= MIN_SHARE_OF_TOP * top.score);
   let chosen = top.el;
-  if (contenders.length >= SHARED_BY) {
+  if (rules['lift-common-ancestor'] && contenders.length >= SHARED_BY) {
     for (let ancestor = top.el.parent; ancestor !== null && isElement(ancestor) && ancestor.name !== 'body'; ancestor = ancestor.parent) {
       const containing = contenders.filter((c) => isInside(c.el, ancestor!)).length;
       if (containing >= SHARED_BY) {
@@ -404,6 +510,7 @@ function liftToCommonAncestor(
       }
     }
   }
+  if (!rules['lift-parent']) return chosen;
   let lastScore = final.get(chosen) ?? top.score;
   const floor = lastScore / 3;
   for (let parent = chosen.parent; parent !== null && isElement(parent) && parent.name !== 'body'; parent = parent.parent) {
@@ -451,7 +558,7 @@ function findLedes(chosen: Element, stats: Map<Element, BlockStats>, options: Ma
       if (!isElement(sibling)) continue;
       const s = stats.get(sibling);
       if (s === undefined || s.chars === 0) continue;
-      if (s.chars < LEDE_MIN_CHARS || s.chars > LEDE_MAX_SHARE * own.chars || linkDensity(s) > options.maxLinkDensity / 2) break;
+      if (s.chars < options.ledeMinChars || s.chars > options.ledeMaxShare * own.chars || linkDensity(s) > options.maxLinkDensity / 2) break;
       if (HTML_PATTERNS.captionBlock.test(cluesOf(sibling))) continue;
       ledes.unshift(sibling);
     }
@@ -473,8 +580,9 @@ function withSiblings(
   topScore: number,
   pruned: ReadonlySet<Element>,
   stats: Map<Element, BlockStats>,
-  options: MainTextOptions,
+  x: Extraction,
 ): ParentNode[] {
+  const { options, rules } = x;
   const parent = chosen.parent;
   if (parent === null) return [chosen];
   const threshold = Math.max(10, topScore * options.siblingScoreRatio);
@@ -489,10 +597,10 @@ function withSiblings(
     const s = stats.get(sibling);
     if (s === undefined || s.chars === 0) continue;
     const bonus = chosenClass && sibling.attribs.class === chosenClass ? topScore * options.siblingScoreRatio : 0;
-    const siblingScore = initialScore(sibling) + bonus;
+    const siblingScore = initialScore(sibling, x) + bonus;
     const density = linkDensity(s);
-    const prose = sibling.name === 'p' && density < SIBLING_PROSE_MAX_LINK_DENSITY && s.chars > SIBLING_PROSE_MIN_CHARS;
-    if (siblingScore >= threshold || prose) blocks.push(sibling);
+    const prose = rules['join-sibling-prose'] && sibling.name === 'p' && density < SIBLING_PROSE_MAX_LINK_DENSITY && s.chars > SIBLING_PROSE_MIN_CHARS;
+    if ((rules['join-siblings'] && siblingScore >= threshold) || prose) blocks.push(sibling);
   }
   return blocks;
 }
@@ -507,12 +615,17 @@ class ParagraphReader {
   private bufferIsHeading = false;
   private readonly titleKey: string | null;
 
+  private readonly options: MainTextOptions;
+  private readonly rules: Readonly<Record<MainTextRule, boolean>>;
+
   constructor(
     private readonly pruned: ReadonlySet<Element>,
     private readonly stats: Map<Element, BlockStats>,
-    private readonly options: MainTextOptions,
+    private readonly x: Extraction,
     title: string | null,
   ) {
+    this.options = x.options;
+    this.rules = x.rules;
     this.titleKey = title === null ? null : foldText(title).toLowerCase();
   }
 
@@ -532,7 +645,7 @@ class ParagraphReader {
         if (inLink) this.bufferLinkChars += countText(child.data).chars;
         continue;
       }
-      if (!isElement(child) || this.pruned.has(child) || DROPPED_TAGS.has(child.name)) continue;
+      if (!isElement(child) || this.pruned.has(child) || this.x.droppedTags.has(child.name)) continue;
       if (child.name === 'br') {
         this.buffer += LINE_BREAK;
         continue;
@@ -554,15 +667,15 @@ class ParagraphReader {
       this.readFigure(el);
       return 'continue';
     }
-    if (this.isSideBlock(el)) {
+    if (this.rules['side-blocks'] && this.isSideBlock(el)) {
       this.addSideText(el);
       return 'continue';
     }
-    if (LIST_TAGS.has(el.name) && linkDensity(s) > this.options.maxLinkDensity) return 'continue';
+    if (this.rules['drop-link-lists'] && LIST_TAGS.has(el.name) && linkDensity(s) > this.options.maxLinkDensity) return 'continue';
     if (HEADING_TAGS.has(el.name)) {
-      const text = foldText(textOf(el));
-      if (HTML_PATTERNS.furnitureHeading.test(text)) return 'rest-is-furniture';
-      if (el.name === 'h1' && this.isTitle(text)) return 'continue';
+      const text = foldText(textOf(el, undefined, this.x.droppedTags));
+      if (this.rules['end-at-furniture-heading'] && this.x.patterns.furnitureHeading.test(text)) return 'rest-is-furniture';
+      if (this.rules['skip-title-heading'] && el.name === 'h1' && this.isTitle(text)) return 'continue';
       this.bufferIsHeading = true;
     }
     this.readChildren(el, false);
@@ -590,7 +703,7 @@ class ParagraphReader {
   }
 
   private addSideText(el: Element): void {
-    const text = foldText(textOf(el, this.pruned));
+    const text = foldText(textOf(el, this.pruned, this.x.droppedTags));
     if (text.length === 0) return;
     const clues = cluesOf(el);
     if (HTML_PATTERNS.bylineBlock.test(clues) && !HTML_PATTERNS.captionBlock.test(clues)) {
@@ -609,7 +722,7 @@ class ParagraphReader {
     while (stack.length > 0) {
       const node = stack.shift()!;
       if (!isElement(node) || this.pruned.has(node)) continue;
-      if (this.isSideBlock(node, true)) this.addSideText(node);
+      if (this.rules['side-blocks'] && this.isSideBlock(node, true)) this.addSideText(node);
       else stack.push(...node.children);
     }
   }
@@ -625,22 +738,23 @@ class ParagraphReader {
     const pieces = raw.split(DOUBLE_LINE_BREAK).map((p) => foldText(p.replaceAll(LINE_BREAK, ' '))).filter((p) => p.length > 0);
     const chars = pieces.reduce((sum, p) => sum + p.length, 0);
     if (chars === 0) return;
-    if (linkChars / chars > this.options.maxLinkDensity) return;
+    if (this.rules['drop-link-paragraphs'] && linkChars / chars > this.options.maxLinkDensity) return;
     for (const text of pieces) this.addParagraph(text, heading);
   }
 
   private addParagraph(text: string, heading: boolean): void {
-    if (text.length <= MAX_FURNITURE_LINE_CHARS && HTML_PATTERNS.furnitureLine.test(text)) return;
+    const { options, rules } = this;
+    if (rules['drop-furniture-lines'] && text.length <= options.maxFurnitureLineChars && this.x.patterns.furnitureLine.test(text)) return;
     // A time stamp above or below the article; the date readers look at the tree, not at our text.
-    if (text.length <= MAX_DATE_LINE_CHARS && HTML_PATTERNS.dateLine.test(text)) {
+    if (rules['date-lines-aside'] && text.length <= options.maxDateLineChars && HTML_PATTERNS.dateLine.test(text)) {
       this.sideTexts.push({ kind: 'boilerplate', text });
       return;
     }
-    if (!heading && text.length <= this.options.maxSideTextChars && HTML_PATTERNS.photoCreditLine.test(text)) {
+    if (rules['photo-credit-lines-aside'] && !heading && text.length <= options.maxSideTextChars && HTML_PATTERNS.photoCreditLine.test(text)) {
       this.sideTexts.push({ kind: 'photo-credit', text });
       return;
     }
-    if (!heading && this.byline === null && this.paragraphs.length < 3 && text.length <= 100 && HTML_PATTERNS.bylineLine.test(text)) {
+    if (rules['byline-lines-aside'] && !heading && this.byline === null && this.paragraphs.length < 3 && text.length <= 100 && HTML_PATTERNS.bylineLine.test(text)) {
       this.byline = bylineNames(text);
       this.sideTexts.push({ kind: 'byline', text });
       return;
@@ -659,13 +773,13 @@ function isElement(node: AnyNode | ParentNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
-function textOf(node: AnyNode, pruned?: ReadonlySet<Element>): string {
+function textOf(node: AnyNode, pruned: ReadonlySet<Element> | undefined, droppedTags: ReadonlySet<string>): string {
   if (node.type === 'text') return node.data;
   if (!isElement(node) && !('children' in node)) return '';
-  if (isElement(node) && (pruned?.has(node) || DROPPED_TAGS.has(node.name))) return '';
+  if (isElement(node) && (pruned?.has(node) || droppedTags.has(node.name))) return '';
   let text = '';
   for (const child of (node as ParentNode).children) {
-    text += isElement(child) && child.name === 'br' ? ' ' : textOf(child, pruned);
+    text += isElement(child) && child.name === 'br' ? ' ' : textOf(child, pruned, droppedTags);
     if (isElement(child) && !INLINE_TAGS.has(child.name)) text += ' ';
   }
   return text;

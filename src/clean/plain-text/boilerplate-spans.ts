@@ -163,21 +163,30 @@ export const NOTICE_SENTENCES: readonly NoticeRule[] = [
  * sentences of notices (NOTICE_SENTENCES). A notice runs on over neighbouring sentences of its kind
  * that do not address the reader ("Persönliche Daten können an Drittanbieter übermittelt werden.").
  */
-export function findBoilerplateSpans(text: string): BoilerplateSpan[] {
+/** Every span rule id (phrase and notice rules); a caller may switch any of them off. */
+export const BOILERPLATE_SPAN_RULES: readonly string[] = [...new Set([...BOILERPLATE_PHRASES, ...NOTICE_SENTENCES].map((r) => r.rule))];
+
+/** Which span rules apply: all unless a rule is switched off (`false`). */
+export type SpanRuleSwitches = Readonly<Record<string, boolean>>;
+
+export function findBoilerplateSpans(text: string, switches: SpanRuleSwitches = {}): BoilerplateSpan[] {
+  const on = (rule: string) => switches[rule] !== false;
   const spans: BoilerplateSpan[] = [];
   for (const { rule, pattern } of BOILERPLATE_PHRASES) {
+    if (!on(rule)) continue;
     for (const match of text.matchAll(pattern)) spans.push({ rule, start: match.index, end: match.index + match[0].length });
   }
-  spans.push(...findNoticeSentences(text));
+  spans.push(...findNoticeSentences(text, NOTICE_SENTENCES.filter((r) => on(r.rule))));
   return mergeSpans(text, spans);
 }
 
-function findNoticeSentences(text: string): BoilerplateSpan[] {
+function findNoticeSentences(text: string, noticeRules: readonly NoticeRule[]): BoilerplateSpan[] {
+  if (noticeRules.length === 0) return [];
   const sentences = splitSentencePieces(text);
   const candidate = (sentence: string) => sentence.length <= MAX_NOTICE_SENTENCE_CHARS && !REPORTED_SPEECH.test(sentence);
   const rules = sentences.map(({ text: sentence }) => {
     if (!candidate(sentence) || !READER_ADDRESS.test(sentence)) return null;
-    return NOTICE_SENTENCES.find(({ addressedWith }) => addressedWith.every((words) => words.test(sentence))) ?? null;
+    return noticeRules.find(({ addressedWith }) => addressedWith.every((words) => words.test(sentence))) ?? null;
   });
   // Forwards, then backwards, so a notice grows over several neighbours on either side.
   for (const order of [[...sentences.keys()], [...sentences.keys()].reverse()]) {
@@ -219,8 +228,8 @@ function mergeSpans(text: string, spans: BoilerplateSpan[]): BoilerplateSpan[] {
 }
 
 /** The paragraph without its boilerplate spans (one space where a span was), and the spans' texts. */
-export function cutBoilerplateSpans(text: string): { text: string; removed: string[] } {
-  const spans = findBoilerplateSpans(text);
+export function cutBoilerplateSpans(text: string, switches: SpanRuleSwitches = {}): { text: string; removed: string[] } {
+  const spans = findBoilerplateSpans(text, switches);
   if (spans.length === 0) return { text, removed: [] };
   const kept: string[] = [];
   let from = 0;

@@ -6,9 +6,38 @@ import {
   CAPTION_WITH_PHOTO_CREDIT,
   TRAILING_MORE_ON_TOPIC,
 } from './boilerplate-patterns.de.js';
-import { CONTACT_BLOCK_OPENING, cutBoilerplateSpans, PRESS_RELEASE_FOOTER } from './boilerplate-spans.js';
+import { BOILERPLATE_SPAN_RULES, CONTACT_BLOCK_OPENING, cutBoilerplateSpans, PRESS_RELEASE_FOOTER } from './boilerplate-spans.js';
 import { cutGluedHeadlines } from './glued-headlines.de.js';
 import { isHeadlineLike } from './text-page.js';
+
+/** Rules of this module besides the line patterns (BOILERPLATE_LINES_DE) and the span rules (boilerplate-spans.ts). */
+const PARAGRAPH_RULES = [
+  /** A video's blurb and title around its "03.02.2022 | 01:41 min" line. */
+  'media-boxes',
+  /** A press release's contact block, one line a paragraph, before the news-aktuell footer. */
+  'press-contact-blocks',
+  /** In plain text, a headline-like line under a photo credit is its caption. */
+  'captions-under-photo-credits',
+  /** In plain text, a line ending in a picture source in parentheses is a caption. */
+  'caption-with-photo-credit',
+  /** "… Mehr zum Thema - …" glued to a paragraph's end. */
+  'trailing-more-on-topic',
+  /** Related headlines glued into a long paragraph (glued-headlines.de.ts). */
+  'glued-headlines',
+] as const;
+
+/**
+ * Every rule of boilerplate removal by id (line patterns, span rules, paragraph rules), each
+ * switchable so the site-fold harness can measure it; all on is the default.
+ */
+export const BOILERPLATE_RULES: readonly string[] = [...BOILERPLATE_LINES_DE.map((p) => p.rule), ...BOILERPLATE_SPAN_RULES, ...PARAGRAPH_RULES];
+
+export interface BoilerplateOptions {
+  /** Rule id → on/off; a rule not named is on. */
+  readonly rules: Readonly<Record<string, boolean>>;
+}
+
+export const DEFAULT_BOILERPLATE_OPTIONS: BoilerplateOptions = { rules: {} };
 
 /**
  * "Rückfragen bitte an: / Polizei Beispielstadt / Telefon: … / E-Mail: … / Original-Content von: …":
@@ -43,15 +72,16 @@ interface Paragraph {
   rule: string | null;
 }
 
-export function removeBoilerplate(page: Page): Page {
+export function removeBoilerplate(page: Page, options: BoilerplateOptions = DEFAULT_BOILERPLATE_OPTIONS): Page {
+  const on = (rule: string) => options.rules[rule] !== false;
   const paragraphs: Paragraph[] = page.text
     .split('\n\n')
     .filter((text) => text.trim() !== '')
-    .map((text) => ({ text, ...classifyParagraph(text, page.format) }));
+    .map((text) => ({ text, ...classifyParagraph(text, page.format, on) }));
 
-  markMediaBoxes(paragraphs);
-  markPressContactBlocks(paragraphs);
-  if (page.format === 'text') markCaptionsUnderPhotoCredits(paragraphs);
+  if (on('media-boxes')) markMediaBoxes(paragraphs);
+  if (on('press-contact-blocks')) markPressContactBlocks(paragraphs);
+  if (page.format === 'text' && on('captions-under-photo-credits')) markCaptionsUnderPhotoCredits(paragraphs);
 
   const body: string[] = [];
   const sideTexts: SideText[] = [...page.sideTexts];
@@ -60,14 +90,18 @@ export function removeBoilerplate(page: Page): Page {
       sideTexts.push({ kind: paragraph.aside, text: paragraph.text });
       continue;
     }
-    const spans = cutBoilerplateSpans(paragraph.text);
+    const spans = cutBoilerplateSpans(paragraph.text, options.rules);
     for (const removed of spans.removed) sideTexts.push({ kind: 'boilerplate', text: removed });
     if (spans.text === '') continue;
     let text = spans.text;
-    const trailer = TRAILING_MORE_ON_TOPIC.exec(text);
+    const trailer = on('trailing-more-on-topic') ? TRAILING_MORE_ON_TOPIC.exec(text) : null;
     if (trailer) {
       sideTexts.push({ kind: 'teaser', text: trailer[0].trim() });
       text = text.slice(0, trailer.index);
+    }
+    if (!on('glued-headlines')) {
+      body.push(text);
+      continue;
     }
     const cut = cutGluedHeadlines(text);
     for (const link of cut.relatedLinks) sideTexts.push({ kind: 'teaser', text: link });
@@ -81,12 +115,12 @@ export function removeBoilerplate(page: Page): Page {
  * figures, and a line it kept in the body ("Diess: Die Stimmung ist nicht gut. (Foto: VW)") is
  * often one the page's editors meant as text.
  */
-function classifyParagraph(text: string, format: Page['format']): Pick<Paragraph, 'aside' | 'rule'> {
+function classifyParagraph(text: string, format: Page['format'], on: (rule: string) => boolean): Pick<Paragraph, 'aside' | 'rule'> {
   const line = text.trim();
   for (const { rule, pattern, kind } of BOILERPLATE_LINES_DE) {
-    if (pattern.test(line)) return { aside: kind, rule };
+    if (on(rule) && pattern.test(line)) return { aside: kind, rule };
   }
-  if (format === 'text' && CAPTION_WITH_PHOTO_CREDIT.test(line)) return { aside: 'caption', rule: 'caption-with-photo-credit' };
+  if (format === 'text' && on('caption-with-photo-credit') && CAPTION_WITH_PHOTO_CREDIT.test(line)) return { aside: 'caption', rule: 'caption-with-photo-credit' };
   return { aside: null, rule: null };
 }
 

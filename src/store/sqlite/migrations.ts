@@ -318,6 +318,48 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX stories_by_prominence ON stories (kind DESC, article_count DESC, date_end DESC, id);
     `,
   },
+  {
+    version: 35,
+    name: 'monitored sources: feeds and sitemaps with their polling state, and every item they listed',
+    sql: `
+      -- Times are ISO 8601 UTC strings (they sort as they compare). next_poll_at: due when <= now.
+      CREATE TABLE feeds (
+        id              INTEGER PRIMARY KEY,
+        url             TEXT NOT NULL UNIQUE,
+        kind            TEXT NOT NULL CHECK (kind IN ('feed', 'sitemap')),
+        outlet          TEXT,
+        every_ms        INTEGER NOT NULL,
+        paused          INTEGER NOT NULL DEFAULT 0,
+        added_at        TEXT NOT NULL,
+        last_poll_at    TEXT,
+        last_success_at TEXT,
+        etag            TEXT,
+        last_modified   TEXT,
+        errors_in_row   INTEGER NOT NULL DEFAULT 0,
+        last_error      TEXT,
+        next_poll_at    TEXT NOT NULL
+      );
+      -- One row per item a feed listed, kept after it is done so it is never fetched again.
+      -- document_json: the item as the feed gave it (the fallback text), dropped once it is done.
+      CREATE TABLE feed_items (
+        seq              INTEGER PRIMARY KEY,
+        feed_id          INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        item_key         TEXT NOT NULL,
+        url              TEXT,
+        host             TEXT,
+        state            TEXT NOT NULL CHECK (state IN ('pending', 'done', 'failed')),
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at  TEXT NOT NULL,
+        document_json    TEXT,
+        article_ids_json TEXT,
+        reason           TEXT,
+        first_seen_at    TEXT NOT NULL,
+        finished_at      TEXT,
+        UNIQUE (feed_id, item_key)
+      );
+      CREATE INDEX feed_items_pending ON feed_items (next_attempt_at, seq) WHERE state = 'pending';
+    `,
+  },
 ];
 
 /** Writes every stored article into the (empty) search index, as putArticles does for new ones. */
@@ -343,7 +385,11 @@ const CREATE_SCHEMA_MIGRATIONS = `
     applied_at TEXT NOT NULL
   )`;
 
-/** Applies every migration newer than the database; returns the version it ends at. */
+/**
+ * Applies every migration the database has not recorded, lowest version first; returns the version it
+ * ends at. By record, not by the highest version: migrations numbered in parallel land out of order, so
+ * a database may hold 35 and still lack 30.
+ */
 export function migrateToLatest(db: BetterSqlite3.Database, migrations: readonly Migration[] = MIGRATIONS): number {
   db.exec(CREATE_SCHEMA_MIGRATIONS);
   const current = currentSchemaVersion(db);
@@ -356,16 +402,21 @@ export function migrateToLatest(db: BetterSqlite3.Database, migrations: readonly
     );
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const migration of ordered.filter((m) => m.version > current)) {
+  const applied = appliedVersions(db);
+  for (const migration of ordered.filter((m) => !applied.has(m.version))) {
     // Checked again inside the write lock: another process opening the same new database may have won.
     db.transaction(() => {
-      if (currentSchemaVersion(db) >= migration.version) return;
+      if (appliedVersions(db).has(migration.version)) return;
       db.exec(migration.sql);
       migration.backfill?.(db);
       record.run(migration.version, migration.name, new Date().toISOString());
     }).immediate();
   }
   return Math.max(current, latest);
+}
+
+function appliedVersions(db: BetterSqlite3.Database): Set<number> {
+  return new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
 }
 
 export function currentSchemaVersion(db: BetterSqlite3.Database): number {

@@ -83,55 +83,9 @@ class SqliteBrowse implements BrowseQueries {
 
   async searchArticles(filter: ArticleFilter, page: PageRequest): Promise<FacetedSearchResult> {
     const offset = offsetOf(page.cursor);
-    const phrases = filter.query === undefined ? [] : parseSearchQuery(filter.query);
-    const hasQuery = filter.query !== undefined && filter.query.trim() !== '';
-    if (hasQuery && phrases.length === 0) return emptySearch();
-    // Filters on article columns (read from the covering index), and filters that are sets of articles.
-    const columns: string[] = [];
-    const columnParams: unknown[] = [];
-    if (filter.outlet !== undefined) {
-      columns.push(filter.outlet === UNKNOWN ? 'a.outlet IS NULL' : 'a.outlet = ?');
-      if (filter.outlet !== UNKNOWN) columnParams.push(filter.outlet);
-    }
-    if (filter.language !== undefined) {
-      columns.push(filter.language === UNKNOWN ? 'a.language IS NULL' : 'a.language = ?');
-      if (filter.language !== UNKNOWN) columnParams.push(filter.language);
-    }
-    if (filter.from !== undefined) {
-      columns.push('a.published >= ?');
-      columnParams.push(filter.from);
-    }
-    if (filter.to !== undefined) {
-      // "to 2025-03" includes every day of March: everything before the next prefix, "2025-03\uffff".
-      columns.push('a.published < ?');
-      columnParams.push(`${filter.to}\uffff`);
-    }
-    const sets: string[] = [];
-    const setParams: unknown[] = [];
-    if (filter.entity !== undefined) {
-      sets.push('SELECT ae.article_seq FROM article_entities ae JOIN entities en ON en.id = ae.entity_id WHERE en.key = ?');
-      setParams.push(filter.entity);
-    }
-    if (filter.story !== undefined) {
-      sets.push('SELECT seq FROM articles WHERE id IN (SELECT value FROM json_each((SELECT article_ids_json FROM stories WHERE id = ?)))');
-      setParams.push(filter.story);
-    }
-    // With a query, the "+" keeps a set from being looked up match by match in the search index (each
-    // lookup reads the word's whole list of articles): the matches are walked and checked against it.
-    const inSets = (seq: string) => sets.map((set) => `${seq} IN (${set})`);
-    const match = phrases.map((p) => `"${p.keys.join(' ')}"${p.prefix ? ' *' : ''}`).join(' AND ');
-    // The matches as (seq, rank) only; article columns come from the covering index.
-    const hitsSql = (ranked: boolean) => {
-      const rank = ranked ? `bm25(article_search, ${BM25_TITLE_WEIGHT}, ${BM25_BODY_WEIGHT})` : '0';
-      if (!hasQuery) {
-        const where = [...columns, ...inSets('a.seq')];
-        return `SELECT a.seq AS seq, 0 AS rank FROM articles a ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}`;
-      }
-      const where = ['article_search MATCH ?', ...columns, ...inSets('+article_search.rowid')].join(' AND ');
-      if (columns.length === 0) return `SELECT article_search.rowid AS seq, ${rank} AS rank FROM article_search WHERE ${where}`;
-      return `SELECT article_search.rowid AS seq, ${rank} AS rank FROM article_search JOIN ${refsAs('a')} ON a.seq = article_search.rowid WHERE ${where}`;
-    };
-    const allParams = [...(hasQuery ? [match] : []), ...columnParams, ...setParams];
+    const matching = articleMatchSql(filter);
+    if (matching === null) return emptySearch();
+    const { hitsSql, params: allParams, phrases, hasQuery } = matching;
     // Ranked once: the best hits serve this page and the facets alike.
     const wanted = Math.max(FACET_SAMPLE, offset + page.limit + 1);
     const bestSql = hasQuery
@@ -166,6 +120,18 @@ class SqliteBrowse implements BrowseQueries {
         sampled: { outletsAndLanguages: Math.min(total, FACET_SAMPLE), entities: Math.min(total, ENTITY_FACET_SAMPLE) },
       },
     };
+  }
+
+  async filterArticleIds(filter: ArticleFilter, page: PageRequest): Promise<Page<ArticleId>> {
+    const after = page.cursor === undefined ? 0 : Number(page.cursor);
+    if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`invalid cursor "${page.cursor}"`);
+    const matching = articleMatchSql(filter);
+    if (matching === null) return { items: [], nextCursor: null };
+    const rows = this.db
+      .prepare(`SELECT h.seq AS seq, a.id AS id FROM (${matching.hitsSql(false)}) h JOIN articles a ON a.seq = h.seq WHERE h.seq > ? ORDER BY h.seq LIMIT ?`)
+      .all(...matching.params, after, page.limit + 1) as { seq: number; id: string }[];
+    const items = rows.slice(0, page.limit);
+    return { items: items.map((r) => r.id), nextCursor: rows.length > page.limit ? String(items.at(-1)!.seq) : null };
   }
 
   async listEntities(type: EntityMention['type'] | undefined, page: PageRequest): Promise<Page<EntitySummary>> {
@@ -407,6 +373,69 @@ class SqliteBrowse implements BrowseQueries {
 
 /** What a story list reads of a stories row: all but the evidence. */
 type StoryHeaderRow = Omit<StoryRow, 'evidence_json'>;
+
+interface ArticleMatchSql {
+  readonly hitsSql: (ranked: boolean) => string;
+  readonly params: readonly unknown[];
+  readonly phrases: ReturnType<typeof parseSearchQuery>;
+  readonly hasQuery: boolean;
+}
+
+/**
+ * The articles a filter matches, as SQL giving (seq, rank) and its parameters; null when the query
+ * has no searchable words (it matches nothing). Search ranks them; filterArticleIds pages through them.
+ */
+function articleMatchSql(filter: ArticleFilter): ArticleMatchSql | null {
+  const phrases = filter.query === undefined ? [] : parseSearchQuery(filter.query);
+  const hasQuery = filter.query !== undefined && filter.query.trim() !== '';
+  if (hasQuery && phrases.length === 0) return null;
+  // Filters on article columns (read from the covering index), and filters that are sets of articles.
+  const columns: string[] = [];
+  const columnParams: unknown[] = [];
+  if (filter.outlet !== undefined) {
+    columns.push(filter.outlet === UNKNOWN ? 'a.outlet IS NULL' : 'a.outlet = ?');
+    if (filter.outlet !== UNKNOWN) columnParams.push(filter.outlet);
+  }
+  if (filter.language !== undefined) {
+    columns.push(filter.language === UNKNOWN ? 'a.language IS NULL' : 'a.language = ?');
+    if (filter.language !== UNKNOWN) columnParams.push(filter.language);
+  }
+  if (filter.from !== undefined) {
+    columns.push('a.published >= ?');
+    columnParams.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    // "to 2025-03" includes every day of March: everything before the next prefix, "2025-03\uffff".
+    columns.push('a.published < ?');
+    columnParams.push(`${filter.to}\uffff`);
+  }
+  const sets: string[] = [];
+  const setParams: unknown[] = [];
+  if (filter.entity !== undefined) {
+    sets.push('SELECT ae.article_seq FROM article_entities ae JOIN entities en ON en.id = ae.entity_id WHERE en.key = ?');
+    setParams.push(filter.entity);
+  }
+  if (filter.story !== undefined) {
+    sets.push('SELECT seq FROM articles WHERE id IN (SELECT value FROM json_each((SELECT article_ids_json FROM stories WHERE id = ?)))');
+    setParams.push(filter.story);
+  }
+  // With a query, the "+" keeps a set from being looked up match by match in the search index (each
+  // lookup reads the word's whole list of articles): the matches are walked and checked against it.
+  const inSets = (seq: string) => sets.map((set) => `${seq} IN (${set})`);
+  const match = phrases.map((p) => `"${p.keys.join(' ')}"${p.prefix ? ' *' : ''}`).join(' AND ');
+  // The matches as (seq, rank) only; article columns come from the covering index.
+  const hitsSql = (ranked: boolean) => {
+    const rank = ranked ? `bm25(article_search, ${BM25_TITLE_WEIGHT}, ${BM25_BODY_WEIGHT})` : '0';
+    if (!hasQuery) {
+      const where = [...columns, ...inSets('a.seq')];
+      return `SELECT a.seq AS seq, 0 AS rank FROM articles a ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}`;
+    }
+    const where = ['article_search MATCH ?', ...columns, ...inSets('+article_search.rowid')].join(' AND ');
+    if (columns.length === 0) return `SELECT article_search.rowid AS seq, ${rank} AS rank FROM article_search WHERE ${where}`;
+    return `SELECT article_search.rowid AS seq, ${rank} AS rank FROM article_search JOIN ${refsAs('a')} ON a.seq = article_search.rowid WHERE ${where}`;
+  };
+  return { hitsSql, params: [...(hasQuery ? [match] : []), ...columnParams, ...setParams], phrases, hasQuery };
+}
 
 function storyHeaderOf(row: StoryHeaderRow): StoryHeader {
   return {

@@ -27,6 +27,8 @@ import { makeSqliteStories } from './sqlite-stories.js';
 import type { ReuseLinkTables } from '../reuse-links.js';
 import { makeSqliteReuseLinks } from './sqlite-reuse-links.js';
 import { makeAnalysisWriter, type AnalysisWriter } from './analysis-tables.js';
+import type { FeedTables } from '../feeds.js';
+import { makeSqliteFeeds } from './sqlite-feeds.js';
 
 interface ArticlesTable {
   seq: Generated<number>;
@@ -140,6 +142,7 @@ class SqliteStore implements Store {
   readonly browse: BrowseQueries;
   readonly stories: StoryTables;
   readonly reuse: ReuseLinkTables;
+  readonly feeds: FeedTables;
 
   constructor(
     private readonly db: Kysely<Schema>,
@@ -149,6 +152,7 @@ class SqliteStore implements Store {
     this.browse = makeSqliteBrowse(writes.connection);
     this.stories = makeSqliteStories(writes.connection);
     this.reuse = makeSqliteReuseLinks(writes.connection);
+    this.feeds = makeSqliteFeeds(writes.connection);
   }
 
   async putArticles(articles: readonly Article[]): Promise<PutResult> {

@@ -1,9 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseHtml } from '../../../src/clean/html/parse-html.js';
-import { DEFAULT_HTML_DATE_OPTIONS, findPublishedInHtml } from '../../../src/extract/published/html-date.js';
+import {
+  DEFAULT_HTML_DATE_OPTIONS,
+  findPublishedInHtml,
+  loadPublishedDateWeights,
+  votePublishedDate,
+  type DateCandidate,
+} from '../../../src/extract/published/html-date.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/published');
 
@@ -76,4 +84,60 @@ test('a labelled date in the text counts, a weekday between label and date is sk
   assert.equal(publishedOf(html), '2019-03-04');
   const de = '<html lang="de"><body><main><p>Das Fest beginnt bald.</p><p>Veröffentlicht am Freitag, 4. Februar 2022</p></main></body></html>';
   assert.equal(publishedOf(de), '2022-02-04');
+});
+
+test('the vote counts a family of copies once: the stamp by the headline outweighs one CMS date written four times', () => {
+  const html = `<html lang="de"><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-06-17T10:00:00+02:00"}</script>
+    <meta property="article:published_time" content="2019-06-17T10:00:00+02:00"></head>
+    <body><article><h1>Sommerfest im Park</h1><p class="date">12.07.2017</p><p>Der Verein lädt zum Fest am Weiher ein.</p></article></body></html>`;
+  assert.equal(publishedOf(html), '2017-07-12');
+});
+
+test('agreeing sources of different kinds outvote a single one', () => {
+  const html = `<html lang="de"><head><meta property="article:published_time" content="2022-03-01T08:00:00+01:00"></head>
+    <body><article><h1>Neue Brücke freigegeben</h1><p>01.03.2022, 08:00 Uhr</p><p>Die Brücke über den Fluss ist seit heute offen.</p></article></body></html>`;
+  assert.equal(publishedOf(html, 'https://beispiel.de/2022/02/27/bruecke'), '2022-03-01T08:00:00+01:00');
+});
+
+test('an ambiguous slash stamp is read the way the markup reads it', () => {
+  const html = `<html lang="de"><head><meta property="article:published_time" content="2021-11-01T05:00:00+01:00"></head>
+    <body><article><h1>Elektroroller im Test</h1><p>11/01/2021</p><p>Wir haben drei Roller eine Woche lang gefahren.</p></article></body></html>`;
+  assert.equal(publishedOf(html)?.slice(0, 10), '2021-11-01');
+});
+
+test("a page's own unambiguous slash dates decide how it writes the ambiguous ones", () => {
+  const page = (stamp: string, other: string) => `<html><body><article><h1>Market report</h1><p>${stamp}</p>
+    <p>Prices rose again.</p><p>Previous report: ${other}</p></article></body></html>`;
+  assert.equal(publishedOf(page('04/11/2023', '28/10/2023')), '2023-11-04');
+  assert.equal(publishedOf(page('04/11/2023', '10/28/2023')), '2023-04-11');
+});
+
+test('a stamp labelled as an update yields to the publication date, and dates the page when nothing else does', () => {
+  const updated = `<html lang="de"><head><meta property="article:published_time" content="2024-03-01T09:00:00+01:00"></head>
+    <body><article><h1>Tarifstreit beigelegt</h1><p>Aktualisiert am 5. März 2024</p><p>Die Einigung gilt ab April.</p></article></body></html>`;
+  assert.equal(publishedOf(updated), '2024-03-01T09:00:00+01:00');
+  const alone = '<html lang="de"><body><h1>Vereinsnachrichten</h1><div class="info">Aktualisiert: 30.12.2016</div><p>Die Jahresversammlung fand statt.</p></body></html>';
+  assert.equal(publishedOf(alone), '2016-12-30');
+});
+
+test('votePublishedDate picks the heaviest day and its most precise candidate', () => {
+  const candidate = (source: DateCandidate['source'], parts: DateCandidate['parts']): DateCandidate => ({ source, parts, evidence: source });
+  const chosen = votePublishedDate(
+    [
+      candidate('headline-stamp', { year: 2020, month: 2, day: 26 }),
+      candidate('time', { year: 2020, month: 2, day: 26, hour: 15, minute: 10, offsetMinutes: 60 }),
+      candidate('json-ld-modified', { year: 2020, month: 3, day: 2 }),
+    ],
+    { 'headline-stamp': 3, time: 2, 'json-ld-modified': 1 },
+  );
+  assert.equal(chosen?.source, 'time');
+  assert.equal(votePublishedDate([], { time: 1 }), null);
+});
+
+test('the shipped weights name only known sources, and a misspelt one is refused', () => {
+  assert.ok(Object.keys(DEFAULT_HTML_DATE_OPTIONS.sourceWeights).length > 10);
+  const dir = mkdtempSync(join(tmpdir(), 'weights-'));
+  const file = join(dir, 'w.json');
+  writeFileSync(file, JSON.stringify({ weights: { 'json-ld-publishd': 1 } }));
+  assert.throws(() => loadPublishedDateWeights(pathToFileURL(file)), /unknown sources json-ld-publishd; known: json-ld-published/);
 });

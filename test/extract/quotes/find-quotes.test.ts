@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeQuoteFinder } from '../../../src/extract/quotes/find-quotes.js';
-import { loadReportingVerbs } from '../../../src/extract/quotes/reporting-verbs.js';
+import { loadQuoteLexicon, makeQuoteFinder } from '../../../src/extract/quotes/find-quotes.js';
 import { makeTokenizer } from '../../../src/text/tokenize.js';
 import { makeSentenceSplitter } from '../../../src/text/sentences.js';
 
-const quoteFinder = makeQuoteFinder(loadReportingVerbs());
+const quoteFinder = makeQuoteFinder(loadQuoteLexicon());
 const tokenize = makeTokenizer();
 const splitter = makeSentenceSplitter();
 const findQuotes = (text: string) => quoteFinder(text, tokenize(text), splitter.split(text));

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { makeQuoteFinder } from '../../../src/extract/quotes/find-quotes.js';
+import { loadQuoteLexicon, makeQuoteFinder } from '../../../src/extract/quotes/find-quotes.js';
 import { makeEnglishQuoteFinder } from '../../../src/extract/quotes/find-quotes-en.js';
 import { attachSpeakerIds } from '../../../src/extract/quotes/attach-speaker-ids.js';
-import { loadReportingVerbs } from '../../../src/extract/quotes/reporting-verbs.js';
 import { loadEntityTagger } from '../../../src/extract/entities/tag-entities.js';
 import { makeEntityLinker } from '../../../src/extract/entities/link-entities.js';
 import { loadKnowledgeBase } from '../../../src/extract/entities/knowledge-base/knowledge-base.js';
@@ -37,7 +36,7 @@ const tokenize = makeTokenizer();
 const splitter = makeSentenceSplitter();
 const tagEntities = loadEntityTagger();
 const linkEntities = makeEntityLinker(loadKnowledgeBase());
-const finders = { de: makeQuoteFinder(loadReportingVerbs()), en: makeEnglishQuoteFinder() };
+const finders = { de: makeQuoteFinder(loadQuoteLexicon()), en: makeEnglishQuoteFinder() };
 
 function analyse(text: string, language: string) {
   const tokens = tokenize(text);

@@ -1,14 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EntityMention } from '../../../src/article.js';
-import { makeQuoteFinder } from '../../../src/extract/quotes/find-quotes.js';
-import { loadReportingVerbs } from '../../../src/extract/quotes/reporting-verbs.js';
+import { loadQuoteLexicon, makeQuoteFinder } from '../../../src/extract/quotes/find-quotes.js';
 import { makeTokenizer } from '../../../src/text/tokenize.js';
 import { makeSentenceSplitter } from '../../../src/text/sentences.js';
 
 // Speaker choice among the noun phrases of a cue's clause, with the entities given by hand so each
 // rule is tested apart from the tagger. All sentences are invented.
-const quoteFinder = makeQuoteFinder(loadReportingVerbs());
+const quoteFinder = makeQuoteFinder(loadQuoteLexicon());
 const tokenize = makeTokenizer();
 const splitter = makeSentenceSplitter();
 
