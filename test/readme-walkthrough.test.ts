@@ -50,7 +50,7 @@ test('readme: every offline storytrace block runs to the end with exit 0', () =>
   writeFileSync(join(bin, 'storytrace'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'bin/storytrace.js')}" "$@"\n`);
   chmodSync(join(bin, 'storytrace'), 0o755);
   symlinkSync(join(ROOT, 'demo'), join(work, 'demo'));
-  const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
   delete env.STORYTRACE_DB;
   for (const block of runnableBlocks(readFileSync(join(ROOT, 'README.md'), 'utf8'))) {
     const result = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', block], { cwd: work, env, encoding: 'utf8' });

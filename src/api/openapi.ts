@@ -1,7 +1,34 @@
-/** The OpenAPI 3.1 description served at /api/openapi.json: paths written here, parameters generated from the zod schemas that validate them. */
+/**
+ * The OpenAPI 3.1 description served at /api/openapi.json: paths written here, parameters generated from the
+ * zod schemas that validate them, response bodies from the schemas in response-schemas.ts.
+ */
 import { z } from 'zod';
 import { entitiesQuery, entityQuery, exportQuery, ingestJsonBody, pageQuery, quotesQuery, reuseQuery, searchQuery, storiesQuery } from './api-schemas.js';
 import { STORYTRACE_VERSION } from '../version.js';
+import * as answers from './response-schemas.js';
+
+/** The body each route answers with (200, or 202 for POST), by "method path". Routes not listed stream a file. */
+export const RESPONSE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  'get /api/health': answers.healthResponse,
+  'get /api/stats': answers.statsResponse,
+  'get /api/articles': answers.articleListResponse,
+  'get /api/articles/{id}': answers.articleResponse,
+  'get /api/articles/{id}/provenance': answers.provenanceResponse,
+  'get /api/search': answers.searchResponse,
+  'get /api/entities': answers.entityListResponse,
+  'get /api/entities/{key}': answers.entityResponse,
+  'get /api/quotes': answers.quoteListResponse,
+  'get /api/outlets': answers.outletListResponse,
+  'get /api/outlets/{name}': answers.outletSourcesResponse,
+  'get /api/reuse': answers.reuseListResponse,
+  'get /api/stories': answers.storyListResponse,
+  'get /api/stories/{id}': answers.storyResponse,
+  'get /api/stories/{id}/reuse': answers.storyReuseResponse,
+  'get /api/stories/{id}/statements': answers.statementListResponse,
+  'post /api/ingest': answers.ingestJobResponse,
+  'get /api/jobs': answers.ingestJobListResponse,
+  'get /api/jobs/{id}': answers.ingestJobResponse,
+};
 
 interface RouteDoc {
   readonly method: 'get' | 'post';
@@ -11,7 +38,7 @@ interface RouteDoc {
   readonly pathParams?: readonly string[];
 }
 
-const ROUTES: readonly RouteDoc[] = [
+export const ROUTES: readonly RouteDoc[] = [
   { method: 'get', path: '/api/health', summary: 'For monitors: status, version, database schema version, counts of articles, occurrences, events and storylines' },
   { method: 'get', path: '/api/stats', summary: 'Counts: articles, occurrences, outlets, languages, credits, date range' },
   { method: 'get', path: '/api/articles', summary: 'Articles in first-seen order', query: pageQuery },
@@ -35,11 +62,7 @@ const ROUTES: readonly RouteDoc[] = [
   { method: 'get', path: '/api/openapi.json', summary: 'This document' },
 ];
 
-const ERROR_SCHEMA = {
-  type: 'object',
-  required: ['error'],
-  properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } },
-};
+const ERROR_SCHEMA = z.toJSONSchema(answers.errorResponse);
 
 export function buildOpenApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -52,7 +75,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       summary: route.summary,
       parameters,
       responses: {
-        [route.method === 'post' ? '202' : '200']: { description: 'OK' },
+        [route.method === 'post' ? '202' : '200']: responseOf(RESPONSE_SCHEMAS[`${route.method} ${route.path}`]),
         '4XX': { description: 'Invalid request', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
     };
@@ -84,6 +107,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     },
     paths,
   };
+}
+
+function responseOf(schema: z.ZodType | undefined): Record<string, unknown> {
+  if (schema === undefined) return { description: 'OK' };
+  return { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) } } };
 }
 
 function queryParameters(schema: z.ZodObject | undefined): Record<string, unknown>[] {
