@@ -210,6 +210,7 @@ if (args.write) {
   const file = {
     about:
       'Weights of the sources of a page\'s publication date (src/extract/published/html-date.ts, PUBLISHED_DATE_SOURCES): the log-odds that a source\'s date is the right day when it states one, (right + 1) / (wrong + 1). The day with the largest summed weight wins. Learned on the development half of htmldate\'s evaluation set (tests/eval_default.json, Apache-2.0; the pages are their publishers\'; only these counts ship). Rebuild: npx tsx scripts/learn-date-sources.ts --write',
+    licence: 'MIT (this project): only counts learned on the Apache-2.0 evaluation set ship, no page of it',
     weights,
   };
   writeFileSync(new URL('../src/extract/published/published-date-weights.json', import.meta.url), `${JSON.stringify(file, null, 2)}\n`);

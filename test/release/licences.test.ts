@@ -17,10 +17,14 @@ function filesUnder(dir: string, keep: (path: string) => boolean): string[] {
   });
 }
 
-/** The header of a data file: a JSON file's `header` object, else the comment lines it opens with. */
+/** The header of a data file: a JSON file's `header` object or top-level text fields, else the comment lines it opens with. */
 function headerOf(path: string): string {
   const text = readFileSync(path, 'utf8');
-  if (path.endsWith('.json')) return JSON.stringify((JSON.parse(text) as { header?: unknown }).header ?? '');
+  if (path.endsWith('.json')) {
+    // a `header` object, or the top-level text fields (`about`, `licence`) beside the data
+    const json = JSON.parse(text) as Record<string, unknown>;
+    return JSON.stringify(json.header ?? Object.fromEntries(Object.entries(json).filter(([, value]) => typeof value === 'string')));
+  }
   const lines = text.split('\n');
   const firstData = lines.findIndex((line) => !line.startsWith('#'));
   return lines.slice(0, firstData === -1 ? lines.length : firstData).join('\n');
